@@ -1,0 +1,130 @@
+import type { Actor } from './actor';
+
+export const TICKET_TYPES = ['incident', 'request'] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
+
+/** The six statuses of REQUIREMENTS 2 (seed 000, principle 4); the machine's states carry these names. */
+export const TICKET_STATUSES = ['New', 'Assigned', 'InProgress', 'Pending', 'Resolved', 'Closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const PENDING_REASONS = ['awaitingUser', 'awaitingVendor'] as const;
+export type PendingReason = (typeof PENDING_REASONS)[number];
+
+/** What the rules need to decide, nothing more: descriptive fields live in the workflow's record. */
+export interface TicketContext {
+  type: TicketType;
+  requesterId: string;
+  teamId: string | null;
+  assigneeId: string | null;
+  /** Set when the end user (or a vendor) adds something; cleared when an agent answers. */
+  updateFlag: boolean;
+  /** An agent marked the ticket "demands attention". */
+  attentionFlag: boolean;
+  pendingReason: PendingReason | null;
+  /** The pending reason as the user reads it. */
+  pendingText: string | null;
+  resolution: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  /** Seed 004: the customer tests and approves; approval closes the ticket. Per-service policy. */
+  requiresApproval: boolean;
+}
+
+export interface TicketInput {
+  type: TicketType;
+  requesterId: string;
+  requiresApproval: boolean;
+  createdBy: Actor;
+  at: string;
+}
+
+/** Every command names who gives it and when (the workflow's clock), so the machine stays pure. */
+interface Stamp {
+  actor: Actor;
+  at: string;
+}
+
+export type TicketEvent = Stamp &
+  (
+    | { type: 'assignToTeam'; teamId: string; teamName: string }
+    | { type: 'assignToAgent'; agentId: string; agentName: string }
+    | { type: 'beginWork' }
+    | { type: 'setPending'; reason: PendingReason; text: string }
+    | { type: 'resume' }
+    | { type: 'addJournalNote'; text: string }
+    | { type: 'addComment'; text: string }
+    | { type: 'pinNote'; seq: number }
+    | { type: 'unpinNote'; seq: number }
+    | { type: 'setAttention' }
+    | { type: 'clearAttention' }
+    | { type: 'clearUpdateFlag' }
+    | { type: 'reclassify'; ticketType: TicketType; text?: string }
+    | { type: 'resolve'; resolution: string }
+    | { type: 'reopen'; text?: string }
+    | { type: 'reply'; text: string }
+    | { type: 'approve'; text?: string }
+    | { type: 'autoClose' }
+  );
+
+export type TicketEventType = TicketEvent['type'];
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A command as a client sends it: the event without the stamp the workflow adds. */
+export type TicketCommand = DistributiveOmit<TicketEvent, 'actor' | 'at'>;
+export type TicketCommandOf<T extends TicketEventType> = Extract<TicketCommand, { type: T }>;
+
+/** Commands people give; `autoClose` is the workflow's own. */
+export const TICKET_COMMANDS = [
+  'assignToTeam',
+  'assignToAgent',
+  'beginWork',
+  'setPending',
+  'resume',
+  'addJournalNote',
+  'addComment',
+  'pinNote',
+  'unpinNote',
+  'setAttention',
+  'clearAttention',
+  'clearUpdateFlag',
+  'reclassify',
+  'resolve',
+  'reopen',
+  'reply',
+  'approve',
+] as const satisfies readonly TicketEventType[];
+export type TicketCommandType = (typeof TICKET_COMMANDS)[number];
+
+export type JournalKind = 'event' | 'note' | 'comment';
+export type Visibility = 'internal' | 'public';
+
+/** Effects the machine asks for; the workflow carries them out through activities. */
+export interface JournalEffect {
+  kind: JournalKind;
+  visibility: Visibility;
+  text: string;
+  authorId: string;
+}
+
+export const NOTIFICATION_TEMPLATES = [
+  'ticketCreated',
+  'assignedToTeam',
+  'workStarted',
+  'pending',
+  'agentComment',
+  'resolved',
+  'reopened',
+  'closed',
+] as const;
+export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
+
+export interface NotifyEffect {
+  template: NotificationTemplate;
+  /** The text the template wraps (the resolution, the pending reason, the agent's answer). */
+  text: string | null;
+}
+
+export interface PinEffect {
+  seq: number;
+  pinned: boolean;
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The embedded default, from a fresh clone: installs the npm packages if missing, finds or builds
+# the Temporal CLI, compiles, then runs Temporal (with its Web UI), PostgreSQL (PGlite), the
+# worker and the API in one process, seeded with demo data. Ctrl-C stops everything; the data
+# stays in .data/ for the next start.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+[ -d node_modules ] || npm ci --no-audit --no-fund
+TEMPORAL_CLI="$(bash scripts/temporal-cli.sh)"
+export TEMPORAL_CLI
+npx tsc -p tsconfig.build.json
+exec node dist/src/main.js

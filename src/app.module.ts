@@ -1,0 +1,38 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import type { WorkerOptions } from '@temporalio/worker';
+import { AuthModule } from './auth/auth.module';
+import { CatalogModule } from './catalog/catalog.module';
+import { appConfig } from './config/app-config';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { TeamsModule } from './teams/teams.module';
+import { TemporalModule } from './temporal/temporal.module';
+import { TicketsModule } from './tickets/tickets.module';
+import { WorkerModule } from './worker/worker.module';
+
+const CORE = [ConfigModule.forRoot({ isGlobal: true, load: [appConfig] }), DatabaseModule, TemporalModule];
+
+export interface AppModuleOptions {
+  /** Serve the REST API. */
+  api: boolean;
+  /** Run the Temporal worker (workflows and activities) in this process. */
+  worker: boolean;
+  /** A prebuilt workflow bundle (tests); otherwise the worker bundles `workflows/` at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}
+
+/** One module graph for the three ways to run: API only, worker only, or both (embedded default). */
+@Module({})
+export class AppModule {
+  static register(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ...CORE,
+        ...(options.api ? [AuthModule, TicketsModule, TeamsModule, CatalogModule, HealthModule] : []),
+        ...(options.worker ? [WorkerModule.register(options.workflowBundle ?? null)] : []),
+      ],
+    };
+  }
+}

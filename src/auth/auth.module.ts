@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthController } from './auth.controller';
+import { BearerAuthGuard } from './bearer-auth.guard';
+import { UserEntity } from './user.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity])],
+  controllers: [AuthController],
+  providers: [{ provide: APP_GUARD, useClass: BearerAuthGuard }],
+})
+export class AuthModule {}

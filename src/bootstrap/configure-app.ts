@@ -1,0 +1,46 @@
+import { BadRequestException, INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppExceptionFilter } from '../common/http-exception.filter';
+
+interface FieldError {
+  field: string;
+  errors: string[];
+}
+
+function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap((e) => [
+    ...(e.constraints ? [{ field: `${prefix}${e.property}`, errors: Object.values(e.constraints) }] : []),
+    ...fieldErrors(e.children ?? [], `${prefix}${e.property}.`),
+  ]);
+}
+
+/** What every HTTP entry shares: validation (400 naming the fields), the error filter, OpenAPI at /docs. */
+export function configureApp(app: INestApplication): void {
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => {
+        const fields = fieldErrors(errors);
+        return new BadRequestException({
+          statusCode: 400,
+          error: 'badRequest',
+          message: `invalid ${fields.map((f) => f.field).join(', ')}`,
+          fields,
+        });
+      },
+    }),
+  );
+  app.useGlobalFilters(new AppExceptionFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('ITSM')
+      .setDescription('Tickets as Temporal workflows driven by XState machines. Authenticate with a bearer token.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+}

@@ -1,0 +1,40 @@
+import type { DataSourceOptions } from 'typeorm';
+import { UserEntity } from '../auth/user.entity';
+import { CategoryEntity } from '../catalog/category.entity';
+import { AuditEntryEntity } from '../common/audit-entry.entity';
+import { NotificationEntity } from '../notifications/notification.entity';
+import { TeamEntity, TeamMemberEntity } from '../teams/team.entity';
+import { IntakeKeyEntity } from '../tickets/entities/intake-key.entity';
+import { JournalEntryEntity } from '../tickets/entities/journal-entry.entity';
+import { TicketEntity } from '../tickets/entities/ticket.entity';
+import { Foundation1764028800000 } from './migrations/1764028800000-foundation';
+
+export const ENTITIES = [
+  UserEntity,
+  TeamEntity,
+  TeamMemberEntity,
+  CategoryEntity,
+  TicketEntity,
+  JournalEntryEntity,
+  NotificationEntity,
+  IntakeKeyEntity,
+  AuditEntryEntity,
+];
+
+export const MIGRATIONS = [Foundation1764028800000];
+
+/** Schema changes only through migrations, run on start; never `synchronize`. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    synchronize: false,
+    uuidExtension: 'pgcrypto',
+    // PGlite serves one query at a time; a small pool is plenty for both servers.
+    extra: { max: 5 },
+    logging: ['error'],
+  };
+}

@@ -1,0 +1,103 @@
+// Demo data for the embedded default and the tests: the AU teams of REQUIREMENTS 4 (seed 000),
+// the people of seed 002's printer scenarios, one of each other role, and a few categories.
+// Demo tokens are `demo-<username>`: fine on a laptop, printed by the run command; real users get
+// random tokens (src/auth/token.ts).
+import type { DataSource } from 'typeorm';
+import type { Role } from '../../machines/actor';
+import { hashToken } from '../auth/token';
+
+interface DemoTeam {
+  code: string;
+  name: string;
+  lineLevel: 1 | 2 | 3;
+}
+
+interface DemoUser {
+  username: string;
+  displayName: string;
+  role: Exclude<Role, 'system'>;
+  team?: string;
+  dispatcher?: boolean;
+  lead?: boolean;
+  organisation?: string;
+}
+
+export const DEMO_TEAMS: DemoTeam[] = [
+  { code: 'BSS-IT', name: 'BSS IT', lineLevel: 1 },
+  { code: 'HEALTH-IT', name: 'Health IT', lineLevel: 1 },
+  { code: 'ARTS-IT', name: 'ARTS IT', lineLevel: 1 },
+  { code: 'FA-IT', name: 'FA IT', lineLevel: 1 },
+  { code: 'NAT-TECH-1', name: 'Nat-Tech IT Team 1 (Aarhus)', lineLevel: 1 },
+  { code: 'NAT-TECH-2', name: 'Nat-Tech IT Team 2 (locations)', lineLevel: 1 },
+  { code: 'AU-IT-OPS', name: 'AU IT Operations', lineLevel: 2 },
+  { code: 'AU-IT-NET', name: 'AU IT Network Experts', lineLevel: 3 },
+];
+
+export const DEMO_USERS: DemoUser[] = [
+  { username: 'dorthe', displayName: 'Dorthe (BSS IT dispatcher)', role: 'dispatcher', team: 'BSS-IT', dispatcher: true, lead: true },
+  { username: 'tim', displayName: 'LevelOneTim', role: 'agent', team: 'BSS-IT' },
+  { username: 'sara', displayName: 'Sara (BSS IT agent)', role: 'agent', team: 'BSS-IT' },
+  { username: 'henrik', displayName: 'Henrik (Health IT dispatcher)', role: 'dispatcher', team: 'HEALTH-IT', dispatcher: true, lead: true },
+  { username: 'hanne', displayName: 'Hanne (Health IT agent)', role: 'agent', team: 'HEALTH-IT' },
+  { username: 'anders', displayName: 'Anders (ARTS IT dispatcher)', role: 'dispatcher', team: 'ARTS-IT', dispatcher: true, lead: true },
+  { username: 'frida', displayName: 'Frida (FA IT dispatcher)', role: 'dispatcher', team: 'FA-IT', dispatcher: true, lead: true },
+  { username: 'niels', displayName: 'Niels (Nat-Tech 1 dispatcher)', role: 'dispatcher', team: 'NAT-TECH-1', dispatcher: true, lead: true },
+  { username: 'nina', displayName: 'Nina (Nat-Tech 2 dispatcher)', role: 'dispatcher', team: 'NAT-TECH-2', dispatcher: true, lead: true },
+  { username: 'olga', displayName: 'Olga (AU IT Operations dispatcher)', role: 'dispatcher', team: 'AU-IT-OPS', dispatcher: true, lead: true },
+  { username: 'ahmed', displayName: 'LevelTwoAhmed', role: 'agent', team: 'AU-IT-OPS' },
+  { username: 'erik', displayName: 'Erik (network expert)', role: 'agent', team: 'AU-IT-NET' },
+  { username: 'jannet', displayName: 'CustomerJannet', role: 'endUser', organisation: 'BSS' },
+  { username: 'raul', displayName: 'CustomerRaul', role: 'endUser', organisation: 'BSS' },
+  { username: 'ingrid', displayName: 'Ingrid (incident manager)', role: 'incidentManager' },
+  { username: 'susanne', displayName: 'Susanne (process manager)', role: 'processManager' },
+  { username: 'thomas', displayName: 'Thomas (CSI chair)', role: 'csiForum' },
+  { username: 'admin', displayName: 'Administrator', role: 'admin' },
+  { username: 'netmonitor', displayName: 'Netmonitor', role: 'monitor' },
+];
+
+export const DEMO_CATEGORIES = [
+  { name: 'Printing', description: 'Printers, drivers and print queues', requiresApproval: false },
+  { name: 'Network', description: 'Wired, wireless and VPN', requiresApproval: false },
+  { name: 'Accounts and access', description: 'New account, password, access rights', requiresApproval: false },
+  { name: 'Software', description: 'Installation and licences', requiresApproval: false },
+  // Seed 004: for on-site workplace set-up the customer tests and approves before the ticket closes.
+  { name: 'Workplace set-up', description: 'New PC and desk set-up; closes on customer approval', requiresApproval: true },
+  { name: 'Administration / ITSM tool / Change proposal', description: 'Propose an improvement (CSI)', requiresApproval: false },
+];
+
+export const demoToken = (username: string): string => `demo-${username}`;
+
+export interface SeededDemo {
+  created: boolean;
+  tokens: Array<{ username: string; role: string; token: string }>;
+}
+
+/** Seeds once: a database that already has users is left alone. */
+export async function seedDemoData(db: DataSource): Promise<SeededDemo> {
+  const tokens = DEMO_USERS.map((u) => ({ username: u.username, role: u.role, token: demoToken(u.username) }));
+  const [{ count }] = await db.query('SELECT count(*)::int AS count FROM users');
+  if (count > 0) return { created: false, tokens };
+  await db.transaction(async (tx) => {
+    for (const team of DEMO_TEAMS) {
+      await tx.query('INSERT INTO teams (code, name, line_level) VALUES ($1, $2, $3)', [team.code, team.name, team.lineLevel]);
+    }
+    for (const user of DEMO_USERS) {
+      const [{ id }] = await tx.query(
+        `INSERT INTO users (username, display_name, email, role, token_hash, organisation)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [user.username, user.displayName, `${user.username}@example.edu`, user.role, hashToken(demoToken(user.username)), user.organisation ?? null],
+      );
+      if (user.team) {
+        await tx.query(
+          `INSERT INTO team_members (team_id, user_id, is_dispatcher, is_lead)
+           SELECT id, $2, $3, $4 FROM teams WHERE code = $1`,
+          [user.team, id, user.dispatcher ?? false, user.lead ?? false],
+        );
+      }
+    }
+    for (const c of DEMO_CATEGORIES) {
+      await tx.query('INSERT INTO categories (name, description, requires_approval) VALUES ($1, $2, $3)', [c.name, c.description, c.requiresApproval]);
+    }
+  });
+  return { created: true, tokens };
+}

@@ -1,0 +1,68 @@
+// The embedded default: one process runs the Temporal dev server (with its Web UI), PostgreSQL
+// (PGlite) when no DATABASE_URL is set, the worker and the API, and seeds the demo data.
+// Started by `npm start` (scripts/start.sh finds or builds the Temporal CLI first).
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { configureApp } from './bootstrap/configure-app';
+import { loadAppConfig } from './config/app-config';
+import { seedDemoData } from './demo/demo-data';
+import { startEmbeddedPostgres } from './embedded/embedded-postgres';
+import { RunningProcess, startTemporalDevServer } from './embedded/temporal-dev-server';
+
+async function main(): Promise<void> {
+  const logger = new Logger('main');
+  const config = loadAppConfig();
+  const embedded: RunningProcess[] = [];
+
+  if (!config.temporalAddress) {
+    const cliPath = process.env.TEMPORAL_CLI ?? 'temporal';
+    logger.log(`starting Temporal dev server (${cliPath}) on 127.0.0.1:${config.temporalPort}, Web UI on ${config.temporalUiPort}`);
+    embedded.push(
+      await startTemporalDevServer({
+        cliPath,
+        port: config.temporalPort,
+        uiPort: config.temporalUiPort,
+        dbFile: join(config.dataDir, 'temporal', 'temporal.db'),
+        namespace: config.temporalNamespace,
+      }),
+    );
+  }
+  if (!config.databaseUrl) {
+    const pg = await startEmbeddedPostgres(join(config.dataDir, 'pglite'), config.embeddedPostgresPort);
+    embedded.push(pg);
+    process.env.DATABASE_URL = pg.url;
+    logger.log(`embedded PostgreSQL (PGlite) on 127.0.0.1:${config.embeddedPostgresPort}, data in ${config.dataDir}/pglite`);
+  }
+
+  const app = await NestFactory.create(AppModule.register({ api: true, worker: true }));
+  configureApp(app);
+  const seeded = await seedDemoData(app.get(DataSource));
+  await app.listen(config.port, '127.0.0.1');
+  const stopEmbedded = async () => {
+    for (const process of embedded.reverse()) await process.stop();
+  };
+  process.once('SIGINT', () => void app.close().then(stopEmbedded).then(() => process.exit(0)));
+  process.once('SIGTERM', () => void app.close().then(stopEmbedded).then(() => process.exit(0)));
+
+  const base = `http://127.0.0.1:${config.port}`;
+  console.log(
+    [
+      '',
+      `  API          ${base}`,
+      `  OpenAPI      ${base}/docs`,
+      `  Temporal UI  http://127.0.0.1:${config.temporalUiPort}`,
+      `  Demo data    ${seeded.created ? 'seeded now' : 'already present'}; demo tokens (Authorization: Bearer <token>):`,
+      ...seeded.tokens.map((t) => `    ${t.username.padEnd(11)} ${t.role.padEnd(16)} ${t.token}`),
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

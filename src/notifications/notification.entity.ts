@@ -1,0 +1,31 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { NotificationTemplate } from '../../machines/ticket.types';
+
+/** A message to a user, recorded on the ticket (REQUIREMENTS 11): the outbox a mailer sends from. */
+@Entity('notifications')
+export class NotificationEntity {
+  /** `<ticket number>#<n>`: the workflow numbers its notifications, so a retried write is a no-op. */
+  @PrimaryColumn({ type: 'text' })
+  id!: string;
+
+  @Column({ name: 'ticket_number', type: 'text' })
+  ticketNumber!: string;
+
+  @Column({ name: 'recipient_id', type: 'text' })
+  recipientId!: string;
+
+  @Column({ type: 'text' })
+  template!: NotificationTemplate;
+
+  @Column({ type: 'text' })
+  subject!: string;
+
+  @Column({ type: 'text' })
+  body!: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+}

@@ -1,0 +1,55 @@
+import type { NotificationTemplate } from '../../machines/ticket.types';
+
+export interface RenderedMessage {
+  subject: string;
+  body: string;
+}
+
+interface TemplateInput {
+  number: string;
+  title: string;
+  text: string | null;
+}
+
+// REQUIREMENTS 11: what the end user is told, and when. Seed 000, principle 4: the resolution is
+// sent wrapped in the "Dear user" template.
+const TEMPLATES: Record<NotificationTemplate, (t: TemplateInput) => RenderedMessage> = {
+  ticketCreated: (t) => ({
+    subject: `[${t.number}] We have received your ticket: ${t.title}`,
+    body: `Dear user,\n\nWe have registered your ticket ${t.number} and will get back to you.\n`,
+  }),
+  assignedToTeam: (t) => ({
+    subject: `[${t.number}] Your ticket was passed to ${t.text}`,
+    body: `Dear user,\n\nYour ticket ${t.number} is now handled by ${t.text}.\n`,
+  }),
+  workStarted: (t) => ({
+    subject: `[${t.number}] Work has started on your ticket`,
+    body: `Dear user,\n\nAn agent has begun work on your ticket ${t.number}.\n`,
+  }),
+  pending: (t) => ({
+    subject: `[${t.number}] We are waiting: ${t.text}`,
+    body: `Dear user,\n\nYour ticket ${t.number} is pending:\n\n${t.text}\n\nReply to this message to continue.\n`,
+  }),
+  agentComment: (t) => ({
+    subject: `[${t.number}] New message on your ticket`,
+    body: `Dear user,\n\n${t.text}\n`,
+  }),
+  resolved: (t) => ({
+    subject: `[${t.number}] Resolved: ${t.title}`,
+    body:
+      `Dear user,\n\nYour ticket ${t.number} has been resolved:\n\n${t.text}\n\n` +
+      'If the problem persists, reply to this message or reopen the ticket in the portal.\n',
+  }),
+  reopened: (t) => ({
+    subject: `[${t.number}] Your ticket was reopened`,
+    body: `Dear user,\n\nYour ticket ${t.number} is open again and back with an agent.\n`,
+  }),
+  closed: (t) => ({
+    subject: `[${t.number}] Closed: ${t.title}`,
+    body: `Dear user,\n\nYour ticket ${t.number} is closed. To follow up, open a new ticket and mention ${t.number}.\n`,
+  }),
+};
+
+export function renderNotification(template: NotificationTemplate, input: TemplateInput): RenderedMessage {
+  return TEMPLATES[template](input);
+}

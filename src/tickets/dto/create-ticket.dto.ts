@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IMPACTS, URGENCIES } from '../../../machines/priority';
+import type { Impact, Urgency } from '../../../machines/priority';
+import { TICKET_TYPES } from '../../../machines/ticket.types';
+import type { TicketType } from '../../../machines/ticket.types';
+
+export const CHANNELS = ['portal', 'api', 'mail', 'phone'] as const;
+
+export class CreateTicketDto {
+  @ApiProperty({ enum: TICKET_TYPES, description: 'incident or request; an agent may reclassify later' })
+  @IsIn(TICKET_TYPES)
+  type!: TicketType;
+
+  @ApiProperty({ example: 'Cannot print' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ example: 'Nothing happens when I print from Word.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20000)
+  description!: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiProperty({ enum: IMPACTS, description: 'seed 003: one or two workplaces .. several sites' })
+  @IsIn(IMPACTS)
+  impact!: Impact;
+
+  @ApiProperty({ enum: URGENCIES, description: 'seed 003: how long can the user wait' })
+  @IsIn(URGENCIES)
+  urgency!: Urgency;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'staff only: the user the ticket is for (phone, walk-in)' })
+  @IsOptional()
+  @IsUUID()
+  requesterId?: string;
+
+  @ApiPropertyOptional({ enum: CHANNELS, default: 'api' })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: (typeof CHANNELS)[number];
+}

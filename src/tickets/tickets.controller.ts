@@ -1,0 +1,174 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { TicketCommand } from '../../machines/ticket.types';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { CreateTicketDto } from './dto/create-ticket.dto';
+import { ListTicketsQuery } from './dto/list-tickets.query';
+import {
+  AssignToAgentDto,
+  AssignToTeamDto,
+  OptionalTextDto,
+  ReclassifyDto,
+  ResolveDto,
+  SetPendingDto,
+  TextDto,
+} from './dto/ticket-commands.dto';
+import { TicketPageDto, TicketViewDto } from './dto/ticket-view.dto';
+import { TicketsService } from './tickets.service';
+
+const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'a retry with the same key applies once' };
+
+/**
+ * Tickets: intake, reading, and one endpoint per command of the ticket machine. Every command
+ * answers with the ticket as it is afterwards, including what the caller may do next; a command
+ * the machine refuses answers 409 (with the allowed commands), 403 or 422 and changes nothing.
+ */
+@ApiTags('tickets')
+@ApiBearerAuth()
+@ApiHeader(IDEMPOTENCY)
+@Controller('tickets')
+export class TicketsController {
+  constructor(private readonly tickets: TicketsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Open an incident or service request; priority = impact x urgency (seed 003)' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateTicketDto, @Headers('idempotency-key') key?: string): Promise<TicketViewDto> {
+    return this.tickets.create(user, dto, key);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List and search tickets (end users: their own)' })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListTicketsQuery): Promise<TicketPageDto> {
+    return this.tickets.list(user, query);
+  }
+
+  @Get(':number')
+  @ApiOperation({ summary: 'A ticket with its journal, flags and the commands allowed for the caller now' })
+  get(@CurrentUser() user: AuthUser, @Param('number') number: string): Promise<TicketViewDto> {
+    return this.tickets.get(user, number);
+  }
+
+  @Post(':number/assign-to-team')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Dispatch to a team (queue); handed over In Progress if work began' })
+  assignToTeam(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssignToTeamDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'assignToTeam', teamId: dto.teamId, teamName: '' }, k);
+  }
+
+  @Post(':number/assign-to-agent')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The dispatcher assigns an agent of the team (an agent may take it)' })
+  assignToAgent(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssignToAgentDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'assignToAgent', agentId: dto.agentId, agentName: '' }, k);
+  }
+
+  @Post(':number/begin-work')
+  @HttpCode(200)
+  @ApiOperation({ summary: '"Begin work": Assigned -> In Progress' })
+  beginWork(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'beginWork' }, k);
+  }
+
+  @Post(':number/set-pending')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Wait for the user or a vendor; the reason text is shown to the user' })
+  setPending(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: SetPendingDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'setPending', reason: dto.reason, text: dto.text }, k);
+  }
+
+  @Post(':number/resume')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Pending -> In Progress' })
+  resume(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'resume' }, k);
+  }
+
+  @Post(':number/journal-notes')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Add an internal journal note (never shown to the end user)' })
+  addJournalNote(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'addJournalNote', text: dto.text }, k);
+  }
+
+  @Post(':number/comments')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Agent: a customer-visible comment (clears the Update flag; New/Assigned -> In Progress)' })
+  addComment(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'addComment', text: dto.text }, k);
+  }
+
+  @Post(':number/replies')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'End user: reply (sets the Update flag; reopens a Resolved ticket)' })
+  reply(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'reply', text: dto.text }, k);
+  }
+
+  @Post(':number/journal/:seq/pin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Pin a journal entry (the "pin" function)' })
+  pin(@CurrentUser() u: AuthUser, @Param('number') n: string, @Param('seq', ParseIntPipe) seq: number, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'pinNote', seq }, k);
+  }
+
+  @Post(':number/journal/:seq/unpin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Unpin a journal entry' })
+  unpin(@CurrentUser() u: AuthUser, @Param('number') n: string, @Param('seq', ParseIntPipe) seq: number, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'unpinNote', seq }, k);
+  }
+
+  @Post(':number/attention')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Set the Attention flag ("demands attention")' })
+  setAttention(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'setAttention' }, k);
+  }
+
+  @Post(':number/attention/clear')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Clear the Attention flag' })
+  clearAttention(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'clearAttention' }, k);
+  }
+
+  @Post(':number/update-flag/clear')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Clear the Update flag without answering (seed 000, principle 4)' })
+  clearUpdateFlag(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'clearUpdateFlag' }, k);
+  }
+
+  @Post(':number/reclassify')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Incident <-> service request (the agent has the final word)' })
+  reclassify(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ReclassifyDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'reclassify', ticketType: dto.ticketType, text: dto.text }, k);
+  }
+
+  @Post(':number/resolve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resolve with resolution details, sent to the user; starts the auto-close timer' })
+  resolve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ResolveDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'resolve', resolution: dto.resolution }, k);
+  }
+
+  @Post(':number/reopen')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reopen a Resolved ticket (requester or agent); cancels auto-close' })
+  reopen(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalTextDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'reopen', text: dto.text }, k);
+  }
+
+  @Post(':number/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Requester approves the solution and closes (services with the approval policy)' })
+  approve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalTextDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'approve', text: dto.text }, k);
+  }
+
+  private send(user: AuthUser, number: string, command: TicketCommand, key?: string): Promise<TicketViewDto> {
+    return this.tickets.command(user, number, command, key);
+  }
+}

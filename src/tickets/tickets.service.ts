@@ -1,0 +1,198 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, Repository } from 'typeorm';
+import { isStaff, Role } from '../../machines/actor';
+import { assessPriority } from '../../machines/priority';
+import { judge, restoreTicket } from '../../machines/ticket.law';
+import type { TicketCommand, TicketEvent } from '../../machines/ticket.types';
+import type { TicketCommandMessage, TicketWorkflowInput } from '../../workflows/ticket.messages';
+import { actorOf, AuthUser } from '../auth/auth-user';
+import { UserEntity } from '../auth/user.entity';
+import { CategoryEntity } from '../catalog/category.entity';
+import { AuditEntryEntity } from '../common/audit-entry.entity';
+import { appConfig } from '../config/app-config';
+import { NotificationEntity } from '../notifications/notification.entity';
+import { TeamEntity } from '../teams/team.entity';
+import type { CreateTicketDto } from './dto/create-ticket.dto';
+import type { ListTicketsQuery } from './dto/list-tickets.query';
+import type { TicketPageDto, TicketViewDto } from './dto/ticket-view.dto';
+import { IntakeKeyEntity } from './entities/intake-key.entity';
+import { JournalEntryEntity } from './entities/journal-entry.entity';
+import { TicketEntity } from './entities/ticket.entity';
+import { toTicketListItem, toTicketView } from './ticket-view.mapper';
+import { TicketWorkflowsClient, verdictToException } from './ticket-workflows.client';
+import { TicketErrorCode, TicketException } from './tickets.exception';
+
+/** Who reads every ticket; everyone else reads only the tickets they requested. */
+const READS_ALL: readonly Role[] = ['agent', 'dispatcher', 'incidentManager', 'admin', 'processManager'];
+
+@Injectable()
+export class TicketsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(TicketEntity) private readonly tickets: Repository<TicketEntity>,
+    @InjectRepository(JournalEntryEntity) private readonly journal: Repository<JournalEntryEntity>,
+    @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
+    @InjectRepository(IntakeKeyEntity) private readonly intakeKeys: Repository<IntakeKeyEntity>,
+    @InjectRepository(AuditEntryEntity) private readonly audit: Repository<AuditEntryEntity>,
+    private readonly workflows: TicketWorkflowsClient,
+    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+  ) {}
+
+  async create(user: AuthUser, dto: CreateTicketDto, idempotencyKey?: string): Promise<TicketViewDto> {
+    if (dto.requesterId && dto.requesterId !== user.id && !isStaff(actorOf(user))) {
+      throw new TicketException(TicketErrorCode.Forbidden, 'only agents open tickets on behalf of another user', { field: 'requesterId' });
+    }
+    const requesterId = dto.requesterId ?? user.id;
+    await this.requireExists(UserEntity, requesterId, 'requesterId');
+    const category = dto.categoryId ? await this.requireExists(CategoryEntity, dto.categoryId, 'categoryId') : null;
+
+    const number = await this.numberFor(dto.type, idempotencyKey);
+    const { score, level } = assessPriority(dto.impact, dto.urgency);
+    const input: TicketWorkflowInput = {
+      type: dto.type,
+      requesterId,
+      createdBy: actorOf(user),
+      policy: { ...this.config.ticketPolicy, requiresApproval: category?.requiresApproval ?? false },
+      record: {
+        number,
+        title: dto.title.trim(),
+        description: dto.description,
+        categoryId: category?.id ?? null,
+        categoryName: category?.name ?? null,
+        impact: dto.impact,
+        urgency: dto.urgency,
+        priority: level.code,
+        priorityName: level.name,
+        priorityScore: score,
+        teamName: null,
+        assigneeName: null,
+        channel: dto.channel ?? 'api',
+        createdAt: new Date().toISOString(),
+      },
+    };
+    await this.workflows.open(input);
+    return this.get(user, number);
+  }
+
+  async get(user: AuthUser, number: string): Promise<TicketViewDto> {
+    const ticket = await this.findVisible(user, number);
+    const internal = READS_ALL.includes(user.role);
+    const [journal, notifications] = await Promise.all([
+      this.journal.find({
+        where: internal ? { ticketNumber: number } : { ticketNumber: number, visibility: 'public' },
+        order: { seq: 'ASC' },
+      }),
+      this.notifications.find({
+        where: internal ? { ticketNumber: number } : { ticketNumber: number, recipientId: user.id },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      }),
+    ]);
+    return toTicketView(ticket, journal, notifications, actorOf(user));
+  }
+
+  async list(user: AuthUser, query: ListTicketsQuery): Promise<TicketPageDto> {
+    const q = this.tickets.createQueryBuilder('t');
+    const requester = READS_ALL.includes(user.role) ? query.requester : user.id;
+    const filters: Array<[string, unknown]> = [
+      ['team_id', query.team],
+      ['status', query.status],
+      ['assignee_id', query.assignee],
+      ['requester_id', requester],
+      ['priority', query.priority],
+      ['type', query.type],
+      ['update_flag', query.updateFlag],
+      ['attention_flag', query.attentionFlag],
+    ];
+    for (const [column, value] of filters) {
+      if (value !== undefined) q.andWhere(`t.${column} = :${column}`, { [column]: value });
+    }
+    if (query.q?.trim()) {
+      const text = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q.andWhere(
+        new Brackets((w) =>
+          w.where('t.number ILIKE :text', { text }).orWhere('t.title ILIKE :text').orWhere('t.description ILIKE :text'),
+        ),
+      );
+    }
+    const [rows, total] = await q
+      .orderBy('t.created_at', 'DESC')
+      .addOrderBy('t.number', 'DESC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items: rows.map(toTicketListItem), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * Sends a command to the ticket's workflow, which decides. The read model's copy of the machine
+   * state answers obvious refusals early (a Closed ticket's workflow has ended); the workflow's
+   * validator is the authority for everything else.
+   */
+  async command(user: AuthUser, number: string, command: TicketCommand, idempotencyKey?: string): Promise<TicketViewDto> {
+    const ticket = await this.findVisible(user, number);
+    const message = { ...(await this.describe(command)), actor: actorOf(user) } as TicketCommandMessage;
+    try {
+      const verdict = judge(restoreTicket(ticket.machineState), { ...message, at: new Date().toISOString() } as TicketEvent);
+      if (!verdict.allowed) throw verdictToException(verdict);
+      await this.workflows.send(number, message, idempotencyKey);
+    } catch (error) {
+      if (error instanceof TicketException && error.code !== TicketErrorCode.Unavailable) {
+        await this.audit.insert({ actorId: user.id, subject: number, command: command.type, outcome: error.code, detail: { message: error.message } });
+      }
+      throw error;
+    }
+    return this.get(user, number);
+  }
+
+  /** Adds the names the journal and the Temporal UI show, and checks the references exist. */
+  private async describe(command: TicketCommand): Promise<TicketCommand> {
+    if (command.type === 'assignToTeam') {
+      const team = await this.requireExists(TeamEntity, command.teamId, 'teamId');
+      return { ...command, teamName: team.name };
+    }
+    if (command.type === 'assignToAgent') {
+      const agent = await this.requireExists(UserEntity, command.agentId, 'agentId');
+      if (!isStaff({ id: agent.id, role: agent.role })) {
+        throw new TicketException(TicketErrorCode.RuleBroken, `${agent.displayName} is not an agent`, { field: 'agentId' });
+      }
+      return { ...command, agentName: agent.displayName };
+    }
+    return command;
+  }
+
+  private async findVisible(user: AuthUser, number: string): Promise<TicketEntity> {
+    const ticket = await this.tickets.findOneBy({ number });
+    // Someone else's ticket is "not found" for an end user: its existence is not theirs to know.
+    if (!ticket || (!READS_ALL.includes(user.role) && ticket.requesterId !== user.id)) {
+      throw new TicketException(TicketErrorCode.TicketNotFound, `ticket ${number} not found`);
+    }
+    return ticket;
+  }
+
+  private async requireExists<T extends { id: string }>(entity: new () => T, id: string, field: string): Promise<T> {
+    const found = await this.db.getRepository(entity).findOneBy({ id } as never);
+    if (!found) throw new TicketException(TicketErrorCode.UnknownReference, `${field} ${id} does not exist`, { field });
+    return found;
+  }
+
+  /** Allocates the ticket number; a repeated Idempotency-Key gets the number it got the first time. */
+  private async numberFor(type: 'incident' | 'request', idempotencyKey?: string): Promise<string> {
+    if (idempotencyKey) {
+      const seen = await this.intakeKeys.findOneBy({ key: idempotencyKey });
+      if (seen) return seen.ticketNumber;
+    }
+    const [{ n }] = await this.db.query(
+      `SELECT nextval('${type === 'incident' ? 'incident_number_seq' : 'request_number_seq'}')::int AS n`,
+    );
+    const number = `${type === 'incident' ? 'INC' : 'REQ'}-${String(n).padStart(6, '0')}`;
+    if (!idempotencyKey) return number;
+    const [row] = await this.db.query(
+      `INSERT INTO intake_keys (key, ticket_number) VALUES ($1, $2)
+       ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key RETURNING ticket_number`,
+      [idempotencyKey, number],
+    );
+    return row.ticket_number;
+  }
+}

@@ -1,0 +1,44 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { appConfig } from '../config/app-config';
+import { TicketProjectionActivities } from '../tickets/ticket.activities';
+
+/** A prebuilt workflow bundle (tests build it once); otherwise the worker bundles `workflows/`. */
+export const WORKFLOW_BUNDLE = Symbol('WORKFLOW_BUNDLE');
+
+/** Runs the Temporal worker for the ticket task queue inside the Nest application. */
+@Injectable()
+export class TicketWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TicketWorkerService.name);
+  private worker?: Worker;
+  private connection?: NativeConnection;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+    private readonly activities: TicketProjectionActivities,
+    @Inject(WORKFLOW_BUNDLE) private readonly bundle: WorkerOptions['workflowBundle'] | null,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const address = this.config.temporalAddress ?? `127.0.0.1:${this.config.temporalPort}`;
+    this.connection = await NativeConnection.connect({ address });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.config.temporalNamespace,
+      taskQueue: this.config.taskQueue,
+      activities: this.activities.asActivities(),
+      ...(this.bundle ? { workflowBundle: this.bundle } : { workflowsPath: require.resolve('../../workflows') }),
+    });
+    this.running = this.worker.run();
+    this.running.catch((error) => this.logger.error(`worker stopped: ${error}`));
+    this.logger.log(`worker polling task queue "${this.config.taskQueue}" on ${address}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+}

@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { WorkerOptions } from '@temporalio/worker';
+import { TicketProjectionActivities } from '../tickets/ticket.activities';
+import { TicketWorkerService, WORKFLOW_BUNDLE } from './ticket-worker.service';
+
+/** The Temporal worker and the activities it runs, as Nest providers. */
+@Module({})
+export class WorkerModule {
+  static register(bundle: WorkerOptions['workflowBundle'] | null = null): DynamicModule {
+    return {
+      module: WorkerModule,
+      providers: [TicketProjectionActivities, TicketWorkerService, { provide: WORKFLOW_BUNDLE, useValue: bundle }],
+    };
+  }
+}

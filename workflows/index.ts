@@ -1,0 +1,3 @@
+// The workflow bundle's entry: every workflow the worker runs.
+export { ticketWorkflow } from './ticket.workflow';
+export { noopWorkflow } from './noop.workflow';

@@ -1,0 +1,134 @@
+// What the ticket workflow and its clients share: the Updates (one per command, so the Temporal
+// UI names each step), the query, the search attributes and the activity interface.
+// Deterministic code only: the workflow bundle imports this file.
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from '../machines/actor';
+import type { PersistedTicketState } from '../machines/ticket.law';
+import type { Impact, Urgency } from '../machines/priority';
+import {
+  JournalKind,
+  NotificationTemplate,
+  TICKET_COMMANDS,
+  TicketCommandOf,
+  TicketCommandType,
+  TicketStatus,
+  TicketType,
+  Visibility,
+} from '../machines/ticket.types';
+
+export const TICKET_TASK_QUEUE = 'tickets';
+
+/** The descriptive part of a ticket: what the user wrote and how it was classified. */
+export interface TicketRecord {
+  number: string;
+  title: string;
+  description: string;
+  categoryId: string | null;
+  categoryName: string | null;
+  impact: Impact;
+  urgency: Urgency;
+  priority: string;
+  priorityName: string;
+  priorityScore: number;
+  teamName: string | null;
+  assigneeName: string | null;
+  channel: 'portal' | 'api' | 'mail' | 'phone' | 'monitor';
+  createdAt: string;
+}
+
+export interface TicketPolicy {
+  /** How long a Resolved ticket waits for the user before it closes itself (REQUIREMENTS 2). */
+  autoCloseAfterMs: number;
+  requiresApproval: boolean;
+  /** Continue-as-new after this many commands in one run (Temporal caps a run at 2,000 updates). */
+  maxCommandsPerRun: number;
+}
+
+export interface JournalEntry {
+  seq: number;
+  kind: JournalKind;
+  visibility: Visibility;
+  authorId: string;
+  text: string;
+  at: string;
+  pinned: boolean;
+}
+
+export interface NotificationIntent {
+  seq: number;
+  template: NotificationTemplate;
+  recipientId: string;
+  text: string | null;
+  at: string;
+}
+
+export interface TicketWorkflowInput {
+  type: TicketType;
+  requesterId: string;
+  record: TicketRecord;
+  policy: TicketPolicy;
+  createdBy: Actor;
+  /** Present when the workflow continues as new: everything the previous run knew. */
+  carried?: {
+    state: PersistedTicketState;
+    journal: JournalEntry[];
+    notificationCount: number;
+    version: number;
+  };
+}
+
+/** What a command returns and the read model stores: the ticket as it is after `version` changes. */
+export interface TicketSummary {
+  number: string;
+  status: TicketStatus;
+  type: TicketType;
+  version: number;
+  /** When a Resolved ticket will close itself; null otherwise. */
+  closesAt: string | null;
+}
+
+export interface TicketProjection {
+  record: TicketRecord;
+  state: PersistedTicketState;
+  version: number;
+  closesAt: string | null;
+  updatedAt: string;
+  newEntries: JournalEntry[];
+  pins: Array<{ seq: number; pinned: boolean }>;
+  notifications: NotificationIntent[];
+}
+
+/** Activities the ticket workflow calls; implemented as Nest providers in src/tickets. */
+export interface TicketActivities {
+  projectTicket(projection: TicketProjection): Promise<void>;
+}
+
+/** A command as it travels: the payload plus who gives it. The workflow stamps the time. */
+export type TicketCommandMessage<T extends TicketCommandType = TicketCommandType> = TicketCommandOf<T> & {
+  actor: Actor;
+};
+
+export const ticketCommandUpdates = Object.fromEntries(
+  TICKET_COMMANDS.map((type) => [type, defineUpdate<TicketSummary, [TicketCommandMessage]>(type)]),
+) as { [T in TicketCommandType]: ReturnType<typeof defineUpdate<TicketSummary, [TicketCommandMessage<T>]>> };
+
+/** Waits until the ticket's first projection is in PostgreSQL; used with update-with-start. */
+export const openedUpdate = defineUpdate<TicketSummary, []>('opened');
+export const ticketViewQuery = defineQuery<{ summary: TicketSummary; journal: JournalEntry[] }>('view');
+
+export const TicketSearchAttributes = {
+  status: defineSearchAttributeKey('TicketStatus', SearchAttributeType.KEYWORD),
+  priority: defineSearchAttributeKey('TicketPriority', SearchAttributeType.KEYWORD),
+  type: defineSearchAttributeKey('TicketType', SearchAttributeType.KEYWORD),
+  team: defineSearchAttributeKey('TicketTeam', SearchAttributeType.KEYWORD),
+  assignee: defineSearchAttributeKey('TicketAssignee', SearchAttributeType.KEYWORD),
+} as const;
+
+/** For `temporal server start-dev --search-attribute` and `temporal operator search-attribute create`. */
+export const SEARCH_ATTRIBUTE_REGISTRATIONS = Object.values(TicketSearchAttributes).map(
+  (key) => `${key.name}=Keyword`,
+);
+
+/** Temporal's failure type for a refused command; the API maps its details to 403/409/422/404. */
+export const COMMAND_REFUSED = 'CommandRefused';
