@@ -132,8 +132,8 @@ export class TicketsService {
    */
   async command(user: AuthUser, number: string, command: TicketCommand, idempotencyKey?: string): Promise<TicketViewDto> {
     const ticket = await this.findVisible(user, number);
-    const message = { ...(await this.describe(command)), actor: actorOf(user) } as TicketCommandMessage;
     try {
+      const message = { ...(await this.describe(command)), actor: actorOf(user) } as TicketCommandMessage;
       const verdict = judge(restoreTicket(ticket.machineState), { ...message, at: new Date().toISOString() } as TicketEvent);
       if (!verdict.allowed) throw verdictToException(verdict);
       await this.workflows.send(number, message, idempotencyKey);
