@@ -57,6 +57,9 @@ export function openTicket(input: TicketInput): [TicketSnapshot, TicketEffect[]]
 }
 
 export function applyTicketEvent(snapshot: TicketSnapshot, event: TicketEvent): [TicketSnapshot, TicketEffect[]] {
+  // A Closed ticket is immutable. XState's pure `transition` still runs root-level handlers on a
+  // machine that is done, so the law stops here rather than trusting every caller to judge first.
+  if (snapshot.status !== 'active') return [snapshot, []];
   const [next, actions] = transition(ticketMachine, snapshot, event);
   return [next, effectsOf(actions)];
 }

@@ -42,9 +42,9 @@ const withReason = (what: string, args: Args) => (eventText(args).trim() ? `${wh
 // --- reusable transitions -------------------------------------------------------------------
 
 const assignTeam = set(({ event }) => ({ teamId: as<'assignToTeam'>(event).teamId, assigneeId: null }));
-const dispatchToTeam = (target: 'Assigned' | 'InProgress') => ({
+const dispatchToTeam = (target: 'Assigned' | 'InProgress' | 'Pending') => ({
   target,
-  guard: rules('staff', 'teamGiven'),
+  guard: rules('staff', 'teamGiven', 'otherTeam'),
   actions: [
     assignTeam,
     record('event', 'public', ({ event }) => `Dispatched to team ${as<'assignToTeam'>(event).teamName}`),
@@ -82,10 +82,11 @@ const userAddsSomething = {
 const reclassify = {
   guard: rules('staff', 'otherType'),
   actions: [
-    set(({ event }) => ({ type: as<'reclassify'>(event).ticketType })),
+    // Recorded first: the journal names the type the ticket had before the change.
     record('event', 'internal', (args) =>
       withReason(`Reclassified from ${args.context.type} to ${as<'reclassify'>(args.event).ticketType}`, args),
     ),
+    set(({ event }) => ({ type: as<'reclassify'>(event).ticketType })),
   ],
 };
 
@@ -186,9 +187,10 @@ export const ticketMachine = setup({
   states: {
     New: {
       description: 'Created via portal, mail, API or monitor; not yet worked',
+      // No agent answer while New: a ticket is dispatched to a team before anyone works it
+      // (seed 000, principle 3), so an answer can put it In Progress with a team to own it.
       on: {
         assignToTeam: dispatchToTeam('Assigned'),
-        addComment: answerUser('InProgress'),
         reply: userAddsSomething,
         reclassify,
       },
@@ -240,6 +242,8 @@ export const ticketMachine = setup({
           guard: rules('staff'),
           actions: [clearPending, record('event', 'public', () => 'Resumed')],
         },
+        // A ticket waiting on a vendor can change hands and keep waiting.
+        assignToTeam: dispatchToTeam('Pending'),
         assignToAgent: assignAgent,
         addComment: answerUser('Pending'),
         // The user's answer is what the ticket waited for; a vendor wait goes on regardless.
@@ -263,6 +267,7 @@ export const ticketMachine = setup({
           guard: rules('requesterOrStaff'),
           actions: [
             set(({ context, event }) => ({
+              resolution: null,
               resolvedAt: null,
               updateFlag: context.updateFlag || event.actor.id === context.requesterId,
             })),
@@ -275,7 +280,7 @@ export const ticketMachine = setup({
           target: 'InProgress',
           guard: rules('requester', 'textGiven'),
           actions: [
-            set({ resolvedAt: null, updateFlag: true }),
+            set({ resolution: null, resolvedAt: null, updateFlag: true }),
             record('comment', 'public', eventText),
             notify('reopened'),
           ],

@@ -77,6 +77,13 @@ export const TICKET_RULES = {
   attentionOn: { kind: 'state', says: 'the attention flag is not set', holds: (c) => c.attentionFlag },
   updateFlagOn: { kind: 'state', says: 'the update flag is not set', holds: (c) => c.updateFlag },
   teamGiven: { kind: 'input', field: 'teamId', says: 'a team is required', holds: (_c, e) => present(field(e, 'teamId')) },
+  // Dispatching to the team that has the ticket would only clear its agent and mail the user.
+  otherTeam: {
+    kind: 'input',
+    field: 'teamId',
+    says: 'the ticket is already with this team',
+    holds: (c, e) => field(e, 'teamId') !== c.teamId,
+  },
   agentGiven: { kind: 'input', field: 'agentId', says: 'an agent is required', holds: (_c, e) => present(field(e, 'agentId')) },
   textGiven: { kind: 'input', field: 'text', says: 'a text is required', holds: (_c, e) => present(field(e, 'text')) },
   // REQUIREMENTS 2: Pending shows the user why; the reason is one of the two waits.

@@ -109,7 +109,6 @@ export interface JournalEffect {
 export const NOTIFICATION_TEMPLATES = [
   'ticketCreated',
   'assignedToTeam',
-  'workStarted',
   'pending',
   'agentComment',
   'resolved',

@@ -22,10 +22,6 @@ const TEMPLATES: Record<NotificationTemplate, (t: TemplateInput) => RenderedMess
     subject: `[${t.number}] Your ticket was passed to ${t.text}`,
     body: `Dear user,\n\nYour ticket ${t.number} is now handled by ${t.text}.\n`,
   }),
-  workStarted: (t) => ({
-    subject: `[${t.number}] Work has started on your ticket`,
-    body: `Dear user,\n\nAn agent has begun work on your ticket ${t.number}.\n`,
-  }),
   pending: (t) => ({
     subject: `[${t.number}] We are waiting: ${t.text}`,
     body: `Dear user,\n\nYour ticket ${t.number} is pending:\n\n${t.text}\n\nReply to this message to continue.\n`,

@@ -189,7 +189,7 @@ describe('errors say what failed and change nothing', () => {
 
     const early = await command(number, 'resolve', 'tim', { resolution: 'fixed' });
     expect(early.status).toBe(409);
-    expect(early.body).toMatchObject({ error: 'commandNotAllowed', allowedCommands: expect.arrayContaining(['assignToTeam', 'addComment']) });
+    expect(early.body).toMatchObject({ error: 'commandNotAllowed', allowedCommands: expect.arrayContaining(['assignToTeam', 'addJournalNote']) });
 
     const notStaff = await command(number, 'journal-notes', 'jannet', { text: 'let me write internally' });
     expect(notStaff.status).toBe(403);

@@ -1,0 +1,1163 @@
+// The ticket process (REQUIREMENTS 1-2, seed 000, seed 004) through the questions the workflow
+// and the API ask: openTicket, applyTicketEvent, judge, allowedCommands, restoreTicket,
+// persistTicket, statusOf. Every transition and every guard of ticket.machine.ts is exercised.
+import { Actor, SYSTEM_ACTOR } from './actor';
+import {
+  allowedCommands,
+  applyTicketEvent,
+  judge,
+  openTicket,
+  persistTicket,
+  restoreTicket,
+  statusOf,
+  TicketEffect,
+  TicketSnapshot,
+  Verdict,
+} from './ticket.law';
+import {
+  JournalKind,
+  NotificationTemplate,
+  TICKET_COMMANDS,
+  TICKET_STATUSES,
+  TicketCommand,
+  TicketCommandType,
+  TicketContext,
+  TicketEvent,
+  TicketEventType,
+  TicketStatus,
+  Visibility,
+} from './ticket.types';
+
+// --- actors ---------------------------------------------------------------------------------
+
+const requester: Actor = { id: 'u-req', role: 'endUser', name: 'Rita Requester' };
+const otherUser: Actor = { id: 'u-other', role: 'endUser', name: 'Otto Other' };
+const agent: Actor = { id: 'a-1', role: 'agent', name: 'Anna Agent' };
+const otherAgent: Actor = { id: 'a-2', role: 'agent', name: 'Bo Agent' };
+const dispatcher: Actor = { id: 'd-1', role: 'dispatcher', name: 'Dana Dispatcher' };
+const incidentManager: Actor = { id: 'im-1', role: 'incidentManager' };
+const admin: Actor = { id: 'adm-1', role: 'admin' };
+const processManager: Actor = { id: 'pm-1', role: 'processManager' };
+const system: Actor = SYSTEM_ACTOR;
+
+const OPENED_AT = '2025-03-03T08:00:00.000Z';
+const RESOLVED_AT = '2025-03-04T12:00:00.000Z';
+const CLOSED_AT = '2025-04-03T12:00:00.000Z';
+const NOW = '2025-03-05T09:30:00.000Z';
+
+const SERVICE_DESK = { teamId: 't-1', teamName: 'Service Desk' };
+const NETWORK_TEAM = { teamId: 't-2', teamName: '2nd line Network' };
+
+// --- factories ------------------------------------------------------------------------------
+
+const openContext = (overrides: Partial<TicketContext> = {}): TicketContext => ({
+  type: 'incident',
+  requesterId: requester.id,
+  teamId: null,
+  assigneeId: null,
+  updateFlag: false,
+  attentionFlag: false,
+  pendingReason: null,
+  pendingText: null,
+  resolution: null,
+  resolvedAt: null,
+  closedAt: null,
+  requiresApproval: false,
+  ...overrides,
+});
+
+/** What a ticket typically carries in each status, as the machine leaves it there. */
+const TYPICAL: Record<TicketStatus, Partial<TicketContext>> = {
+  New: {},
+  Assigned: { teamId: SERVICE_DESK.teamId },
+  InProgress: { teamId: SERVICE_DESK.teamId, assigneeId: agent.id },
+  Pending: {
+    teamId: SERVICE_DESK.teamId,
+    assigneeId: agent.id,
+    pendingReason: 'awaitingUser',
+    pendingText: 'Which room is the printer in?',
+  },
+  Resolved: {
+    teamId: SERVICE_DESK.teamId,
+    assigneeId: agent.id,
+    resolution: 'Replaced the toner cartridge',
+    resolvedAt: RESOLVED_AT,
+  },
+  Closed: {
+    teamId: SERVICE_DESK.teamId,
+    assigneeId: agent.id,
+    resolution: 'Replaced the toner cartridge',
+    resolvedAt: RESOLVED_AT,
+    closedAt: CLOSED_AT,
+  },
+};
+
+const OPEN_STATUSES = TICKET_STATUSES.filter((s) => s !== 'Closed');
+
+function ticketIn(status: TicketStatus, overrides: Partial<TicketContext> = {}): TicketSnapshot {
+  return restoreTicket({ status, context: openContext({ ...TYPICAL[status], ...overrides }) });
+}
+
+const stamp = (actor: Actor, command: TicketCommand, at = NOW): TicketEvent => ({ ...command, actor, at }) as TicketEvent;
+
+interface Outcome {
+  status: TicketStatus;
+  context: TicketContext;
+  effects: TicketEffect[];
+  snapshot: TicketSnapshot;
+}
+
+/** Gives a command the machine must accept: judge says yes, then the transition is applied. */
+function give(snapshot: TicketSnapshot, actor: Actor, command: TicketCommand, at = NOW): Outcome {
+  const event = stamp(actor, command, at);
+  expect(judge(snapshot, event)).toEqual({ allowed: true });
+  const [next, effects] = applyTicketEvent(snapshot, event);
+  return { status: statusOf(next), context: next.context, effects, snapshot: next };
+}
+
+type Refusal = Extract<Verdict, { allowed: false }>;
+
+/** Gives a command the machine must refuse: judge explains, and the machine changes nothing. */
+function refuse(snapshot: TicketSnapshot, actor: Actor, command: TicketCommand): Refusal {
+  const event = stamp(actor, command);
+  const verdict = judge(snapshot, event);
+  if (verdict.allowed) throw new Error(`expected ${command.type} by ${actor.id} to be refused in ${statusOf(snapshot)}`);
+  const [next, effects] = applyTicketEvent(snapshot, event);
+  expect(effects).toEqual([]);
+  expect(statusOf(next)).toBe(statusOf(snapshot));
+  expect(next.status).toBe(snapshot.status);
+  expect(next.context).toEqual(snapshot.context);
+  // A Closed ticket is not even run through the machine: the law hands back the very snapshot.
+  if (snapshot.status === 'done') expect(next).toBe(snapshot);
+  return verdict;
+}
+
+const recorded = (kind: JournalKind, visibility: Visibility, text: string, authorId: string): TicketEffect => ({
+  type: 'record',
+  params: { kind, visibility, text, authorId },
+});
+const notified = (template: NotificationTemplate, text: string | null = null): TicketEffect => ({
+  type: 'notifyRequester',
+  params: { template, text },
+});
+
+/** A command every rule of ticket.rules.ts is content with (input-wise) for this actor and ticket. */
+function wellFormed(type: TicketEventType, actor: Actor, context: TicketContext): TicketCommand {
+  switch (type) {
+    case 'assignToTeam':
+      return { type, ...NETWORK_TEAM };
+    case 'assignToAgent':
+      return { type, agentId: actor.role === 'agent' ? actor.id : otherAgent.id, agentName: 'Someone' };
+    case 'setPending':
+      return { type, reason: 'awaitingUser', text: 'Please tell us the room number' };
+    case 'addJournalNote':
+    case 'addComment':
+    case 'reply':
+      return { type, text: 'Some words' };
+    case 'pinNote':
+    case 'unpinNote':
+      return { type, seq: 3 };
+    case 'reclassify':
+      return { type, ticketType: context.type === 'incident' ? 'request' : 'incident' };
+    case 'resolve':
+      return { type, resolution: 'Restarted the print spooler' };
+    case 'reopen':
+    case 'approve':
+      return { type, text: 'Some words' };
+    case 'beginWork':
+    case 'resume':
+    case 'setAttention':
+    case 'clearAttention':
+    case 'clearUpdateFlag':
+    case 'autoClose':
+      return { type } as TicketCommand;
+  }
+}
+
+const ALL_EVENT_TYPES: TicketEventType[] = [...TICKET_COMMANDS, 'autoClose'];
+/** What staff may do on a New ticket: dispatch it, but not answer the user yet (seed 000, principle 3). */
+const NEW_FOR_STAFF: TicketCommandType[] = ['assignToTeam', 'addJournalNote', 'pinNote', 'unpinNote', 'setAttention', 'reclassify'];
+const EVERYONE = [requester, otherUser, agent, otherAgent, dispatcher, incidentManager, admin, processManager, system];
+
+// --- opening --------------------------------------------------------------------------------
+
+describe('opening a ticket', () => {
+  it('starts New with empty flags and journals a public "Ticket created" and notifies the requester', () => {
+    const [snapshot, effects] = openTicket({
+      type: 'request',
+      requesterId: requester.id,
+      requiresApproval: false,
+      createdBy: requester,
+      at: OPENED_AT,
+    });
+
+    expect(statusOf(snapshot)).toBe('New');
+    expect(snapshot.status).toBe('active');
+    expect(snapshot.context).toEqual(openContext({ type: 'request' }));
+    expect(effects).toEqual([recorded('event', 'public', 'Ticket created', requester.id), notified('ticketCreated')]);
+  });
+
+  it('attributes "Ticket created" to whoever opened it on the requester’s behalf and keeps the approval policy', () => {
+    const [snapshot, effects] = openTicket({
+      type: 'incident',
+      requesterId: requester.id,
+      requiresApproval: true,
+      createdBy: agent,
+      at: OPENED_AT,
+    });
+
+    expect(snapshot.context.requesterId).toBe(requester.id);
+    expect(snapshot.context.requiresApproval).toBe(true);
+    expect(effects[0]).toEqual(recorded('event', 'public', 'Ticket created', agent.id));
+  });
+});
+
+// --- New ------------------------------------------------------------------------------------
+
+describe('a New ticket', () => {
+  it('is dispatched to a team by a dispatcher: Assigned, public journal entry, requester told', () => {
+    const out = give(ticketIn('New'), dispatcher, { type: 'assignToTeam', ...SERVICE_DESK });
+
+    expect(out.status).toBe('Assigned');
+    expect(out.context.teamId).toBe('t-1');
+    expect(out.context.assigneeId).toBeNull();
+    expect(out.effects).toEqual([
+      recorded('event', 'public', 'Dispatched to team Service Desk', dispatcher.id),
+      notified('assignedToTeam', 'Service Desk'),
+    ]);
+  });
+
+  it('may be dispatched by any staff role (agent, incident manager, admin)', () => {
+    for (const staff of [agent, incidentManager, admin]) {
+      expect(give(ticketIn('New'), staff, { type: 'assignToTeam', ...SERVICE_DESK }).status).toBe('Assigned');
+    }
+  });
+
+  it('is not dispatched without a team', () => {
+    const verdict = refuse(ticketIn('New'), dispatcher, { type: 'assignToTeam', teamId: '  ', teamName: '' });
+    expect(verdict).toMatchObject({ code: 'ruleBroken', rule: 'teamGiven', field: 'teamId' });
+  });
+
+  it('is not dispatched by the end user', () => {
+    const verdict = refuse(ticketIn('New'), requester, { type: 'assignToTeam', ...SERVICE_DESK });
+    expect(verdict).toMatchObject({ code: 'forbidden', rule: 'staff', allowedCommands: ['reply'] });
+  });
+
+  it('takes no answer to the user from staff before it is dispatched (seed 000, principle 3)', () => {
+    for (const staff of [agent, dispatcher, incidentManager, admin]) {
+      const verdict = refuse(ticketIn('New', { updateFlag: true }), staff, { type: 'addComment', text: 'Is it the 3rd floor printer?' });
+      expect(verdict).toEqual({
+        allowed: false,
+        code: 'notAllowedNow',
+        rule: undefined,
+        field: undefined,
+        message: 'addComment is not possible while the ticket is New',
+        // The Update flag stays set (nobody answered), so clearing it is offered.
+        allowedCommands: ['assignToTeam', 'addJournalNote', 'pinNote', 'unpinNote', 'setAttention', 'clearUpdateFlag', 'reclassify'],
+      });
+    }
+  });
+
+  it('takes the same answer once dispatched: In Progress, with a team, the agent takes it', () => {
+    const dispatched = give(ticketIn('New', { updateFlag: true }), dispatcher, { type: 'assignToTeam', ...SERVICE_DESK });
+    const out = give(dispatched.snapshot, agent, { type: 'addComment', text: 'Is it the 3rd floor printer?' });
+
+    expect(out.status).toBe('InProgress');
+    expect(out.context).toEqual(openContext({ teamId: SERVICE_DESK.teamId, assigneeId: agent.id, updateFlag: false }));
+    expect(out.effects).toEqual([
+      recorded('comment', 'public', 'Is it the 3rd floor printer?', agent.id),
+      notified('agentComment', 'Is it the 3rd floor printer?'),
+    ]);
+  });
+
+  it('stays New and raises the Update flag when the requester replies', () => {
+    const out = give(ticketIn('New'), requester, { type: 'reply', text: 'It also smells of smoke' });
+
+    expect(out.status).toBe('New');
+    expect(out.context.updateFlag).toBe(true);
+    expect(out.effects).toEqual([recorded('comment', 'public', 'It also smells of smoke', requester.id)]);
+  });
+
+  it('takes no reply from a user who is not the requester, nor an empty reply', () => {
+    expect(refuse(ticketIn('New'), otherUser, { type: 'reply', text: 'me too' })).toMatchObject({
+      code: 'forbidden',
+      rule: 'requester',
+      allowedCommands: [],
+    });
+    expect(refuse(ticketIn('New'), requester, { type: 'reply', text: '   ' })).toMatchObject({
+      code: 'ruleBroken',
+      rule: 'textGiven',
+      field: 'text',
+    });
+  });
+
+  it('is reclassified by an agent from incident to request, with an internal journal entry', () => {
+    const out = give(ticketIn('New'), agent, { type: 'reclassify', ticketType: 'request', text: ' asks for new software ' });
+
+    expect(out.status).toBe('New');
+    expect(out.context.type).toBe('request');
+    expect(out.effects).toHaveLength(1);
+    expect(out.effects[0]).toMatchObject({ type: 'record', params: { kind: 'event', visibility: 'internal', authorId: agent.id } });
+  });
+
+  it('is reclassified back from request to incident', () => {
+    const out = give(ticketIn('New', { type: 'request' }), agent, { type: 'reclassify', ticketType: 'incident' });
+    expect(out.context.type).toBe('incident');
+    expect(out.effects).toHaveLength(1);
+  });
+
+  // The journal entry is recorded before the type changes, so it names the type the ticket had.
+  it('journals the type the ticket had and the type it gets, with the reason', () => {
+    const out = give(ticketIn('New'), agent, { type: 'reclassify', ticketType: 'request', text: ' asks for new software ' });
+    expect(out.effects).toEqual([
+      recorded('event', 'internal', 'Reclassified from incident to request: asks for new software', agent.id),
+    ]);
+  });
+
+  it('journals a reclassification from request to incident without a reason', () => {
+    const out = give(ticketIn('New', { type: 'request' }), agent, { type: 'reclassify', ticketType: 'incident' });
+    expect(out.effects).toEqual([recorded('event', 'internal', 'Reclassified from request to incident', agent.id)]);
+  });
+
+  it('is not reclassified to the type it already has, nor by the end user (REQUIREMENTS 1: the agent decides)', () => {
+    expect(refuse(ticketIn('New'), agent, { type: 'reclassify', ticketType: 'incident' })).toMatchObject({
+      code: 'ruleBroken',
+      rule: 'otherType',
+      field: 'ticketType',
+    });
+    expect(refuse(ticketIn('New'), requester, { type: 'reclassify', ticketType: 'request' })).toMatchObject({
+      code: 'forbidden',
+      rule: 'staff',
+    });
+  });
+
+  it('cannot begin work before it is dispatched', () => {
+    const verdict = refuse(ticketIn('New'), agent, { type: 'beginWork' });
+    expect(verdict).toEqual({
+      allowed: false,
+      code: 'notAllowedNow',
+      rule: undefined,
+      field: undefined,
+      message: 'beginWork is not possible while the ticket is New',
+      allowedCommands: NEW_FOR_STAFF,
+    });
+  });
+
+  it.each<[TicketCommand]>([
+    [{ type: 'assignToAgent', agentId: 'a-1', agentName: 'Anna Agent' }],
+    [{ type: 'setPending', reason: 'awaitingUser', text: 'room?' }],
+    [{ type: 'resume' }],
+    [{ type: 'resolve', resolution: 'fixed' }],
+    [{ type: 'reopen' }],
+    [{ type: 'approve' }],
+  ])('refuses %o as not possible now', (command) => {
+    expect(refuse(ticketIn('New'), dispatcher, command).code).toBe('notAllowedNow');
+  });
+});
+
+// --- Assigned -------------------------------------------------------------------------------
+
+describe('an Assigned ticket', () => {
+  it('is given to an agent by the dispatcher, with an internal journal entry and no mail', () => {
+    const out = give(ticketIn('Assigned'), dispatcher, { type: 'assignToAgent', agentId: otherAgent.id, agentName: 'Bo Agent' });
+
+    expect(out.status).toBe('Assigned');
+    expect(out.context.assigneeId).toBe(otherAgent.id);
+    expect(out.context.teamId).toBe('t-1');
+    expect(out.effects).toEqual([recorded('event', 'internal', 'Assigned to Bo Agent', dispatcher.id)]);
+  });
+
+  it('is taken by an agent for themselves', () => {
+    const out = give(ticketIn('Assigned'), agent, { type: 'assignToAgent', agentId: agent.id, agentName: 'Anna Agent' });
+    expect(out.context.assigneeId).toBe(agent.id);
+  });
+
+  it('is not given by an agent to another agent (seed 000, principle 3: the dispatcher assigns)', () => {
+    const verdict = refuse(ticketIn('Assigned'), agent, { type: 'assignToAgent', agentId: otherAgent.id, agentName: 'Bo Agent' });
+    expect(verdict).toMatchObject({ code: 'forbidden', rule: 'dispatcherOrSelf' });
+    expect(verdict.allowedCommands).toContain('assignToAgent');
+  });
+
+  it('is not given to nobody', () => {
+    expect(refuse(ticketIn('Assigned'), dispatcher, { type: 'assignToAgent', agentId: '', agentName: '' })).toMatchObject({
+      code: 'ruleBroken',
+      rule: 'agentGiven',
+      field: 'agentId',
+    });
+  });
+
+  it('is not given to an agent by the end user', () => {
+    expect(refuse(ticketIn('Assigned'), requester, { type: 'assignToAgent', agentId: requester.id, agentName: 'me' })).toMatchObject({
+      code: 'forbidden',
+      rule: 'dispatcherOrSelf',
+    });
+  });
+
+  it('is re-dispatched to another team, losing its agent and telling the requester', () => {
+    const out = give(ticketIn('Assigned', { assigneeId: otherAgent.id }), dispatcher, { type: 'assignToTeam', ...NETWORK_TEAM });
+
+    expect(out.status).toBe('Assigned');
+    expect(out.context.teamId).toBe('t-2');
+    expect(out.context.assigneeId).toBeNull();
+    expect(out.effects).toEqual([
+      recorded('event', 'public', 'Dispatched to team 2nd line Network', dispatcher.id),
+      notified('assignedToTeam', '2nd line Network'),
+    ]);
+  });
+
+  it('is not re-dispatched to the team it already has: the rule names the team field, the agent stays', () => {
+    const withAgent = ticketIn('Assigned', { assigneeId: otherAgent.id });
+    const verdict = refuse(withAgent, dispatcher, { type: 'assignToTeam', ...SERVICE_DESK });
+    expect(verdict).toEqual({
+      allowed: false,
+      code: 'ruleBroken',
+      rule: 'otherTeam',
+      field: 'teamId',
+      message: 'the ticket is already with this team',
+      allowedCommands: ['assignToTeam', 'assignToAgent', 'beginWork', 'addJournalNote', 'addComment', 'pinNote', 'unpinNote', 'setAttention', 'reclassify'],
+    });
+  });
+
+  it('asks for a team before it checks the team is another one, and refuses the end user first of all', () => {
+    expect(refuse(ticketIn('Assigned'), dispatcher, { type: 'assignToTeam', teamId: '', teamName: '' })).toMatchObject({
+      code: 'ruleBroken',
+      rule: 'teamGiven',
+      field: 'teamId',
+    });
+    expect(refuse(ticketIn('Assigned'), requester, { type: 'assignToTeam', ...SERVICE_DESK })).toMatchObject({
+      code: 'forbidden',
+      rule: 'staff',
+    });
+  });
+
+  it('goes In Progress when its agent begins work, journalled publicly', () => {
+    const out = give(ticketIn('Assigned', { assigneeId: agent.id }), agent, { type: 'beginWork' });
+
+    expect(out.status).toBe('InProgress');
+    expect(out.context.assigneeId).toBe(agent.id);
+    expect(out.effects).toEqual([recorded('event', 'public', 'Work begun', agent.id)]);
+  });
+
+  it('is taken by the agent who begins work when nobody has it', () => {
+    const out = give(ticketIn('Assigned'), agent, { type: 'beginWork' });
+    expect(out.status).toBe('InProgress');
+    expect(out.context.assigneeId).toBe(agent.id);
+  });
+
+  it('cannot be begun by an agent while another agent has it', () => {
+    const verdict = refuse(ticketIn('Assigned', { assigneeId: otherAgent.id }), agent, { type: 'beginWork' });
+    expect(verdict).toMatchObject({
+      code: 'forbidden',
+      rule: 'assigneeOrUnassigned',
+      message: 'the ticket is assigned to another agent',
+    });
+    expect(verdict.allowedCommands).not.toContain('beginWork');
+  });
+
+  it('may be begun by the dispatcher on behalf of the agent who has it, who keeps it', () => {
+    const out = give(ticketIn('Assigned', { assigneeId: otherAgent.id }), dispatcher, { type: 'beginWork' });
+    expect(out.status).toBe('InProgress');
+    expect(out.context.assigneeId).toBe(otherAgent.id);
+  });
+
+  it('cannot be begun by the end user', () => {
+    expect(refuse(ticketIn('Assigned'), requester, { type: 'beginWork' })).toMatchObject({ code: 'forbidden', rule: 'staff' });
+  });
+
+  it('goes In Progress when an agent writes to the user, keeping the agent who already has it', () => {
+    const out = give(ticketIn('Assigned', { assigneeId: otherAgent.id, updateFlag: true }), agent, {
+      type: 'addComment',
+      text: 'We are on it',
+    });
+
+    expect(out.status).toBe('InProgress');
+    expect(out.context.assigneeId).toBe(otherAgent.id);
+    expect(out.context.updateFlag).toBe(false);
+    expect(out.effects).toEqual([recorded('comment', 'public', 'We are on it', agent.id), notified('agentComment', 'We are on it')]);
+  });
+
+  it('stays Assigned with the Update flag when the requester replies', () => {
+    const out = give(ticketIn('Assigned'), requester, { type: 'reply', text: 'Any news?' });
+    expect(out.status).toBe('Assigned');
+    expect(out.context.updateFlag).toBe(true);
+    expect(out.effects).toEqual([recorded('comment', 'public', 'Any news?', requester.id)]);
+  });
+
+  it('is reclassified without changing status', () => {
+    const out = give(ticketIn('Assigned'), dispatcher, { type: 'reclassify', ticketType: 'request' });
+    expect(out.status).toBe('Assigned');
+    expect(out.context.type).toBe('request');
+  });
+
+  it('cannot be set Pending or resolved before work begins', () => {
+    expect(refuse(ticketIn('Assigned'), agent, { type: 'setPending', reason: 'awaitingUser', text: 'room?' }).code).toBe('notAllowedNow');
+    expect(refuse(ticketIn('Assigned'), agent, { type: 'resolve', resolution: 'fixed' }).code).toBe('notAllowedNow');
+  });
+});
+
+// --- In Progress ----------------------------------------------------------------------------
+
+describe('an In Progress ticket', () => {
+  it('handed over to another team stays In Progress and loses its agent (seed 000, principle 1)', () => {
+    const out = give(ticketIn('InProgress'), agent, { type: 'assignToTeam', ...NETWORK_TEAM });
+
+    expect(out.status).toBe('InProgress');
+    expect(out.context.teamId).toBe('t-2');
+    expect(out.context.assigneeId).toBeNull();
+    expect(out.effects).toEqual([
+      recorded('event', 'public', 'Dispatched to team 2nd line Network', agent.id),
+      notified('assignedToTeam', '2nd line Network'),
+    ]);
+  });
+
+  it('is given to another agent by the dispatcher and stays In Progress', () => {
+    const out = give(ticketIn('InProgress'), dispatcher, { type: 'assignToAgent', agentId: otherAgent.id, agentName: 'Bo Agent' });
+    expect(out.status).toBe('InProgress');
+    expect(out.context.assigneeId).toBe(otherAgent.id);
+    expect(out.effects).toEqual([recorded('event', 'internal', 'Assigned to Bo Agent', dispatcher.id)]);
+  });
+
+  it('is not handed over to the team it already has', () => {
+    expect(refuse(ticketIn('InProgress'), agent, { type: 'assignToTeam', ...SERVICE_DESK })).toMatchObject({
+      code: 'ruleBroken',
+      rule: 'otherTeam',
+      field: 'teamId',
+      message: 'the ticket is already with this team',
+    });
+  });
+
+  // The machine no longer lets a ticket reach In Progress without a team (an answer while New is
+  // refused, see ticket.paths.spec.ts); the hasTeam rule still guards one restored without a team.
+  it('cannot be given to an agent while it has no team (restored without one)', () => {
+    const teamless = ticketIn('InProgress', { teamId: null, assigneeId: null });
+    const verdict = refuse(teamless, dispatcher, { type: 'assignToAgent', agentId: otherAgent.id, agentName: 'Bo Agent' });
+    expect(verdict).toMatchObject({ code: 'notAllowedNow', rule: 'hasTeam', message: 'the ticket must first be dispatched to a team' });
+    expect(verdict.allowedCommands).not.toContain('assignToAgent');
+    expect(verdict.allowedCommands).toContain('assignToTeam');
+  });
+
+  it('goes Pending awaiting the user, showing the user why', () => {
+    const out = give(ticketIn('InProgress'), agent, { type: 'setPending', reason: 'awaitingUser', text: '  Which room?  ' });
+
+    expect(out.status).toBe('Pending');
+    expect(out.context.pendingReason).toBe('awaitingUser');
+    expect(out.context.pendingText).toBe('Which room?');
+    expect(out.effects).toEqual([
+      recorded('event', 'public', 'Pending (awaitingUser): Which room?', agent.id),
+      notified('pending', 'Which room?'),
+    ]);
+  });
+
+  it('goes Pending awaiting a vendor', () => {
+    const out = give(ticketIn('InProgress'), agent, { type: 'setPending', reason: 'awaitingVendor', text: 'HP case 4711' });
+    expect(out.status).toBe('Pending');
+    expect(out.context.pendingReason).toBe('awaitingVendor');
+    expect(out.effects[0]).toEqual(recorded('event', 'public', 'Pending (awaitingVendor): HP case 4711', agent.id));
+  });
+
+  it('does not go Pending for an unknown reason or without telling the user why', () => {
+    const badReason = { type: 'setPending', reason: 'awaitingGodot', text: 'soon' } as unknown as TicketCommand;
+    expect(refuse(ticketIn('InProgress'), agent, badReason)).toMatchObject({
+      code: 'ruleBroken',
+      rule: 'pendingReasonGiven',
+      field: 'reason',
+    });
+    expect(refuse(ticketIn('InProgress'), agent, { type: 'setPending', reason: 'awaitingUser', text: ' ' })).toMatchObject({
+      code: 'ruleBroken',
+      field: 'text',
+    });
+    expect(refuse(ticketIn('InProgress'), requester, { type: 'setPending', reason: 'awaitingUser', text: 'x' })).toMatchObject({
+      code: 'forbidden',
+      rule: 'staff',
+    });
+  });
+
+  it('clears the Update flag when an agent answers the user, staying In Progress', () => {
+    const out = give(ticketIn('InProgress', { updateFlag: true }), otherAgent, { type: 'addComment', text: 'Try now' });
+
+    expect(out.status).toBe('InProgress');
+    expect(out.context.updateFlag).toBe(false);
+    expect(out.context.assigneeId).toBe(agent.id);
+    expect(out.effects).toEqual([recorded('comment', 'public', 'Try now', otherAgent.id), notified('agentComment', 'Try now')]);
+  });
+
+  it('sets the Update flag when the requester replies', () => {
+    const out = give(ticketIn('InProgress'), requester, { type: 'reply', text: 'Still broken' });
+    expect(out.status).toBe('InProgress');
+    expect(out.context.updateFlag).toBe(true);
+    expect(out.effects).toEqual([recorded('comment', 'public', 'Still broken', requester.id)]);
+  });
+
+  it('is reclassified without changing status', () => {
+    expect(give(ticketIn('InProgress'), agent, { type: 'reclassify', ticketType: 'request' }).context.type).toBe('request');
+  });
+
+  it('is resolved with a resolution text that is sent to the user (REQUIREMENTS 2, "Dear user")', () => {
+    const out = give(ticketIn('InProgress', { updateFlag: true }), agent, { type: 'resolve', resolution: ' Restarted the spooler ' }, RESOLVED_AT);
+
+    expect(out.status).toBe('Resolved');
+    expect(out.context.resolution).toBe('Restarted the spooler');
+    expect(out.context.resolvedAt).toBe(RESOLVED_AT);
+    expect(out.context.updateFlag).toBe(false);
+    expect(out.effects).toEqual([
+      recorded('event', 'public', 'Resolved: Restarted the spooler', agent.id),
+      notified('resolved', 'Restarted the spooler'),
+    ]);
+  });
+
+  it('is not resolved without a resolution text', () => {
+    const verdict = refuse(ticketIn('InProgress'), agent, { type: 'resolve', resolution: '   ' });
+    expect(verdict).toMatchObject({
+      code: 'ruleBroken',
+      rule: 'resolutionGiven',
+      field: 'resolution',
+      message: 'a resolution text is required; it is sent to the user',
+    });
+  });
+
+  it('is not resolved by the end user', () => {
+    expect(refuse(ticketIn('InProgress'), requester, { type: 'resolve', resolution: 'fixed it myself' })).toMatchObject({
+      code: 'forbidden',
+      rule: 'staff',
+      allowedCommands: ['reply'],
+    });
+  });
+
+  it('cannot be resumed, begun, reopened or approved', () => {
+    for (const command of [{ type: 'resume' }, { type: 'beginWork' }, { type: 'reopen' }, { type: 'approve' }] as TicketCommand[]) {
+      expect(refuse(ticketIn('InProgress', { requiresApproval: true }), dispatcher, command).code).toBe('notAllowedNow');
+    }
+  });
+});
+
+// --- Pending --------------------------------------------------------------------------------
+
+describe('a Pending ticket', () => {
+  it('is resumed by an agent: In Progress, the pending reason is gone', () => {
+    const out = give(ticketIn('Pending'), agent, { type: 'resume' });
+
+    expect(out.status).toBe('InProgress');
+    expect(out.context.pendingReason).toBeNull();
+    expect(out.context.pendingText).toBeNull();
+    expect(out.effects).toEqual([recorded('event', 'public', 'Resumed', agent.id)]);
+  });
+
+  it('is not resumed by the end user', () => {
+    expect(refuse(ticketIn('Pending'), requester, { type: 'resume' })).toMatchObject({ code: 'forbidden', rule: 'staff' });
+  });
+
+  it('resumes In Progress when the requester answers what it waited for, with the Update flag set', () => {
+    const out = give(ticketIn('Pending'), requester, { type: 'reply', text: 'Room 1.23' });
+
+    expect(out.status).toBe('InProgress');
+    expect(out.context.pendingReason).toBeNull();
+    expect(out.context.pendingText).toBeNull();
+    expect(out.context.updateFlag).toBe(true);
+    expect(out.effects).toEqual([recorded('comment', 'public', 'Room 1.23', requester.id)]);
+  });
+
+  it('keeps waiting for the vendor when the requester replies, with the Update flag set', () => {
+    const waiting = ticketIn('Pending', { pendingReason: 'awaitingVendor', pendingText: 'HP case 4711' });
+    const out = give(waiting, requester, { type: 'reply', text: 'Any news from HP?' });
+
+    expect(out.status).toBe('Pending');
+    expect(out.context.pendingReason).toBe('awaitingVendor');
+    expect(out.context.pendingText).toBe('HP case 4711');
+    expect(out.context.updateFlag).toBe(true);
+    expect(out.effects).toEqual([recorded('comment', 'public', 'Any news from HP?', requester.id)]);
+  });
+
+  it('takes no empty reply, and none from another user, whatever it waits for', () => {
+    expect(refuse(ticketIn('Pending'), requester, { type: 'reply', text: '' })).toMatchObject({ code: 'ruleBroken', field: 'text' });
+    expect(refuse(ticketIn('Pending'), otherUser, { type: 'reply', text: 'hi' })).toMatchObject({ code: 'forbidden', rule: 'requester' });
+    const vendorWait = ticketIn('Pending', { pendingReason: 'awaitingVendor' });
+    expect(refuse(vendorWait, otherUser, { type: 'reply', text: 'hi' })).toMatchObject({ code: 'forbidden', rule: 'requester' });
+  });
+
+  it('stays Pending when an agent writes to the user, clearing the Update flag', () => {
+    const out = give(ticketIn('Pending', { updateFlag: true }), agent, { type: 'addComment', text: 'Reminder: which room?' });
+
+    expect(out.status).toBe('Pending');
+    expect(out.context.updateFlag).toBe(false);
+    expect(out.context.pendingReason).toBe('awaitingUser');
+    expect(out.effects).toEqual([
+      recorded('comment', 'public', 'Reminder: which room?', agent.id),
+      notified('agentComment', 'Reminder: which room?'),
+    ]);
+  });
+
+  it('is given to another agent by the dispatcher and stays Pending', () => {
+    const out = give(ticketIn('Pending'), dispatcher, { type: 'assignToAgent', agentId: otherAgent.id, agentName: 'Bo Agent' });
+    expect(out.status).toBe('Pending');
+    expect(out.context.assigneeId).toBe(otherAgent.id);
+  });
+
+  it('is dispatched to another team and keeps waiting for the vendor, losing its agent and telling the requester', () => {
+    const waiting = ticketIn('Pending', { pendingReason: 'awaitingVendor', pendingText: 'HP case 4711', updateFlag: true });
+    const out = give(waiting, dispatcher, { type: 'assignToTeam', ...NETWORK_TEAM });
+
+    expect(out.status).toBe('Pending');
+    expect(out.context).toEqual({ ...waiting.context, teamId: 't-2', assigneeId: null });
+    expect(out.context).toMatchObject({ pendingReason: 'awaitingVendor', pendingText: 'HP case 4711', updateFlag: true });
+    expect(out.effects).toEqual([
+      recorded('event', 'public', 'Dispatched to team 2nd line Network', dispatcher.id),
+      notified('assignedToTeam', '2nd line Network'),
+    ]);
+  });
+
+  it('dispatched while awaiting the user, still resumes when the requester answers', () => {
+    const moved = give(ticketIn('Pending'), agent, { type: 'assignToTeam', ...NETWORK_TEAM });
+    expect(moved.status).toBe('Pending');
+    expect(moved.context).toMatchObject({ teamId: 't-2', assigneeId: null, pendingReason: 'awaitingUser', pendingText: 'Which room is the printer in?' });
+
+    const taken = give(moved.snapshot, dispatcher, { type: 'assignToAgent', agentId: otherAgent.id, agentName: 'Bo Agent' });
+    expect(taken.status).toBe('Pending');
+    const answered = give(taken.snapshot, requester, { type: 'reply', text: 'Room 1.23' });
+    expect(answered.status).toBe('InProgress');
+    expect(answered.context).toMatchObject({ teamId: 't-2', assigneeId: otherAgent.id, pendingReason: null, updateFlag: true });
+  });
+
+  it('is not dispatched to the team it already has, nor by the end user', () => {
+    const waiting = ticketIn('Pending', { pendingReason: 'awaitingVendor', pendingText: 'HP case 4711' });
+    expect(refuse(waiting, dispatcher, { type: 'assignToTeam', ...SERVICE_DESK })).toMatchObject({
+      code: 'ruleBroken',
+      rule: 'otherTeam',
+      field: 'teamId',
+    });
+    expect(refuse(waiting, requester, { type: 'assignToTeam', ...NETWORK_TEAM })).toMatchObject({
+      code: 'forbidden',
+      rule: 'staff',
+      allowedCommands: ['reply'],
+    });
+  });
+
+  it('is reclassified and stays Pending', () => {
+    const out = give(ticketIn('Pending'), agent, { type: 'reclassify', ticketType: 'request' });
+    expect(out.status).toBe('Pending');
+    expect(out.context.type).toBe('request');
+  });
+
+  it('is resolved straight from Pending, forgetting the pending reason', () => {
+    const out = give(ticketIn('Pending', { updateFlag: true }), agent, { type: 'resolve', resolution: 'Vendor shipped a new unit' }, RESOLVED_AT);
+
+    expect(out.status).toBe('Resolved');
+    expect(out.context).toMatchObject({
+      resolution: 'Vendor shipped a new unit',
+      resolvedAt: RESOLVED_AT,
+      pendingReason: null,
+      pendingText: null,
+      updateFlag: false,
+    });
+    expect(out.effects).toEqual([
+      recorded('event', 'public', 'Resolved: Vendor shipped a new unit', agent.id),
+      notified('resolved', 'Vendor shipped a new unit'),
+    ]);
+  });
+
+  it('cannot be set Pending again nor begun', () => {
+    expect(refuse(ticketIn('Pending'), agent, { type: 'setPending', reason: 'awaitingVendor', text: 'x' }).code).toBe('notAllowedNow');
+    expect(refuse(ticketIn('Pending'), agent, { type: 'beginWork' }).code).toBe('notAllowedNow');
+  });
+});
+
+// --- Resolved -------------------------------------------------------------------------------
+
+describe('a Resolved ticket', () => {
+  it('is reopened by the requester: In Progress, Update flag set, the user is told', () => {
+    const out = give(ticketIn('Resolved'), requester, { type: 'reopen', text: ' still jams ' });
+
+    expect(out.status).toBe('InProgress');
+    expect(out.context.resolvedAt).toBeNull();
+    expect(out.context.resolution).toBeNull();
+    expect(out.context.updateFlag).toBe(true);
+    expect(out.effects).toEqual([recorded('event', 'public', 'Reopened: still jams', requester.id), notified('reopened')]);
+  });
+
+  it('is reopened by an agent without raising the Update flag', () => {
+    const out = give(ticketIn('Resolved'), agent, { type: 'reopen' });
+
+    expect(out.status).toBe('InProgress');
+    expect(out.context.resolvedAt).toBeNull();
+    expect(out.context.resolution).toBeNull();
+    expect(out.context.updateFlag).toBe(false);
+    expect(out.effects).toEqual([recorded('event', 'public', 'Reopened', agent.id), notified('reopened')]);
+  });
+
+  it('keeps an Update flag that was already set when an agent reopens it', () => {
+    expect(give(ticketIn('Resolved', { updateFlag: true }), agent, { type: 'reopen' }).context.updateFlag).toBe(true);
+  });
+
+  it('is not reopened by a user who is not the requester', () => {
+    expect(refuse(ticketIn('Resolved'), otherUser, { type: 'reopen' })).toMatchObject({
+      code: 'forbidden',
+      rule: 'requesterOrStaff',
+      allowedCommands: [],
+    });
+  });
+
+  it('goes back In Progress with the Update flag when the requester replies (REQUIREMENTS 2)', () => {
+    const out = give(ticketIn('Resolved'), requester, { type: 'reply', text: 'It jammed again' });
+
+    expect(out.status).toBe('InProgress');
+    expect(out.context.updateFlag).toBe(true);
+    expect(out.context.resolvedAt).toBeNull();
+    expect(out.context.resolution).toBeNull();
+    expect(out.effects).toEqual([recorded('comment', 'public', 'It jammed again', requester.id), notified('reopened')]);
+  });
+
+  it.each<[string, Actor, TicketCommand, boolean]>([
+    ['reopened by the requester', requester, { type: 'reopen', text: 'still jams' }, true],
+    ['reopened by an agent', agent, { type: 'reopen' }, false],
+    ['replied to by the requester', requester, { type: 'reply', text: 'It jammed again' }, true],
+  ])('forgets its resolution when %s: back to the In Progress ticket it was, team and agent kept', (_how, actor, command, updateFlag) => {
+    const out = give(ticketIn('Resolved'), actor, command);
+    expect(out.context).toEqual(openContext({ ...TYPICAL.InProgress, resolution: null, resolvedAt: null, updateFlag }));
+  });
+
+  it('sends the new resolution, not the old one, when resolved again after a reopen', () => {
+    const reopened = give(ticketIn('Resolved'), requester, { type: 'reopen', text: 'still jams' });
+    const again = give(reopened.snapshot, agent, { type: 'resolve', resolution: 'Replaced the fuser unit' }, CLOSED_AT);
+    expect(again.context).toMatchObject({ resolution: 'Replaced the fuser unit', resolvedAt: CLOSED_AT });
+    expect(again.effects).toEqual([
+      recorded('event', 'public', 'Resolved: Replaced the fuser unit', agent.id),
+      notified('resolved', 'Replaced the fuser unit'),
+    ]);
+  });
+
+  it('stays Resolved when an agent writes to the user, clearing the Update flag', () => {
+    const out = give(ticketIn('Resolved', { updateFlag: true }), agent, { type: 'addComment', text: 'Glad it works' });
+
+    expect(out.status).toBe('Resolved');
+    expect(out.context.updateFlag).toBe(false);
+    expect(out.context.resolvedAt).toBe(RESOLVED_AT);
+    expect(out.effects).toEqual([recorded('comment', 'public', 'Glad it works', agent.id), notified('agentComment', 'Glad it works')]);
+  });
+
+  it('is closed by the requester’s approval when its service requires approval (seed 004)', () => {
+    const out = give(ticketIn('Resolved', { requiresApproval: true }), requester, { type: 'approve', text: 'tested, works' }, CLOSED_AT);
+
+    expect(out.status).toBe('Closed');
+    expect(out.snapshot.status).toBe('done');
+    expect(out.context.closedAt).toBe(CLOSED_AT);
+    expect(out.effects).toEqual([
+      recorded('event', 'public', 'Approved by the customer and closed: tested, works', requester.id),
+      notified('closed'),
+    ]);
+  });
+
+  it('cannot be approved when its service closes without approval', () => {
+    const verdict = refuse(ticketIn('Resolved'), requester, { type: 'approve' });
+    expect(verdict).toMatchObject({
+      code: 'notAllowedNow',
+      rule: 'approvalRequired',
+      message: 'this ticket’s service closes without customer approval',
+      allowedCommands: ['reopen', 'reply'],
+    });
+  });
+
+  it('is approved by nobody but the requester', () => {
+    const needsApproval = ticketIn('Resolved', { requiresApproval: true });
+    expect(refuse(needsApproval, agent, { type: 'approve' })).toMatchObject({ code: 'forbidden', rule: 'requester' });
+    expect(refuse(needsApproval, otherUser, { type: 'approve' })).toMatchObject({ code: 'forbidden', rule: 'requester' });
+  });
+
+  it('closes itself after the resolution period: the system’s autoClose', () => {
+    const out = give(ticketIn('Resolved'), system, { type: 'autoClose' }, CLOSED_AT);
+
+    expect(out.status).toBe('Closed');
+    expect(out.snapshot.status).toBe('done');
+    expect(out.context.closedAt).toBe(CLOSED_AT);
+    expect(out.effects).toEqual([
+      recorded('event', 'public', 'Closed automatically after the resolution period', 'system'),
+      notified('closed'),
+    ]);
+  });
+
+  it('also closes itself when it awaited an approval that never came', () => {
+    expect(give(ticketIn('Resolved', { requiresApproval: true }), system, { type: 'autoClose' }).status).toBe('Closed');
+  });
+
+  it('is not auto-closed by a person, however senior', () => {
+    for (const person of [requester, agent, admin]) {
+      expect(refuse(ticketIn('Resolved'), person, { type: 'autoClose' })).toMatchObject({
+        code: 'forbidden',
+        rule: 'system',
+        message: 'only the ticket’s own timers may do this',
+      });
+    }
+  });
+
+  it('cannot be resolved again, set Pending or handed over', () => {
+    expect(refuse(ticketIn('Resolved'), agent, { type: 'resolve', resolution: 'again' }).code).toBe('notAllowedNow');
+    expect(refuse(ticketIn('Resolved'), agent, { type: 'setPending', reason: 'awaitingUser', text: 'x' }).code).toBe('notAllowedNow');
+    expect(refuse(ticketIn('Resolved'), dispatcher, { type: 'assignToTeam', ...NETWORK_TEAM }).code).toBe('notAllowedNow');
+  });
+});
+
+// --- Closed ---------------------------------------------------------------------------------
+
+describe('a Closed ticket', () => {
+  it('is final: the machine is done', () => {
+    const closed = ticketIn('Closed');
+    expect(statusOf(closed)).toBe('Closed');
+    expect(closed.status).toBe('done');
+  });
+
+  it('refuses every command from everyone as not possible now', () => {
+    const closed = ticketIn('Closed', { requiresApproval: true, updateFlag: true, attentionFlag: true });
+    for (const actor of EVERYONE) {
+      for (const type of ALL_EVENT_TYPES) {
+        const verdict = refuse(closed, actor, wellFormed(type, actor, closed.context));
+        expect(verdict).toEqual({
+          allowed: false,
+          code: 'notAllowedNow',
+          rule: undefined,
+          field: undefined,
+          message: `${type} is not possible while the ticket is Closed`,
+          allowedCommands: [],
+        });
+      }
+    }
+  });
+
+  it('offers no command to anyone', () => {
+    const closed = ticketIn('Closed', { requiresApproval: true, updateFlag: true, attentionFlag: true });
+    for (const actor of EVERYONE) expect(allowedCommands(closed, actor)).toEqual([]);
+  });
+
+  it('keeps Closed and done whatever event reaches the machine, asking for no effect', () => {
+    const closed = ticketIn('Closed', { requiresApproval: true });
+    for (const actor of EVERYONE) {
+      for (const type of ALL_EVENT_TYPES) {
+        const [next, effects] = applyTicketEvent(closed, stamp(actor, wellFormed(type, actor, closed.context)));
+        expect(statusOf(next)).toBe('Closed');
+        expect(next.status).toBe('done');
+        expect(next).toBe(closed);
+        expect(effects).toEqual([]);
+      }
+    }
+  });
+
+  // XState's pure `transition` still runs the root-level "in every open status" handlers on a done
+  // snapshot; applyTicketEvent stops before the machine, so a Closed ticket takes none of them.
+  it('is immutable: applying a staff command to a Closed ticket changes nothing and asks for no effect', () => {
+    const closed = ticketIn('Closed', { attentionFlag: true, updateFlag: true });
+    for (const type of ['addJournalNote', 'pinNote', 'unpinNote', 'setAttention', 'clearAttention', 'clearUpdateFlag'] as const) {
+      for (const staff of [agent, dispatcher, admin]) {
+        const [next, effects] = applyTicketEvent(closed, stamp(staff, wellFormed(type, staff, closed.context)));
+        expect({ type, effects }).toEqual({ type, effects: [] });
+        expect(next).toBe(closed);
+        expect(next.context).toEqual(openContext({ ...TYPICAL.Closed, attentionFlag: true, updateFlag: true }));
+      }
+    }
+  });
+});
+
+// --- in every open status -------------------------------------------------------------------
+
+describe.each(OPEN_STATUSES)('in every open status: %s', (status) => {
+  it('takes an internal journal note from staff, without changing status', () => {
+    const out = give(ticketIn(status), dispatcher, { type: 'addJournalNote', text: 'Called the user, no answer' });
+    expect(out.status).toBe(status);
+    expect(out.context).toEqual(ticketIn(status).context);
+    expect(out.effects).toEqual([recorded('note', 'internal', 'Called the user, no answer', dispatcher.id)]);
+  });
+
+  it('takes no journal note from the end user, nor an empty one', () => {
+    expect(refuse(ticketIn(status), requester, { type: 'addJournalNote', text: 'note' })).toMatchObject({ code: 'forbidden', rule: 'staff' });
+    expect(refuse(ticketIn(status), agent, { type: 'addJournalNote', text: ' ' })).toMatchObject({
+      code: 'ruleBroken',
+      field: 'text',
+    });
+  });
+
+  it('pins and unpins a journal entry for staff', () => {
+    expect(give(ticketIn(status), agent, { type: 'pinNote', seq: 7 }).effects).toEqual([{ type: 'pin', params: { seq: 7, pinned: true } }]);
+    expect(give(ticketIn(status), agent, { type: 'unpinNote', seq: 7 }).effects).toEqual([{ type: 'pin', params: { seq: 7, pinned: false } }]);
+    expect(refuse(ticketIn(status), requester, { type: 'pinNote', seq: 7 })).toMatchObject({ code: 'forbidden', rule: 'staff' });
+    expect(refuse(ticketIn(status), requester, { type: 'unpinNote', seq: 7 })).toMatchObject({ code: 'forbidden', rule: 'staff' });
+  });
+
+  it('marks and unmarks the ticket as demanding attention', () => {
+    const marked = give(ticketIn(status), agent, { type: 'setAttention' });
+    expect(marked.status).toBe(status);
+    expect(marked.context.attentionFlag).toBe(true);
+    expect(marked.effects).toEqual([recorded('event', 'internal', 'Marked as demanding attention', agent.id)]);
+
+    const cleared = give(marked.snapshot, agent, { type: 'clearAttention' });
+    expect(cleared.context.attentionFlag).toBe(false);
+    expect(cleared.effects).toEqual([recorded('event', 'internal', 'Attention flag cleared', agent.id)]);
+  });
+
+  it('does not mark attention twice nor clear it when unset, and not for the end user', () => {
+    expect(refuse(ticketIn(status, { attentionFlag: true }), agent, { type: 'setAttention' })).toMatchObject({
+      code: 'notAllowedNow',
+      rule: 'attentionOff',
+    });
+    expect(refuse(ticketIn(status), agent, { type: 'clearAttention' })).toMatchObject({ code: 'notAllowedNow', rule: 'attentionOn' });
+    expect(refuse(ticketIn(status), requester, { type: 'setAttention' })).toMatchObject({ code: 'forbidden', rule: 'staff' });
+  });
+
+  it('lets staff clear the Update flag only when it is set', () => {
+    const out = give(ticketIn(status, { updateFlag: true }), agent, { type: 'clearUpdateFlag' });
+    expect(out.status).toBe(status);
+    expect(out.context.updateFlag).toBe(false);
+    expect(out.effects).toEqual([recorded('event', 'internal', 'Update flag cleared', agent.id)]);
+
+    expect(refuse(ticketIn(status), agent, { type: 'clearUpdateFlag' })).toMatchObject({ code: 'notAllowedNow', rule: 'updateFlagOn' });
+    expect(refuse(ticketIn(status, { updateFlag: true }), requester, { type: 'clearUpdateFlag' })).toMatchObject({
+      code: 'forbidden',
+      rule: 'staff',
+    });
+  });
+});
+
+// --- allowed commands -----------------------------------------------------------------------
+
+describe('the commands offered to each actor', () => {
+  const staffCommon = ['addJournalNote', 'addComment', 'pinNote', 'unpinNote', 'setAttention'] as const;
+
+  it.each<[TicketStatus, TicketCommandType[]]>([
+    ['New', ['assignToTeam', 'addJournalNote', 'pinNote', 'unpinNote', 'setAttention', 'reclassify']],
+    ['Assigned', ['assignToTeam', 'assignToAgent', 'beginWork', ...staffCommon, 'reclassify']],
+    ['InProgress', ['assignToTeam', 'assignToAgent', 'setPending', ...staffCommon, 'reclassify', 'resolve']],
+    ['Pending', ['assignToTeam', 'assignToAgent', 'resume', ...staffCommon, 'reclassify', 'resolve']],
+    ['Resolved', [...staffCommon, 'reopen']],
+  ])('an agent in %s is offered %j', (status, expected) => {
+    expect(allowedCommands(ticketIn(status), agent)).toEqual(expected);
+  });
+
+  it.each<[TicketStatus, TicketCommandType[]]>([
+    ['New', ['reply']],
+    ['Assigned', ['reply']],
+    ['InProgress', ['reply']],
+    ['Pending', ['reply']],
+    ['Resolved', ['reopen', 'reply']],
+  ])('the requester in %s is offered %j', (status, expected) => {
+    expect(allowedCommands(ticketIn(status), requester)).toEqual(expected);
+  });
+
+  it('offers the requester approval on a Resolved ticket whose service requires it', () => {
+    expect(allowedCommands(ticketIn('Resolved', { requiresApproval: true }), requester)).toEqual(['reopen', 'reply', 'approve']);
+  });
+
+  it('offers nothing to an end user who is not the requester, nor to a process manager', () => {
+    for (const status of OPEN_STATUSES) {
+      expect(allowedCommands(ticketIn(status, { requiresApproval: true }), otherUser)).toEqual([]);
+      expect(allowedCommands(ticketIn(status, { requiresApproval: true }), processManager)).toEqual([]);
+    }
+  });
+
+  it('never offers autoClose to anyone: it is the workflow’s own event', () => {
+    for (const actor of EVERYONE) {
+      expect(allowedCommands(ticketIn('Resolved'), actor) as string[]).not.toContain('autoClose');
+    }
+  });
+
+  it('offers clearing flags instead of setting them once they are set', () => {
+    const flagged = ticketIn('InProgress', { updateFlag: true, attentionFlag: true });
+    const offered = allowedCommands(flagged, agent);
+    expect(offered).toContain('clearAttention');
+    expect(offered).toContain('clearUpdateFlag');
+    expect(offered).not.toContain('setAttention');
+  });
+
+  it('offers beginWork to the dispatcher but not to an agent while another agent has the ticket', () => {
+    const hisTicket = ticketIn('Assigned', { assigneeId: otherAgent.id });
+    expect(allowedCommands(hisTicket, dispatcher)).toContain('beginWork');
+    expect(allowedCommands(hisTicket, agent)).not.toContain('beginWork');
+    expect(allowedCommands(hisTicket, otherAgent)).toContain('beginWork');
+  });
+
+  it('offers staff no answer to the user on a New ticket, whatever their role', () => {
+    for (const staff of [agent, otherAgent, dispatcher, incidentManager, admin]) {
+      expect(allowedCommands(ticketIn('New'), staff)).toEqual(NEW_FOR_STAFF);
+      expect(allowedCommands(ticketIn('New', { updateFlag: true, attentionFlag: true }), staff)).not.toContain('addComment');
+    }
+  });
+
+  // Offers are about who asks and the ticket's state; which team is named is input, judged on giving.
+  it.each(['Assigned', 'InProgress', 'Pending'] as const)(
+    'in %s, offers a dispatch but refuses one to the team the ticket already has',
+    (status) => {
+      const ticket = ticketIn(status);
+      expect(allowedCommands(ticket, dispatcher)).toContain('assignToTeam');
+      expect(refuse(ticket, dispatcher, { type: 'assignToTeam', ...SERVICE_DESK })).toMatchObject({
+        code: 'ruleBroken',
+        rule: 'otherTeam',
+        field: 'teamId',
+      });
+      const moved = give(ticket, dispatcher, { type: 'assignToTeam', ...NETWORK_TEAM });
+      expect(moved.status).toBe(status);
+      expect(moved.context).toEqual({ ...ticket.context, teamId: NETWORK_TEAM.teamId, assigneeId: null });
+    },
+  );
+
+  it('offers the same as an agent to a dispatcher, incident manager and admin in Pending', () => {
+    const expected = allowedCommands(ticketIn('Pending'), agent);
+    for (const staff of [dispatcher, incidentManager, admin]) expect(allowedCommands(ticketIn('Pending'), staff)).toEqual(expected);
+  });
+
+  // judge, allowedCommands and the machine must agree: there is no second table.
+  it.each(OPEN_STATUSES)('in %s, judge, allowedCommands and the machine agree for every actor and command', (status) => {
+    for (const requiresApproval of [false, true]) {
+      const ticket = ticketIn(status, { requiresApproval });
+      for (const actor of EVERYONE) {
+        const offered = allowedCommands(ticket, actor);
+        for (const type of ALL_EVENT_TYPES) {
+          const event = stamp(actor, wellFormed(type, actor, ticket.context));
+          const verdict = judge(ticket, event);
+          const [, effects] = applyTicketEvent(ticket, event);
+          // Every declared transition asks for at least one effect, so "took it" = "asked for effects".
+          expect({ type, actor: actor.id, took: effects.length > 0 }).toEqual({ type, actor: actor.id, took: verdict.allowed });
+          if (type !== 'autoClose') {
+            expect({ type, actor: actor.id, offered: offered.includes(type) }).toEqual({ type, actor: actor.id, offered: verdict.allowed });
+          }
+        }
+      }
+    }
+  });
+});
+
+// --- persistence ----------------------------------------------------------------------------
+
+describe('persisting and restoring a ticket', () => {
+  it.each(TICKET_STATUSES)('keeps status and context of a %s ticket', (status) => {
+    const ticket = ticketIn(status, { attentionFlag: true, updateFlag: true, requiresApproval: true, type: 'request' });
+    const persisted = persistTicket(ticket);
+
+    expect(persisted).toEqual({ status, context: openContext({ ...TYPICAL[status], attentionFlag: true, updateFlag: true, requiresApproval: true, type: 'request' }) });
+    const restored = restoreTicket(JSON.parse(JSON.stringify(persisted)));
+    expect(statusOf(restored)).toBe(status);
+    expect(restored.status).toBe(status === 'Closed' ? 'done' : 'active');
+    expect(restored.context).toEqual(ticket.context);
+  });
+
+  it('continues where it left off after a round trip through JSON (continue-as-new)', () => {
+    let [ticket] = openTicket({ type: 'incident', requesterId: requester.id, requiresApproval: true, createdBy: requester, at: OPENED_AT });
+    ticket = give(ticket, dispatcher, { type: 'assignToTeam', ...SERVICE_DESK }).snapshot;
+    ticket = give(ticket, agent, { type: 'beginWork' }).snapshot;
+    ticket = give(ticket, agent, { type: 'setPending', reason: 'awaitingUser', text: 'Which room?' }).snapshot;
+
+    const carried = JSON.parse(JSON.stringify(persistTicket(ticket)));
+    expect(carried).toEqual({
+      status: 'Pending',
+      context: openContext({
+        teamId: 't-1',
+        assigneeId: agent.id,
+        pendingReason: 'awaitingUser',
+        pendingText: 'Which room?',
+        requiresApproval: true,
+      }),
+    });
+
+    const restored = restoreTicket(carried);
+    expect(allowedCommands(restored, requester)).toEqual(['reply']);
+    const replied = give(restored, requester, { type: 'reply', text: 'Room 1.23' });
+    expect(replied.status).toBe('InProgress');
+    const resolved = give(replied.snapshot, agent, { type: 'resolve', resolution: 'New toner' }, RESOLVED_AT);
+    const approved = give(resolved.snapshot, requester, { type: 'approve' }, CLOSED_AT);
+    expect(approved.status).toBe('Closed');
+    expect(approved.context).toMatchObject({ resolution: 'New toner', resolvedAt: RESOLVED_AT, closedAt: CLOSED_AT });
+  });
+});

@@ -1,0 +1,338 @@
+// Model-based checks of the ticket machine with @xstate/graph: from a fresh ticket, with a
+// representative set of commands by the requester, an agent, a dispatcher and the system (and
+// every staff command attempted by the requester too), every status is reachable, Closed is
+// final and immutable, a ticket leaves New only by a dispatch, and no path ever takes a staff
+// command from the end user.
+import { AdjacencyMap, getAdjacencyMap, getShortestPaths, getSimplePaths, StatePath } from '@xstate/graph';
+import { Actor, SYSTEM_ACTOR } from './actor';
+import { applyTicketEvent, judge, openTicket, statusOf, TicketSnapshot } from './ticket.law';
+import { ticketMachine } from './ticket.machine';
+import {
+  NOTIFICATION_TEMPLATES,
+  NotificationTemplate,
+  TICKET_STATUSES,
+  TicketEvent,
+  TicketEventType,
+  TicketInput,
+  TicketStatus,
+} from './ticket.types';
+
+const requester: Actor = { id: 'u-req', role: 'endUser', name: 'Rita Requester' };
+const agent: Actor = { id: 'a-1', role: 'agent', name: 'Anna Agent' };
+const dispatcher: Actor = { id: 'd-1', role: 'dispatcher', name: 'Dana Dispatcher' };
+const system: Actor = SYSTEM_ACTOR;
+
+const OPENED_AT = '2025-05-05T08:00:00.000Z';
+const AT: Record<string, string> = {
+  [requester.id]: '2025-05-06T09:00:00.000Z',
+  [agent.id]: '2025-05-06T10:00:00.000Z',
+  [dispatcher.id]: '2025-05-06T11:00:00.000Z',
+  [system.id]: '2025-06-05T10:00:00.000Z',
+};
+
+type Cmd = TicketEvent extends infer E ? (E extends TicketEvent ? Omit<E, 'actor' | 'at'> : never) : never;
+const by = (actor: Actor, command: Cmd): TicketEvent => ({ ...command, actor, at: AT[actor.id] }) as TicketEvent;
+
+/** What the end user may ever do on a ticket; everything else is staff (or system) work. */
+const END_USER_COMMANDS: readonly TicketEventType[] = ['reply', 'reopen', 'approve'];
+
+const APPROVAL = by(requester, { type: 'approve', text: 'Tested, works' });
+const TO_SERVICE_DESK = by(dispatcher, { type: 'assignToTeam', teamId: 't-1', teamName: 'Service Desk' });
+const TO_NETWORK = by(dispatcher, { type: 'assignToTeam', teamId: 't-2', teamName: '2nd line Network' });
+
+const STAFF_WORK: Cmd[] = [
+  { type: 'assignToTeam', teamId: 't-1', teamName: 'Service Desk' },
+  { type: 'beginWork' },
+  { type: 'setPending', reason: 'awaitingUser', text: 'Which room is the printer in?' },
+  { type: 'setPending', reason: 'awaitingVendor', text: 'HP case 4711' },
+  { type: 'resume' },
+  { type: 'addJournalNote', text: 'Called the user' },
+  { type: 'addComment', text: 'Please try again now' },
+  { type: 'pinNote', seq: 1 },
+  { type: 'unpinNote', seq: 1 },
+  { type: 'setAttention' },
+  { type: 'clearAttention' },
+  { type: 'clearUpdateFlag' },
+  { type: 'reclassify', ticketType: 'request' },
+  { type: 'reclassify', ticketType: 'incident' },
+  { type: 'resolve', resolution: 'Replaced the toner cartridge' },
+];
+
+const EVENTS: TicketEvent[] = [
+  TO_SERVICE_DESK,
+  TO_NETWORK,
+  by(dispatcher, { type: 'assignToAgent', agentId: agent.id, agentName: 'Anna Agent' }),
+  by(agent, { type: 'assignToAgent', agentId: agent.id, agentName: 'Anna Agent' }),
+  ...STAFF_WORK.map((command) => by(agent, command)),
+  by(agent, { type: 'reopen' }),
+  by(requester, { type: 'reply', text: 'It jammed again' }),
+  by(requester, { type: 'reopen', text: 'Not fixed' }),
+  APPROVAL,
+  by(system, { type: 'autoClose' }),
+  // The requester tries the staff's and the system's work as well: the machine must refuse it all.
+  ...STAFF_WORK.map((command) => by(requester, command)),
+  by(requester, { type: 'assignToAgent', agentId: requester.id, agentName: 'me' }),
+  by(requester, { type: 'autoClose' }),
+];
+
+const inputOf = (requiresApproval: boolean): TicketInput => ({
+  type: 'incident',
+  requesterId: requester.id,
+  requiresApproval,
+  createdBy: requester,
+  at: OPENED_AT,
+});
+
+type Path = StatePath<TicketSnapshot, TicketEvent>;
+const options = (requiresApproval: boolean) => ({ input: inputOf(requiresApproval), events: EVENTS });
+
+const statusesOf = (paths: Path[]): Set<TicketStatus> => new Set(paths.map((path) => statusOf(path.state)));
+type Adjacency = AdjacencyMap<TicketSnapshot, TicketEvent>;
+const transitionsOf = (node: Adjacency[keyof Adjacency]) =>
+  Object.values(node.transitions) as Array<{ event: TicketEvent; state: TicketSnapshot }>;
+/** The steps after the opening one (the first step of every path is xstate.init). */
+const moves = (path: Path) => path.steps.slice(1);
+
+describe.each([
+  ['a service that closes on its own', false],
+  ['a service that requires customer approval (seed 004)', true],
+])('the ticket process for %s', (_name, requiresApproval) => {
+  let shortest: Path[];
+  let adjacency: Adjacency;
+
+  beforeAll(() => {
+    shortest = getShortestPaths(ticketMachine, options(requiresApproval));
+    adjacency = getAdjacencyMap(ticketMachine, options(requiresApproval));
+  });
+
+  it('opens every path with a New ticket', () => {
+    expect(shortest.length).toBeGreaterThan(20);
+    for (const path of shortest) {
+      expect(path.steps[0].event.type).toBe('xstate.init');
+      expect(statusOf(path.steps[0].state)).toBe('New');
+    }
+  });
+
+  it('reaches every one of the six statuses', () => {
+    expect([...statusesOf(shortest)].sort()).toEqual([...TICKET_STATUSES].sort());
+  });
+
+  it('reaches Closed in four steps at the earliest: dispatch, work, resolve, close', () => {
+    const toClosed = shortest.filter((path) => statusOf(path.state) === 'Closed');
+    const quickest = Math.min(...toClosed.map((path) => path.weight));
+    expect(quickest).toBe(4);
+    for (const quick of toClosed.filter((path) => path.weight === 4)) {
+      expect(moves(quick).map((step) => statusOf(step.state))).toEqual(['Assigned', 'InProgress', 'Resolved', 'Closed']);
+      expect(moves(quick)[0].event.type).toBe('assignToTeam');
+      expect(['beginWork', 'addComment']).toContain(moves(quick)[1].event.type);
+      expect(moves(quick)[2].event.type).toBe('resolve');
+    }
+  });
+
+  it('leaves New only by a dispatch to a team (seed 000, principle 3): no answer to the user first', () => {
+    const news = Object.values(adjacency).filter((node) => statusOf(node.state) === 'New');
+    expect(news.length).toBeGreaterThan(0);
+    const exits = news.flatMap((node) => transitionsOf(node)).filter(({ state }) => statusOf(state) !== 'New');
+    expect(exits.length).toBeGreaterThan(0);
+    for (const { event, state } of exits) {
+      expect({ event: event.type, to: statusOf(state) }).toEqual({ event: 'assignToTeam', to: 'Assigned' });
+    }
+    // The staff's answer is in the events, and a New ticket takes it from nobody.
+    for (const node of news) {
+      for (const { event, state } of transitionsOf(node).filter(({ event }) => event.type === 'addComment')) {
+        expect(state.context).toEqual(node.state.context);
+        expect(judge(node.state, event)).toMatchObject({ allowed: false, code: 'notAllowedNow' });
+      }
+    }
+  });
+
+  it('has a team on every ticket past New, and none on a New one', () => {
+    for (const node of Object.values(adjacency)) {
+      if (statusOf(node.state) === 'New') expect(node.state.context.teamId).toBeNull();
+      else expect(['t-1', 't-2']).toContain(node.state.context.teamId);
+    }
+  });
+
+  it('never dispatches a ticket to the team it already has: the same state, judged ruleBroken on teamId', () => {
+    const dispatchable: TicketStatus[] = ['Assigned', 'InProgress', 'Pending'];
+    const withTeam = Object.values(adjacency).filter((node) => dispatchable.includes(statusOf(node.state)));
+    expect(new Set(withTeam.map((node) => statusOf(node.state)))).toEqual(new Set(dispatchable));
+    for (const node of withTeam) {
+      const same = node.state.context.teamId === 't-1' ? TO_SERVICE_DESK : TO_NETWORK;
+      expect(judge(node.state, same)).toMatchObject({ allowed: false, code: 'ruleBroken', rule: 'otherTeam', field: 'teamId' });
+      const [next, effects] = applyTicketEvent(node.state, same);
+      expect(effects).toEqual([]);
+      expect(next.context).toEqual(node.state.context);
+    }
+  });
+
+  it('hands a Pending ticket to another team and keeps it Pending with its reason, without an agent', () => {
+    const pending = Object.values(adjacency).filter((node) => statusOf(node.state) === 'Pending');
+    expect(pending.length).toBeGreaterThan(0);
+    const reasons = new Set<string>();
+    for (const node of pending) {
+      const other = node.state.context.teamId === 't-1' ? TO_NETWORK : TO_SERVICE_DESK;
+      const handover = transitionsOf(node).find(({ event }) => event === other)!;
+      expect(statusOf(handover.state)).toBe('Pending');
+      const teamId = node.state.context.teamId === 't-1' ? 't-2' : 't-1';
+      expect(handover.state.context).toEqual({ ...node.state.context, teamId, assigneeId: null });
+      reasons.add(node.state.context.pendingReason!);
+    }
+    expect([...reasons].sort()).toEqual(['awaitingUser', 'awaitingVendor']);
+  });
+
+  it('asks only for notifications that have a template, and uses every template', () => {
+    const used = new Set<NotificationTemplate>();
+    const [, opening] = openTicket(inputOf(requiresApproval));
+    const active = Object.values(adjacency).map((node) => node.state).filter((state) => state.status === 'active');
+    for (const effects of [opening, ...active.flatMap((state) => EVENTS.map((event) => applyTicketEvent(state, event)[1]))]) {
+      for (const effect of effects) if (effect.type === 'notifyRequester') used.add(effect.params.template);
+    }
+    expect([...used].sort()).toEqual([...NOTIFICATION_TEMPLATES].sort());
+    expect(NOTIFICATION_TEMPLATES as readonly string[]).not.toContain('workStarted');
+  });
+
+  it('leaves Closed for nothing: every event keeps it Closed and the machine done', () => {
+    const closedStates = Object.values(adjacency).filter((node) => statusOf(node.state) === 'Closed');
+    expect(closedStates.length).toBeGreaterThan(0);
+    for (const node of closedStates) {
+      expect(node.state.status).toBe('done');
+      for (const event of EVENTS) {
+        const [next, effects] = applyTicketEvent(node.state, event);
+        expect(statusOf(next)).toBe('Closed');
+        expect(next.status).toBe('done');
+        // Immutable: the law hands back the Closed ticket as it was and asks for nothing.
+        expect(next).toBe(node.state);
+        expect(effects).toEqual([]);
+        expect(judge(node.state, event)).toMatchObject({ allowed: false, code: 'notAllowedNow', allowedCommands: [] });
+      }
+      for (const { state } of transitionsOf(node)) {
+        expect(statusOf(state)).toBe('Closed');
+        expect(state.status).toBe('done');
+      }
+    }
+    // Only Closed is final.
+    for (const node of Object.values(adjacency)) {
+      expect(node.state.status).toBe(statusOf(node.state) === 'Closed' ? 'done' : 'active');
+    }
+  });
+
+  it('never takes a step the end user gives with a staff command', () => {
+    const userSteps = shortest.flatMap((path) => moves(path)).filter((step) => step.event.actor.role === 'endUser');
+    expect(userSteps.length).toBeGreaterThan(0);
+    for (const step of userSteps) expect(END_USER_COMMANDS).toContain(step.event.type);
+  });
+
+  it('refuses every staff command from the end user in every reachable ticket, changing nothing', () => {
+    const reachable = Object.values(adjacency).map((node) => node.state).filter((state) => state.status === 'active');
+    expect(reachable.length).toBeGreaterThan(50);
+    const staffCommandsByUser = EVENTS.filter(
+      (event) => event.actor.role === 'endUser' && !END_USER_COMMANDS.includes(event.type),
+    );
+    for (const state of reachable) {
+      for (const event of staffCommandsByUser) {
+        const verdict = judge(state, event);
+        expect(verdict.allowed).toBe(false);
+        const [next, effects] = applyTicketEvent(state, event);
+        expect(effects).toEqual([]);
+        expect(statusOf(next)).toBe(statusOf(state));
+        expect(next.context).toEqual(state.context);
+      }
+    }
+  });
+
+  it('agrees with judge on every step of every path, and replays through the law to the same ticket', () => {
+    for (const path of shortest) {
+      let [ticket] = openTicket(inputOf(requiresApproval));
+      for (const step of moves(path)) {
+        expect({ event: step.event.type, by: step.event.actor.id, verdict: judge(ticket, step.event) }).toEqual({
+          event: step.event.type,
+          by: step.event.actor.id,
+          verdict: { allowed: true },
+        });
+        [ticket] = applyTicketEvent(ticket, step.event);
+        expect(statusOf(ticket)).toBe(statusOf(step.state));
+        expect(ticket.context).toEqual(step.state.context);
+      }
+    }
+  });
+
+  if (requiresApproval) {
+    it('closes on the requester’s approval', () => {
+      const approvals = shortest
+        .flatMap((path) => moves(path))
+        .filter((step) => step.event.type === 'approve');
+      expect(approvals.length).toBeGreaterThan(0);
+      for (const step of approvals) {
+        expect(step.event.actor.id).toBe('u-req');
+        expect(statusOf(step.state)).toBe('Closed');
+      }
+      // From every reachable Resolved ticket, the requester's approval closes it.
+      const resolved = Object.values(adjacency).filter((node) => statusOf(node.state) === 'Resolved');
+      expect(resolved.length).toBeGreaterThan(0);
+      for (const node of resolved) {
+        const approval = transitionsOf(node).find((transition) => transition.event === APPROVAL);
+        expect(approval && statusOf(approval.state)).toBe('Closed');
+      }
+    });
+  } else {
+    it('never closes on an approval', () => {
+      const approvals = shortest.flatMap((path) => moves(path)).filter((step) => step.event.type === 'approve');
+      expect(approvals).toEqual([]);
+      const closings = shortest.filter((path) => statusOf(path.state) === 'Closed').map((path) => path.steps.at(-1)!.event);
+      expect(closings.length).toBeGreaterThan(0);
+      for (const event of closings) expect(event).toMatchObject({ type: 'autoClose', actor: { role: 'system' } });
+    });
+  }
+});
+
+describe('the main line of the process, as simple paths', () => {
+  // A narrower set of commands keeps the number of simple paths small enough to enumerate.
+  const MAIN_LINE: TicketEvent[] = [
+    by(dispatcher, { type: 'assignToTeam', teamId: 't-1', teamName: 'Service Desk' }),
+    by(agent, { type: 'beginWork' }),
+    by(agent, { type: 'setPending', reason: 'awaitingUser', text: 'Which room is the printer in?' }),
+    by(requester, { type: 'reply', text: 'Room 1.23' }),
+    by(agent, { type: 'resume' }),
+    by(agent, { type: 'resolve', resolution: 'Replaced the toner cartridge' }),
+    by(requester, { type: 'reopen', text: 'Not fixed' }),
+    by(requester, { type: 'approve', text: 'Tested, works' }),
+    by(system, { type: 'autoClose' }),
+  ];
+  // The machine asks for every event type it declares; the others are given by someone who may not.
+  const REFUSED: TicketEvent[] = (
+    [
+      'assignToAgent',
+      'addJournalNote',
+      'addComment',
+      'pinNote',
+      'unpinNote',
+      'setAttention',
+      'clearAttention',
+      'clearUpdateFlag',
+      'reclassify',
+    ] as const
+  ).map((type) => ({ type, actor: requester, at: OPENED_AT }) as unknown as TicketEvent);
+
+  it.each([false, true])('with requiresApproval %s, every simple path to Closed closes from Resolved and leaves Pending only for In Progress or Resolved', (requiresApproval) => {
+    const paths: Path[] = getSimplePaths(ticketMachine, {
+      input: inputOf(requiresApproval),
+      events: [...MAIN_LINE, ...REFUSED],
+      toState: (state) => statusOf(state) === 'Closed',
+    });
+    expect(paths.length).toBeGreaterThan(0);
+    for (const path of paths) {
+      const statuses = path.steps.map((step) => statusOf(step.state));
+      expect(statuses[0]).toBe('New');
+      expect(statuses.at(-1)).toBe('Closed');
+      expect(statuses.at(-2)).toBe('Resolved');
+      for (let i = 1; i < statuses.length; i++) {
+        if (statuses[i - 1] === 'Pending') expect(['InProgress', 'Resolved']).toContain(statuses[i]);
+        if (statuses[i - 1] === 'New') expect(statuses[i]).not.toBe('Resolved');
+      }
+      for (const step of path.steps.slice(1)) expect(REFUSED).not.toContain(step.event);
+    }
+    const closers = new Set(paths.map((path) => path.steps.at(-1)!.event.type));
+    expect([...closers].sort()).toEqual(requiresApproval ? ['approve', 'autoClose'] : ['autoClose']);
+  });
+});
