@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     const pg = await startEmbeddedPostgres(join(config.dataDir, 'pglite'), config.embeddedPostgresPort);
     embedded.push(pg);
     process.env.DATABASE_URL = pg.url;
+    process.env.DATABASE_POOL_SIZE = '1'; // see embedded-postgres.ts
     logger.log(`embedded PostgreSQL (PGlite) on 127.0.0.1:${config.embeddedPostgresPort}, data in ${config.dataDir}/pglite`);
   }
 

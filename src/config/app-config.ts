@@ -7,6 +7,10 @@ import { resolve } from 'node:path';
 export interface AppConfig {
   port: number;
   databaseUrl: string | undefined;
+  /** Connections in the pool. The embedded PGlite takes 1 (see src/embedded/embedded-postgres.ts). */
+  databasePoolSize: number;
+  /** Apply migrations on start (default). Scale-out sets false and runs `migrate` once instead. */
+  runMigrations: boolean;
   embeddedPostgresPort: number;
   dataDir: string;
   temporalAddress: string | undefined;
@@ -36,6 +40,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: int(env.PORT, 3000),
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: int(env.DATABASE_POOL_SIZE, 10),
+    runMigrations: env.DATABASE_MIGRATE !== 'false',
     embeddedPostgresPort: int(env.EMBEDDED_PG_PORT, 5433),
     dataDir: resolve(env.DATA_DIR ?? '.data'),
     temporalAddress: env.TEMPORAL_ADDRESS || undefined,

@@ -24,17 +24,16 @@ export const ENTITIES = [
 export const MIGRATIONS = [Foundation1764028800000];
 
 /** Schema changes only through migrations, run on start; never `synchronize`. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = 10, migrationsRun = true): DataSourceOptions {
   return {
     type: 'postgres',
     url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
-    migrationsRun: true,
+    migrationsRun,
     synchronize: false,
     uuidExtension: 'pgcrypto',
-    // PGlite serves one query at a time; a small pool is plenty for both servers.
-    extra: { max: 5 },
+    extra: { max: poolSize },
     logging: ['error'],
   };
 }

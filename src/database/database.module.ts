@@ -10,7 +10,7 @@ import { dataSourceOptions } from './data-source-options';
       inject: [appConfig.KEY],
       useFactory: (config: ConfigType<typeof appConfig>) => {
         if (!config.databaseUrl) throw new Error('DATABASE_URL is not set (the run command sets it for the embedded database)');
-        return dataSourceOptions(config.databaseUrl);
+        return dataSourceOptions(config.databaseUrl, config.databasePoolSize, config.runMigrations);
       },
     }),
   ],

@@ -5,8 +5,13 @@ import type { RunningProcess } from './temporal-dev-server';
 
 /**
  * PostgreSQL without a server install: PGlite (PostgreSQL compiled to WebAssembly) behind its
- * socket server, so `pg` and TypeORM talk to it over TCP exactly as to a real server. PGlite runs
- * one query at a time; the socket server queues the pool's connections.
+ * socket server, so `pg` and TypeORM talk to it over TCP exactly as to a real server.
+ * PGlite is one session. Its socket server queues the messages of several connections, but it
+ * interleaves the extended-protocol steps (Parse/Bind/Execute) of concurrent queries: under load
+ * we saw "unnamed prepared statement does not exist" and parameters bound to another query. So
+ * the embedded default uses a pool of ONE connection (main.ts sets DATABASE_POOL_SIZE=1):
+ * queries queue in `pg`, and a transaction holds the database for its duration. A real
+ * PostgreSQL (DATABASE_URL) gets a normal pool.
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<RunningProcess & { url: string }> {
   mkdirSync(dataDir, { recursive: true });

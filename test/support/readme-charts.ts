@@ -1,0 +1,30 @@
+import type { AnyStateMachine } from 'xstate';
+import { toMermaid } from '../../machines/statechart';
+import { ticketMachine } from '../../machines/ticket.machine';
+
+/** The statecharts the README shows, each between `<!-- statechart:<name>:start/end -->`. */
+export const README_CHARTS: Array<{ name: string; render: () => string }> = [
+  { name: 'ticket', render: () => fenced(ticketMachine) },
+];
+
+function fenced(machine: AnyStateMachine): string {
+  return ['```mermaid', toMermaid(machine), '```'].join('\n');
+}
+
+const markers = (name: string) => [`<!-- statechart:${name}:start -->`, `<!-- statechart:${name}:end -->`] as const;
+
+export function chartInReadme(readme: string, name: string): string | undefined {
+  const [start, end] = markers(name);
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) return undefined;
+  return readme.slice(from + start.length, to).trim();
+}
+
+export function replaceChart(readme: string, name: string, chart: string): string {
+  const [start, end] = markers(name);
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README has no ${start} … ${end}`);
+  return `${readme.slice(0, from + start.length)}\n${chart}\n${readme.slice(to)}`;
+}
