@@ -29,6 +29,7 @@ export interface PersistedTicketState {
 export type TicketEffect =
   | { type: 'record'; params: JournalEffect }
   | { type: 'notifyRequester'; params: NotifyEffect }
+  | { type: 'notifyTeam'; params: NotifyEffect }
   | { type: 'pin'; params: PinEffect };
 
 export type Verdict =
@@ -43,7 +44,7 @@ export type Verdict =
       allowedCommands: TicketCommandType[];
     };
 
-const EFFECT_TYPES = new Set(['record', 'notifyRequester', 'pin']);
+const EFFECT_TYPES = new Set(['record', 'notifyRequester', 'notifyTeam', 'pin']);
 
 function effectsOf(actions: ReadonlyArray<{ type: string; params?: unknown }>): TicketEffect[] {
   return actions

@@ -15,6 +15,7 @@ import {
   Verdict,
 } from './ticket.law';
 import {
+  Audience,
   JournalKind,
   NotificationTemplate,
   TICKET_COMMANDS,
@@ -52,6 +53,7 @@ const NETWORK_TEAM = { teamId: 't-2', teamName: '2nd line Network' };
 
 const openContext = (overrides: Partial<TicketContext> = {}): TicketContext => ({
   type: 'incident',
+  priority: 'P3',
   requesterId: requester.id,
   teamId: null,
   assigneeId: null,
@@ -138,7 +140,11 @@ const recorded = (kind: JournalKind, visibility: Visibility, text: string, autho
 });
 const notified = (template: NotificationTemplate, text: string | null = null): TicketEffect => ({
   type: 'notifyRequester',
-  params: { template, text },
+  params: { template, audience: 'requester', text },
+});
+const teamNotified = (template: NotificationTemplate, audience: Audience, text: string): TicketEffect => ({
+  type: 'notifyTeam',
+  params: { template, audience, text },
 });
 
 /** A command every rule of ticket.rules.ts is content with (input-wise) for this actor and ticket. */
@@ -164,6 +170,12 @@ function wellFormed(type: TicketEventType, actor: Actor, context: TicketContext)
     case 'reopen':
     case 'approve':
       return { type, text: 'Some words' };
+    case 'overridePriority':
+      return { type, priority: context.priority === 'P2' ? 'P3' : 'P2', text: 'The whole floor is affected' };
+    case 'recalculateSla':
+      return { type, text: 'SLA recalculated under standard v2' };
+    case 'slaAlert':
+      return { type, kind: 'warning', clock: 'resolution', text: 'SLA warning: 75 % of the resolution target used' };
     case 'beginWork':
     case 'resume':
     case 'setAttention':
@@ -174,9 +186,20 @@ function wellFormed(type: TicketEventType, actor: Actor, context: TicketContext)
   }
 }
 
-const ALL_EVENT_TYPES: TicketEventType[] = [...TICKET_COMMANDS, 'autoClose'];
+/** The workflow's own events (timers, SLA alerts) and the admin's recalculation: never offered as commands. */
+const NOT_OFFERED: TicketEventType[] = ['autoClose', 'recalculateSla', 'slaAlert'];
+const ALL_EVENT_TYPES: TicketEventType[] = [...TICKET_COMMANDS, ...NOT_OFFERED];
+const isCommand = (type: TicketEventType): type is TicketCommandType => (TICKET_COMMANDS as readonly string[]).includes(type);
 /** What staff may do on a New ticket: dispatch it, but not answer the user yet (seed 000, principle 3). */
-const NEW_FOR_STAFF: TicketCommandType[] = ['assignToTeam', 'addJournalNote', 'pinNote', 'unpinNote', 'setAttention', 'reclassify'];
+const NEW_FOR_STAFF: TicketCommandType[] = [
+  'assignToTeam',
+  'addJournalNote',
+  'pinNote',
+  'unpinNote',
+  'setAttention',
+  'reclassify',
+  'overridePriority',
+];
 const EVERYONE = [requester, otherUser, agent, otherAgent, dispatcher, incidentManager, admin, processManager, system];
 
 // --- opening --------------------------------------------------------------------------------
@@ -185,6 +208,7 @@ describe('opening a ticket', () => {
   it('starts New with empty flags and journals a public "Ticket created" and notifies the requester', () => {
     const [snapshot, effects] = openTicket({
       type: 'request',
+      priority: 'P3',
       requesterId: requester.id,
       requiresApproval: false,
       createdBy: requester,
@@ -200,6 +224,7 @@ describe('opening a ticket', () => {
   it('attributes "Ticket created" to whoever opened it on the requester’s behalf and keeps the approval policy', () => {
     const [snapshot, effects] = openTicket({
       type: 'incident',
+      priority: 'P1',
       requesterId: requester.id,
       requiresApproval: true,
       createdBy: agent,
@@ -208,6 +233,7 @@ describe('opening a ticket', () => {
 
     expect(snapshot.context.requesterId).toBe(requester.id);
     expect(snapshot.context.requiresApproval).toBe(true);
+    expect(snapshot.context.priority).toBe('P1');
     expect(effects[0]).toEqual(recorded('event', 'public', 'Ticket created', agent.id));
   });
 });
@@ -253,7 +279,16 @@ describe('a New ticket', () => {
         field: undefined,
         message: 'addComment is not possible while the ticket is New',
         // The Update flag stays set (nobody answered), so clearing it is offered.
-        allowedCommands: ['assignToTeam', 'addJournalNote', 'pinNote', 'unpinNote', 'setAttention', 'clearUpdateFlag', 'reclassify'],
+        allowedCommands: [
+          'assignToTeam',
+          'addJournalNote',
+          'pinNote',
+          'unpinNote',
+          'setAttention',
+          'clearUpdateFlag',
+          'reclassify',
+          'overridePriority',
+        ],
       });
     }
   });
@@ -414,7 +449,18 @@ describe('an Assigned ticket', () => {
       rule: 'otherTeam',
       field: 'teamId',
       message: 'the ticket is already with this team',
-      allowedCommands: ['assignToTeam', 'assignToAgent', 'beginWork', 'addJournalNote', 'addComment', 'pinNote', 'unpinNote', 'setAttention', 'reclassify'],
+      allowedCommands: [
+        'assignToTeam',
+        'assignToAgent',
+        'beginWork',
+        'addJournalNote',
+        'addComment',
+        'pinNote',
+        'unpinNote',
+        'setAttention',
+        'reclassify',
+        'overridePriority',
+      ],
     });
   });
 
@@ -942,7 +988,16 @@ describe('a Closed ticket', () => {
   // snapshot; applyTicketEvent stops before the machine, so a Closed ticket takes none of them.
   it('is immutable: applying a staff command to a Closed ticket changes nothing and asks for no effect', () => {
     const closed = ticketIn('Closed', { attentionFlag: true, updateFlag: true });
-    for (const type of ['addJournalNote', 'pinNote', 'unpinNote', 'setAttention', 'clearAttention', 'clearUpdateFlag'] as const) {
+    for (const type of [
+      'addJournalNote',
+      'pinNote',
+      'unpinNote',
+      'setAttention',
+      'clearAttention',
+      'clearUpdateFlag',
+      'overridePriority',
+      'recalculateSla',
+    ] as const) {
       for (const staff of [agent, dispatcher, admin]) {
         const [next, effects] = applyTicketEvent(closed, stamp(staff, wellFormed(type, staff, closed.context)));
         expect({ type, effects }).toEqual({ type, effects: [] });
@@ -1012,17 +1067,204 @@ describe.each(OPEN_STATUSES)('in every open status: %s', (status) => {
   });
 });
 
+// --- priority and SLA (issue "SLA engine") ---------------------------------------------------
+
+describe.each(OPEN_STATUSES)('overriding the priority in %s', (status) => {
+  it.each([agent, dispatcher, incidentManager, admin])('is done by staff ($role) with a reason, journalled internally, status kept', (staff) => {
+    const before = ticketIn(status);
+    const out = give(before, staff, { type: 'overridePriority', priority: 'P2', text: '  The whole floor is affected  ' });
+
+    expect(out.status).toBe(status);
+    expect(out.context).toEqual({ ...before.context, priority: 'P2' });
+    // Recorded before the change: the entry names the priority the ticket had; the reason is trimmed.
+    expect(out.effects).toEqual([
+      recorded('event', 'internal', 'Priority changed from P3 to P2: The whole floor is affected', staff.id),
+    ]);
+  });
+
+  it('may also lower it, and the next override starts from the new priority', () => {
+    const lowered = give(ticketIn(status), agent, { type: 'overridePriority', priority: 'P4', text: 'Only one user' });
+    expect(lowered.context.priority).toBe('P4');
+    const raised = give(lowered.snapshot, dispatcher, { type: 'overridePriority', priority: 'P1', text: 'Production down' });
+    expect(raised.context.priority).toBe('P1');
+    expect(raised.effects).toEqual([recorded('event', 'internal', 'Priority changed from P4 to P1: Production down', dispatcher.id)]);
+  });
+
+  it('is refused to the end user (forbidden), to the requester as much as to anyone else', () => {
+    for (const user of [requester, otherUser, processManager]) {
+      expect(refuse(ticketIn(status), user, { type: 'overridePriority', priority: 'P2', text: 'urgent!' })).toMatchObject({
+        code: 'forbidden',
+        rule: 'staff',
+      });
+    }
+  });
+
+  it('is refused for the priority the ticket already has, naming the priority field', () => {
+    expect(refuse(ticketIn(status), agent, { type: 'overridePriority', priority: 'P3', text: 'same again' })).toEqual({
+      allowed: false,
+      code: 'ruleBroken',
+      rule: 'otherPriority',
+      field: 'priority',
+      message: 'a priority other than the current one is required',
+      allowedCommands: allowedCommands(ticketIn(status), agent),
+    });
+    expect(refuse(ticketIn(status), agent, { type: 'overridePriority', priority: '  ', text: 'blank' })).toMatchObject({
+      code: 'ruleBroken',
+      rule: 'otherPriority',
+      field: 'priority',
+    });
+  });
+
+  it('is refused without a reason, naming the text field', () => {
+    for (const text of ['', '   ']) {
+      expect(refuse(ticketIn(status), agent, { type: 'overridePriority', priority: 'P1', text })).toMatchObject({
+        code: 'ruleBroken',
+        rule: 'textGiven',
+        field: 'text',
+        message: 'a text is required',
+      });
+    }
+  });
+
+  it('is offered to staff and to nobody else', () => {
+    for (const staff of [agent, otherAgent, dispatcher, incidentManager, admin]) {
+      expect(allowedCommands(ticketIn(status), staff)).toContain('overridePriority');
+    }
+    for (const actor of [requester, otherUser, processManager, system]) {
+      expect(allowedCommands(ticketIn(status), actor)).not.toContain('overridePriority');
+    }
+  });
+});
+
+describe.each(OPEN_STATUSES)('recalculating the SLA in %s', (status) => {
+  const TEXT = 'SLA recalculated (standard v1 -> v2): resolution due 2026-11-24T10:00:00.000Z, was 2026-11-24T11:00:00.000Z';
+
+  it('is done by an admin: the workflow’s text is journalled internally, nothing else changes', () => {
+    const before = ticketIn(status);
+    const out = give(before, admin, { type: 'recalculateSla', text: TEXT });
+    expect(out.status).toBe(status);
+    expect(out.context).toEqual(before.context);
+    expect(out.effects).toEqual([recorded('event', 'internal', TEXT, admin.id)]);
+  });
+
+  it('is refused to every other role, agents included (forbidden, rule admin)', () => {
+    for (const actor of [agent, dispatcher, incidentManager, requester, processManager, system]) {
+      expect(refuse(ticketIn(status), actor, { type: 'recalculateSla', text: TEXT })).toMatchObject({
+        code: 'forbidden',
+        rule: 'admin',
+        message: 'only an admin may do this',
+      });
+    }
+  });
+});
+
+describe.each(OPEN_STATUSES)('an SLA alert in %s', (status) => {
+  const WARNING = 'SLA warning: 75 % of the resolution target (12 business hours) used; deadline 2026-11-24T10:00:00.000Z';
+  const BREACH = 'SLA breached: resolution target of 12 business hours passed at 2026-11-24T10:00:00.000Z';
+  const ON_CALL = 'Out-of-hours P1 fault: on-call consultant alerted';
+
+  it('warns the team: an internal journal entry and a slaWarning to the team, priority kept', () => {
+    const before = ticketIn(status);
+    const out = give(before, system, { type: 'slaAlert', kind: 'warning', clock: 'resolution', text: WARNING });
+
+    expect(out.status).toBe(status);
+    expect(out.context).toEqual(before.context);
+    expect(out.effects).toEqual([recorded('event', 'internal', WARNING, 'system'), teamNotified('slaWarning', 'team', WARNING)]);
+  });
+
+  it('reports a breach to the team and raises the priority when the policy gives raiseTo', () => {
+    const before = ticketIn(status);
+    const out = give(before, system, { type: 'slaAlert', kind: 'breach', clock: 'resolution', text: BREACH, raiseTo: 'P2' });
+
+    expect(out.status).toBe(status);
+    expect(out.context).toEqual({ ...before.context, priority: 'P2' });
+    expect(out.effects).toEqual([recorded('event', 'internal', BREACH, 'system'), teamNotified('slaBreach', 'team', BREACH)]);
+  });
+
+  it('keeps the priority on a breach without raiseTo', () => {
+    const out = give(ticketIn(status, { priority: 'P4' }), system, { type: 'slaAlert', kind: 'breach', clock: 'escalation', text: BREACH });
+    expect(out.context.priority).toBe('P4');
+    expect(out.effects).toEqual([recorded('event', 'internal', BREACH, 'system'), teamNotified('slaBreach', 'team', BREACH)]);
+  });
+
+  it('alerts the on-call contact, not the team, for kind onCall', () => {
+    const out = give(ticketIn(status, { priority: 'P1' }), system, { type: 'slaAlert', kind: 'onCall', clock: 'firstResponse', text: ON_CALL });
+    expect(out.context.priority).toBe('P1');
+    expect(out.effects).toEqual([recorded('event', 'internal', ON_CALL, 'system'), teamNotified('onCallAlert', 'onCall', ON_CALL)]);
+  });
+
+  it('is raised by the system only: people are forbidden (rule system)', () => {
+    for (const actor of [requester, agent, dispatcher, incidentManager, admin, processManager]) {
+      expect(refuse(ticketIn(status), actor, { type: 'slaAlert', kind: 'breach', clock: 'resolution', text: BREACH, raiseTo: 'P1' })).toMatchObject({
+        code: 'forbidden',
+        rule: 'system',
+        message: 'only the ticket’s own timers may do this',
+      });
+    }
+  });
+});
+
+describe('an SLA alert on a Closed ticket', () => {
+  it('is refused as not possible now and changes nothing (no journal, no mail, no new priority)', () => {
+    const closed = ticketIn('Closed');
+    for (const kind of ['warning', 'breach', 'onCall'] as const) {
+      const verdict = refuse(closed, system, { type: 'slaAlert', kind, clock: 'resolution', text: 'late', raiseTo: 'P1' });
+      expect(verdict).toEqual({
+        allowed: false,
+        code: 'notAllowedNow',
+        rule: undefined,
+        field: undefined,
+        message: 'slaAlert is not possible while the ticket is Closed',
+        allowedCommands: [],
+      });
+    }
+    const [next, effects] = applyTicketEvent(closed, stamp(system, { type: 'slaAlert', kind: 'breach', clock: 'resolution', text: 'late', raiseTo: 'P1' }));
+    expect(next).toBe(closed);
+    expect(next.context.priority).toBe('P3');
+    expect(effects).toEqual([]);
+  });
+});
+
+describe('who the notifications go to', () => {
+  it('sends every notifyRequester effect to the requester and every notifyTeam effect to the team or on-call, in every open status', () => {
+    const [, opening] = openTicket({ type: 'incident', priority: 'P3', requesterId: requester.id, requiresApproval: false, createdBy: requester, at: OPENED_AT });
+    expect(opening).toContainEqual(notified('ticketCreated'));
+    const effects: TicketEffect[] = [...opening];
+    for (const status of OPEN_STATUSES) {
+      for (const overrides of [{}, { updateFlag: true }, { requiresApproval: true }, { pendingReason: 'awaitingVendor' as const }]) {
+        const ticket = ticketIn(status, overrides);
+        for (const actor of EVERYONE) {
+          for (const type of ALL_EVENT_TYPES) effects.push(...applyTicketEvent(ticket, stamp(actor, wellFormed(type, actor, ticket.context)))[1]);
+        }
+        for (const kind of ['warning', 'breach', 'onCall'] as const) {
+          effects.push(...applyTicketEvent(ticket, stamp(system, { type: 'slaAlert', kind, clock: 'resolution', text: kind }))[1]);
+        }
+      }
+    }
+    const toRequester = effects.filter((effect) => effect.type === 'notifyRequester');
+    const toTeam = effects.filter((effect) => effect.type === 'notifyTeam');
+    // Every requester template is sent somewhere along the way: the sweep is not empty.
+    expect(new Set(toRequester.map((effect) => effect.params.template))).toEqual(
+      new Set(['ticketCreated', 'assignedToTeam', 'pending', 'agentComment', 'resolved', 'reopened', 'closed']),
+    );
+    for (const effect of toRequester) expect(effect.params.audience).toBe('requester');
+    expect(new Set(toTeam.map((effect) => `${effect.params.template}->${effect.params.audience}`))).toEqual(
+      new Set(['slaWarning->team', 'slaBreach->team', 'onCallAlert->onCall']),
+    );
+  });
+});
+
 // --- allowed commands -----------------------------------------------------------------------
 
 describe('the commands offered to each actor', () => {
   const staffCommon = ['addJournalNote', 'addComment', 'pinNote', 'unpinNote', 'setAttention'] as const;
 
   it.each<[TicketStatus, TicketCommandType[]]>([
-    ['New', ['assignToTeam', 'addJournalNote', 'pinNote', 'unpinNote', 'setAttention', 'reclassify']],
-    ['Assigned', ['assignToTeam', 'assignToAgent', 'beginWork', ...staffCommon, 'reclassify']],
-    ['InProgress', ['assignToTeam', 'assignToAgent', 'setPending', ...staffCommon, 'reclassify', 'resolve']],
-    ['Pending', ['assignToTeam', 'assignToAgent', 'resume', ...staffCommon, 'reclassify', 'resolve']],
-    ['Resolved', [...staffCommon, 'reopen']],
+    ['New', ['assignToTeam', 'addJournalNote', 'pinNote', 'unpinNote', 'setAttention', 'reclassify', 'overridePriority']],
+    ['Assigned', ['assignToTeam', 'assignToAgent', 'beginWork', ...staffCommon, 'reclassify', 'overridePriority']],
+    ['InProgress', ['assignToTeam', 'assignToAgent', 'setPending', ...staffCommon, 'reclassify', 'resolve', 'overridePriority']],
+    ['Pending', ['assignToTeam', 'assignToAgent', 'resume', ...staffCommon, 'reclassify', 'resolve', 'overridePriority']],
+    ['Resolved', [...staffCommon, 'reopen', 'overridePriority']],
   ])('an agent in %s is offered %j', (status, expected) => {
     expect(allowedCommands(ticketIn(status), agent)).toEqual(expected);
   });
@@ -1052,6 +1294,20 @@ describe('the commands offered to each actor', () => {
     for (const actor of EVERYONE) {
       expect(allowedCommands(ticketIn('Resolved'), actor) as string[]).not.toContain('autoClose');
     }
+  });
+
+  // slaAlert is raised by the workflow's timers; recalculateSla has its own Update (it carries a policy).
+  it('never offers slaAlert nor recalculateSla, not even to the system or an admin who may give them', () => {
+    for (const status of OPEN_STATUSES) {
+      for (const actor of EVERYONE) {
+        const offered = allowedCommands(ticketIn(status), actor) as string[];
+        expect(offered).not.toContain('slaAlert');
+        expect(offered).not.toContain('recalculateSla');
+      }
+    }
+    expect(TICKET_COMMANDS as readonly string[]).toContain('overridePriority');
+    expect(TICKET_COMMANDS as readonly string[]).not.toContain('recalculateSla');
+    expect(TICKET_COMMANDS as readonly string[]).not.toContain('slaAlert');
   });
 
   it('offers clearing flags instead of setting them once they are set', () => {
@@ -1110,7 +1366,7 @@ describe('the commands offered to each actor', () => {
           const [, effects] = applyTicketEvent(ticket, event);
           // Every declared transition asks for at least one effect, so "took it" = "asked for effects".
           expect({ type, actor: actor.id, took: effects.length > 0 }).toEqual({ type, actor: actor.id, took: verdict.allowed });
-          if (type !== 'autoClose') {
+          if (isCommand(type)) {
             expect({ type, actor: actor.id, offered: offered.includes(type) }).toEqual({ type, actor: actor.id, offered: verdict.allowed });
           }
         }
@@ -1134,7 +1390,7 @@ describe('persisting and restoring a ticket', () => {
   });
 
   it('continues where it left off after a round trip through JSON (continue-as-new)', () => {
-    let [ticket] = openTicket({ type: 'incident', requesterId: requester.id, requiresApproval: true, createdBy: requester, at: OPENED_AT });
+    let [ticket] = openTicket({ type: 'incident', priority: 'P3', requesterId: requester.id, requiresApproval: true, createdBy: requester, at: OPENED_AT });
     ticket = give(ticket, dispatcher, { type: 'assignToTeam', ...SERVICE_DESK }).snapshot;
     ticket = give(ticket, agent, { type: 'beginWork' }).snapshot;
     ticket = give(ticket, agent, { type: 'setPending', reason: 'awaitingUser', text: 'Which room?' }).snapshot;

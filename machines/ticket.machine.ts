@@ -34,7 +34,7 @@ const record = (kind: JournalKind, visibility: Visibility, text: (args: Args) =>
   }) as const;
 
 const notify = (template: NotificationTemplate, text: (args: Args) => string | null = () => null) =>
-  ({ type: 'notifyRequester', params: (args: Args): NotifyEffect => ({ template, text: text(args) }) }) as const;
+  ({ type: 'notifyRequester', params: (args: Args): NotifyEffect => ({ template, audience: 'requester', text: text(args) }) }) as const;
 
 const eventText = ({ event }: Args) => (event as { text?: string }).text ?? '';
 const withReason = (what: string, args: Args) => (eventText(args).trim() ? `${what}: ${eventText(args).trim()}` : what);
@@ -132,12 +132,14 @@ export const ticketMachine = setup({
     // Carried out by the workflow (activities); empty here so the machine stays pure.
     record: (_args, _params: JournalEffect) => undefined,
     notifyRequester: (_args, _params: NotifyEffect) => undefined,
+    notifyTeam: (_args, _params: NotifyEffect) => undefined,
     pin: (_args, _params: PinEffect) => undefined,
   },
 }).createMachine({
   id: 'ticket',
   context: ({ input }) => ({
     type: input.type,
+    priority: input.priority,
     requesterId: input.requesterId,
     teamId: null,
     assigneeId: null,
@@ -158,7 +160,7 @@ export const ticketMachine = setup({
         return { kind: 'event', visibility: 'public', text: 'Ticket created', authorId: input.createdBy.id };
       },
     },
-    { type: 'notifyRequester', params: { template: 'ticketCreated', text: null } },
+    { type: 'notifyRequester', params: { template: 'ticketCreated', audience: 'requester', text: null } },
   ],
   // In every open status. Closed is final: the machine is done and accepts nothing.
   on: {
@@ -182,6 +184,34 @@ export const ticketMachine = setup({
     clearUpdateFlag: {
       guard: rules('staff', 'updateFlagOn'),
       actions: [set({ updateFlag: false }), record('event', 'internal', () => 'Update flag cleared')],
+    },
+    overridePriority: {
+      guard: rules('staff', 'otherPriority', 'textGiven'),
+      actions: [
+        record('event', 'internal', (args) =>
+          withReason(`Priority changed from ${args.context.priority} to ${as<'overridePriority'>(args.event).priority}`, args),
+        ),
+        set(({ event }) => ({ priority: as<'overridePriority'>(event).priority })),
+      ],
+    },
+    // The workflow composes the text (old and new deadlines); the machine decides who may ask.
+    recalculateSla: { guard: rules('admin'), actions: record('event', 'internal', eventText) },
+    // Issue "SLA engine": a breach is journaled, the team's dispatcher and lead are told, and the
+    // policy may raise the priority.
+    slaAlert: {
+      guard: rules('system'),
+      actions: [
+        set(({ context, event }) => ({ priority: as<'slaAlert'>(event).raiseTo ?? context.priority })),
+        record('event', 'internal', eventText),
+        {
+          type: 'notifyTeam',
+          params: ({ event }: Args): NotifyEffect => {
+            const alert = as<'slaAlert'>(event);
+            const template = alert.kind === 'warning' ? 'slaWarning' : alert.kind === 'breach' ? 'slaBreach' : 'onCallAlert';
+            return { template, audience: alert.kind === 'onCall' ? 'onCall' : 'team', text: alert.text };
+          },
+        },
+      ],
     },
   },
   states: {

@@ -4,6 +4,7 @@
 // final and immutable, a ticket leaves New only by a dispatch, and no path ever takes a staff
 // command from the end user.
 import { AdjacencyMap, getAdjacencyMap, getShortestPaths, getSimplePaths, StatePath } from '@xstate/graph';
+import { transition } from 'xstate';
 import { Actor, SYSTEM_ACTOR } from './actor';
 import { applyTicketEvent, judge, openTicket, statusOf, TicketSnapshot } from './ticket.law';
 import { ticketMachine } from './ticket.machine';
@@ -21,6 +22,7 @@ const requester: Actor = { id: 'u-req', role: 'endUser', name: 'Rita Requester' 
 const agent: Actor = { id: 'a-1', role: 'agent', name: 'Anna Agent' };
 const dispatcher: Actor = { id: 'd-1', role: 'dispatcher', name: 'Dana Dispatcher' };
 const system: Actor = SYSTEM_ACTOR;
+const admin: Actor = { id: 'adm-1', role: 'admin', name: 'Ada Admin' };
 
 const OPENED_AT = '2025-05-05T08:00:00.000Z';
 const AT: Record<string, string> = {
@@ -28,6 +30,7 @@ const AT: Record<string, string> = {
   [agent.id]: '2025-05-06T10:00:00.000Z',
   [dispatcher.id]: '2025-05-06T11:00:00.000Z',
   [system.id]: '2025-06-05T10:00:00.000Z',
+  [admin.id]: '2025-05-06T12:00:00.000Z',
 };
 
 type Cmd = TicketEvent extends infer E ? (E extends TicketEvent ? Omit<E, 'actor' | 'at'> : never) : never;
@@ -56,7 +59,16 @@ const STAFF_WORK: Cmd[] = [
   { type: 'reclassify', ticketType: 'request' },
   { type: 'reclassify', ticketType: 'incident' },
   { type: 'resolve', resolution: 'Replaced the toner cartridge' },
+  { type: 'overridePriority', priority: 'P2', text: 'The whole floor is affected' },
 ];
+
+/** The workflow's SLA timers: a warning, a breach that raises the priority, an out-of-hours on-call alert. */
+const SLA_ALERTS: TicketEvent[] = [
+  by(system, { type: 'slaAlert', kind: 'warning', clock: 'resolution', text: 'SLA warning: 75 % of the resolution target used' }),
+  by(system, { type: 'slaAlert', kind: 'breach', clock: 'resolution', text: 'SLA breached: resolution', raiseTo: 'P1' }),
+  by(system, { type: 'slaAlert', kind: 'onCall', clock: 'firstResponse', text: 'On-call consultant alerted' }),
+];
+const RECALCULATION = by(admin, { type: 'recalculateSla', text: 'SLA recalculated under standard v2' });
 
 const EVENTS: TicketEvent[] = [
   TO_SERVICE_DESK,
@@ -69,14 +81,19 @@ const EVENTS: TicketEvent[] = [
   by(requester, { type: 'reopen', text: 'Not fixed' }),
   APPROVAL,
   by(system, { type: 'autoClose' }),
-  // The requester tries the staff's and the system's work as well: the machine must refuse it all.
+  ...SLA_ALERTS,
+  RECALCULATION,
+  // The requester tries the staff's, the admin's and the system's work as well: the machine must refuse it all.
   ...STAFF_WORK.map((command) => by(requester, command)),
   by(requester, { type: 'assignToAgent', agentId: requester.id, agentName: 'me' }),
   by(requester, { type: 'autoClose' }),
+  by(requester, { type: 'recalculateSla', text: 'please' }),
+  ...SLA_ALERTS.map((alert) => ({ ...alert, actor: requester, at: AT[requester.id] })),
 ];
 
 const inputOf = (requiresApproval: boolean): TicketInput => ({
   type: 'incident',
+  priority: 'P3',
   requesterId: requester.id,
   requiresApproval,
   createdBy: requester,
@@ -84,7 +101,13 @@ const inputOf = (requiresApproval: boolean): TicketInput => ({
 });
 
 type Path = StatePath<TicketSnapshot, TicketEvent>;
-const options = (requiresApproval: boolean) => ({ input: inputOf(requiresApproval), events: EVENTS });
+// The model follows the law: a Closed ticket takes no event (applyTicketEvent stops before the
+// machine, because xstate's pure transition would still run the root-level handlers on a done
+// snapshot, e.g. an SLA alert raising a Closed ticket's priority). So nothing is explored beyond Closed.
+const options = (requiresApproval: boolean) => ({
+  input: inputOf(requiresApproval),
+  events: (state: TicketSnapshot) => (state.status === 'done' ? [] : EVENTS),
+});
 
 const statusesOf = (paths: Path[]): Set<TicketStatus> => new Set(paths.map((path) => statusOf(path.state)));
 type Adjacency = AdjacencyMap<TicketSnapshot, TicketEvent>;
@@ -186,10 +209,37 @@ describe.each([
     const [, opening] = openTicket(inputOf(requiresApproval));
     const active = Object.values(adjacency).map((node) => node.state).filter((state) => state.status === 'active');
     for (const effects of [opening, ...active.flatMap((state) => EVENTS.map((event) => applyTicketEvent(state, event)[1]))]) {
-      for (const effect of effects) if (effect.type === 'notifyRequester') used.add(effect.params.template);
+      for (const effect of effects) if (effect.type === 'notifyRequester' || effect.type === 'notifyTeam') used.add(effect.params.template);
     }
     expect([...used].sort()).toEqual([...NOTIFICATION_TEMPLATES].sort());
     expect(NOTIFICATION_TEMPLATES as readonly string[]).not.toContain('workStarted');
+  });
+
+  it('addresses the requester’s notifications to the requester and the SLA alerts to the team or the on-call contact', () => {
+    const [, opening] = openTicket(inputOf(requiresApproval));
+    const active = Object.values(adjacency).map((node) => node.state).filter((state) => state.status === 'active');
+    const effects = [...opening, ...active.flatMap((state) => EVENTS.flatMap((event) => applyTicketEvent(state, event)[1]))];
+    const toRequester = effects.filter((effect) => effect.type === 'notifyRequester');
+    const toTeam = effects.filter((effect) => effect.type === 'notifyTeam');
+    expect(toRequester.length).toBeGreaterThan(100);
+    for (const effect of toRequester) expect(effect.params.audience).toBe('requester');
+    expect(new Set(toTeam.map((effect) => `${effect.params.template}->${effect.params.audience}`))).toEqual(
+      new Set(['slaWarning->team', 'slaBreach->team', 'onCallAlert->onCall']),
+    );
+  });
+
+  it('reaches both priorities on every open status: overridden to P2 by an agent, raised to P1 by a breach', () => {
+    const open = Object.values(adjacency).map((node) => node.state).filter((state) => state.status === 'active');
+    for (const status of ['New', 'Assigned', 'InProgress', 'Pending', 'Resolved'] as const) {
+      const priorities = new Set(open.filter((state) => statusOf(state) === status).map((state) => state.context.priority));
+      expect({ status, priorities: [...priorities].sort() }).toEqual({ status, priorities: ['P1', 'P2', 'P3'] });
+    }
+    // Raising to the priority a ticket already has is not a change: the SLA alert still asks for its effects.
+    for (const state of open.filter((s) => s.context.priority === 'P1')) {
+      const [next, effects] = applyTicketEvent(state, SLA_ALERTS[1]);
+      expect(next.context).toEqual(state.context);
+      expect(effects.map((effect) => effect.type)).toEqual(['record', 'notifyTeam']);
+    }
   });
 
   it('leaves Closed for nothing: every event keeps it Closed and the machine done', () => {
@@ -206,9 +256,12 @@ describe.each([
         expect(effects).toEqual([]);
         expect(judge(node.state, event)).toMatchObject({ allowed: false, code: 'notAllowedNow', allowedCommands: [] });
       }
-      for (const { state } of transitionsOf(node)) {
-        expect(statusOf(state)).toBe('Closed');
-        expect(state.status).toBe('done');
+      expect(transitionsOf(node)).toEqual([]);
+      // The machine on its own stays Closed and done too, whatever it is sent.
+      for (const event of EVENTS) {
+        const [raw] = transition(ticketMachine, node.state, event);
+        expect(statusOf(raw)).toBe('Closed');
+        expect(raw.status).toBe('done');
       }
     }
     // Only Closed is final.
@@ -229,6 +282,9 @@ describe.each([
     const staffCommandsByUser = EVENTS.filter(
       (event) => event.actor.role === 'endUser' && !END_USER_COMMANDS.includes(event.type),
     );
+    expect(new Set(staffCommandsByUser.map((event) => event.type))).toContain('overridePriority');
+    expect(new Set(staffCommandsByUser.map((event) => event.type))).toContain('recalculateSla');
+    expect(new Set(staffCommandsByUser.map((event) => event.type))).toContain('slaAlert');
     for (const state of reachable) {
       for (const event of staffCommandsByUser) {
         const verdict = judge(state, event);
@@ -311,6 +367,9 @@ describe('the main line of the process, as simple paths', () => {
       'clearAttention',
       'clearUpdateFlag',
       'reclassify',
+      'overridePriority',
+      'recalculateSla',
+      'slaAlert',
     ] as const
   ).map((type) => ({ type, actor: requester, at: OPENED_AT }) as unknown as TicketEvent);
 

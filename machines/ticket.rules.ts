@@ -36,6 +36,11 @@ export const TICKET_RULES = {
     says: 'only the requester or an agent may do this',
     holds: (c, e) => actorOf(e).id === c.requesterId || isStaff(actorOf(e)),
   },
+  admin: {
+    kind: 'actor',
+    says: 'only an admin may do this',
+    holds: (_c, e) => actorOf(e).role === 'admin',
+  },
   system: {
     kind: 'actor',
     says: 'only the ticket’s own timers may do this',
@@ -83,6 +88,13 @@ export const TICKET_RULES = {
     field: 'teamId',
     says: 'the ticket is already with this team',
     holds: (c, e) => field(e, 'teamId') !== c.teamId,
+  },
+  // REQUIREMENTS 5 / issue "SLA engine": an agent may override the computed priority with a reason.
+  otherPriority: {
+    kind: 'input',
+    field: 'priority',
+    says: 'a priority other than the current one is required',
+    holds: (c, e) => present(field(e, 'priority')) && field(e, 'priority') !== c.priority,
   },
   agentGiven: { kind: 'input', field: 'agentId', says: 'an agent is required', holds: (_c, e) => present(field(e, 'agentId')) },
   textGiven: { kind: 'input', field: 'text', says: 'a text is required', holds: (_c, e) => present(field(e, 'text')) },

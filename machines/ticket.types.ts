@@ -13,6 +13,8 @@ export type PendingReason = (typeof PENDING_REASONS)[number];
 /** What the rules need to decide, nothing more: descriptive fields live in the workflow's record. */
 export interface TicketContext {
   type: TicketType;
+  /** The priority code (P1..P4 by default); SLA targets and escalations depend on it. */
+  priority: string;
   requesterId: string;
   teamId: string | null;
   assigneeId: string | null;
@@ -32,6 +34,7 @@ export interface TicketContext {
 
 export interface TicketInput {
   type: TicketType;
+  priority: string;
   requesterId: string;
   requiresApproval: boolean;
   createdBy: Actor;
@@ -63,8 +66,21 @@ export type TicketEvent = Stamp &
     | { type: 'reopen'; text?: string }
     | { type: 'reply'; text: string }
     | { type: 'approve'; text?: string }
+    | { type: 'overridePriority'; priority: string; text: string }
+    | { type: 'recalculateSla'; text: string }
     | { type: 'autoClose' }
+    | SlaAlert
   );
+
+/** Raised by the workflow's SLA timers (and the on-call rule); the machine journals and escalates. */
+export interface SlaAlert {
+  type: 'slaAlert';
+  kind: 'warning' | 'breach' | 'onCall';
+  clock: string;
+  text: string;
+  /** On a resolution breach under a policy that raises priority: the new priority. */
+  raiseTo?: string;
+}
 
 export type TicketEventType = TicketEvent['type'];
 
@@ -73,7 +89,10 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export type TicketCommand = DistributiveOmit<TicketEvent, 'actor' | 'at'>;
 export type TicketCommandOf<T extends TicketEventType> = Extract<TicketCommand, { type: T }>;
 
-/** Commands people give; `autoClose` is the workflow's own. */
+/**
+ * Commands people give, each an Update of the same name. `recalculateSla` has its own Update (it
+ * carries a policy); `autoClose` and `slaAlert` are the workflow's own.
+ */
 export const TICKET_COMMANDS = [
   'assignToTeam',
   'assignToAgent',
@@ -92,6 +111,7 @@ export const TICKET_COMMANDS = [
   'reopen',
   'reply',
   'approve',
+  'overridePriority',
 ] as const satisfies readonly TicketEventType[];
 export type TicketCommandType = (typeof TICKET_COMMANDS)[number];
 
@@ -114,11 +134,18 @@ export const NOTIFICATION_TEMPLATES = [
   'resolved',
   'reopened',
   'closed',
+  'slaWarning',
+  'slaBreach',
+  'onCallAlert',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
+/** Who a notification goes to: the requester, the team's dispatchers and lead, or the on-call contact. */
+export type Audience = 'requester' | 'team' | 'onCall';
+
 export interface NotifyEffect {
   template: NotificationTemplate;
+  audience: Audience;
   /** The text the template wraps (the resolution, the pending reason, the agent's answer). */
   text: string | null;
 }

@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { TeamsModule } from './teams/teams.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { SlaModule } from './sla/sla.module';
 import { WorkerModule } from './worker/worker.module';
 
 const CORE = [ConfigModule.forRoot({ isGlobal: true, load: [appConfig] }), DatabaseModule, TemporalModule];
@@ -30,7 +31,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...CORE,
-        ...(options.api ? [AuthModule, TicketsModule, TeamsModule, CatalogModule, HealthModule] : []),
+        ...(options.api ? [AuthModule, TicketsModule, SlaModule, TeamsModule, CatalogModule, HealthModule] : []),
         ...(options.worker ? [WorkerModule.register(options.workflowBundle ?? null)] : []),
       ],
     };

@@ -6,6 +6,9 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../machines/actor';
 import type { PersistedTicketState } from '../machines/ticket.law';
 import type { Impact, Urgency } from '../machines/priority';
+import type { ClockSegment } from '../machines/sla/sla-clock';
+import type { ClockName, RequestKind, SlaPolicy } from '../machines/sla/sla-policy';
+import type { TicketSla } from '../machines/sla/ticket-sla';
 import {
   JournalKind,
   NotificationTemplate,
@@ -15,6 +18,7 @@ import {
   TicketStatus,
   TicketType,
   Visibility,
+  type Audience,
 } from '../machines/ticket.types';
 
 export const TICKET_TASK_QUEUE = 'tickets';
@@ -35,6 +39,9 @@ export interface TicketRecord {
   assigneeName: string | null;
   channel: 'portal' | 'api' | 'mail' | 'phone' | 'monitor';
   createdAt: string;
+  /** Handovers to another team after the first dispatch, and reopens: first-contact resolution needs both at 0. */
+  handovers?: number;
+  reopens?: number;
 }
 
 export interface TicketPolicy {
@@ -58,9 +65,14 @@ export interface JournalEntry {
 export interface NotificationIntent {
   seq: number;
   template: NotificationTemplate;
-  recipientId: string;
+  /** The requester's id, the on-call contact, or null for the team (expanded by the activity). */
+  recipientId: string | null;
+  audience: Audience;
+  teamId: string | null;
   text: string | null;
   at: string;
+  /** Team alerts out of office hours wait for the next business period (unless 24x7 or on call). */
+  deliverAfter: string;
 }
 
 export interface TicketWorkflowInput {
@@ -69,12 +81,18 @@ export interface TicketWorkflowInput {
   record: TicketRecord;
   policy: TicketPolicy;
   createdBy: Actor;
+  /**
+   * The SLA the ticket was opened under (the policy version is kept for its whole life).
+   * Absent for tickets opened before the SLA engine: they keep their old behaviour on replay.
+   */
+  sla?: { policy: SlaPolicy; requestKind: RequestKind | null };
   /** Present when the workflow continues as new: everything the previous run knew. */
   carried?: {
     state: PersistedTicketState;
     journal: JournalEntry[];
     notificationCount: number;
     version: number;
+    sla?: TicketSla | null;
   };
 }
 
@@ -88,8 +106,34 @@ export interface TicketSummary {
   closesAt: string | null;
 }
 
+export interface SlaClockRow {
+  name: ClockName;
+  targetMs: number;
+  state: 'running' | 'paused' | 'stopped';
+  deadline: string | null;
+  warnedAt: string | null;
+  breachedAt: string | null;
+  stoppedAt: string | null;
+  stopReason: string | null;
+  /** Business time run, for a stopped clock (reports: time to respond, time to resolve). */
+  elapsedMsAtStop: number | null;
+  met: boolean | null;
+  segments: ClockSegment[];
+}
+
+export interface SlaProjection {
+  policyCode: string;
+  policyVersion: number;
+  requestKind: RequestKind | null;
+  onCall: boolean;
+  breached: boolean;
+  nextDeadline: string | null;
+  clocks: SlaClockRow[];
+}
+
 export interface TicketProjection {
   record: TicketRecord;
+  sla: SlaProjection | null;
   state: PersistedTicketState;
   version: number;
   closesAt: string | null;
@@ -113,6 +157,9 @@ export const ticketCommandUpdates = Object.fromEntries(
   TICKET_COMMANDS.map((type) => [type, defineUpdate<TicketSummary, [TicketCommandMessage]>(type)]),
 ) as { [T in TicketCommandType]: ReturnType<typeof defineUpdate<TicketSummary, [TicketCommandMessage<T>]>> };
 
+/** Admin: apply this (newer) policy version to the ticket's running clocks; journaled with old and new deadlines. */
+export const recalculateSlaUpdate = defineUpdate<TicketSummary, [{ actor: Actor; policy: SlaPolicy }]>('recalculateSla');
+
 /** Waits until the ticket's first projection is in PostgreSQL; used with update-with-start. */
 export const openedUpdate = defineUpdate<TicketSummary, []>('opened');
 export const ticketViewQuery = defineQuery<{ summary: TicketSummary; journal: JournalEntry[] }>('view');
@@ -123,11 +170,15 @@ export const TicketSearchAttributes = {
   type: defineSearchAttributeKey('TicketType', SearchAttributeType.KEYWORD),
   team: defineSearchAttributeKey('TicketTeam', SearchAttributeType.KEYWORD),
   assignee: defineSearchAttributeKey('TicketAssignee', SearchAttributeType.KEYWORD),
+  slaBreached: defineSearchAttributeKey('SlaBreached', SearchAttributeType.BOOL),
+  slaNextDeadline: defineSearchAttributeKey('SlaNextDeadline', SearchAttributeType.DATETIME),
 } as const;
+
+const REGISTERED_TYPE: Record<string, string> = { KEYWORD: 'Keyword', BOOL: 'Bool', DATETIME: 'Datetime' };
 
 /** For `temporal server start-dev --search-attribute` and `temporal operator search-attribute create`. */
 export const SEARCH_ATTRIBUTE_REGISTRATIONS = Object.values(TicketSearchAttributes).map(
-  (key) => `${key.name}=Keyword`,
+  (key) => `${key.name}=${REGISTERED_TYPE[key.type]}`,
 );
 
 /** Temporal's failure type for a refused command; the API maps its details to 403/409/422/404. */

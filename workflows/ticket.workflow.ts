@@ -1,8 +1,8 @@
 // One workflow per ticket; its id is the ticket number. The machine decides, this workflow
 // carries out: it validates each command against the machine (a refused command never enters
-// history), applies the transition, records journal and notifications through an activity,
-// keeps the auto-close timer and the search attributes in step, and continues as new before
-// its history grows too large.
+// history), applies the transition, moves the SLA clocks, records journal and notifications
+// through an activity, keeps the auto-close and SLA timers and the search attributes in step,
+// and continues as new before its history grows too large.
 import {
   allHandlersFinished,
   ApplicationFailure,
@@ -14,6 +14,23 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { SYSTEM_ACTOR } from '../machines/actor';
+import { isBusinessTime, nextBusinessStart } from '../machines/calendar/business-calendar';
+import { DEFAULT_PRIORITY_MATRIX } from '../machines/priority';
+import { deadlineOf } from '../machines/sla/sla-clock';
+import {
+  alertText,
+  describeClock,
+  markRaised,
+  nextSlaEvent,
+  openSla,
+  raisedPriority,
+  retarget,
+  slaAfter,
+  SlaEvent,
+  slaSummary,
+  TicketMoment,
+  TicketSla,
+} from '../machines/sla/ticket-sla';
 import {
   applyTicketEvent,
   judge,
@@ -24,12 +41,13 @@ import {
   TicketEffect,
   TicketSnapshot,
 } from '../machines/ticket.law';
-import { TICKET_COMMANDS, TicketCommandType, TicketEvent } from '../machines/ticket.types';
+import { NotifyEffect, TICKET_COMMANDS, TicketCommandType, TicketEvent } from '../machines/ticket.types';
 import {
   COMMAND_REFUSED,
   JournalEntry,
   NotificationIntent,
   openedUpdate,
+  recalculateSlaUpdate,
   TicketActivities,
   TicketCommandMessage,
   ticketCommandUpdates,
@@ -39,6 +57,7 @@ import {
   ticketViewQuery,
   TicketWorkflowInput,
 } from './ticket.messages';
+import { projectSla } from './ticket.sla-projection';
 
 const { projectTicket } = proxyActivities<TicketActivities>({
   startToCloseTimeout: '30 seconds',
@@ -49,22 +68,29 @@ const { projectTicket } = proxyActivities<TicketActivities>({
 const workflowNow = (): number => Date.now();
 const isoNow = (): string => new Date(workflowNow()).toISOString();
 
+const refusal = (message: string, details: object) =>
+  ApplicationFailure.create({ type: COMMAND_REFUSED, message, details: [details], nonRetryable: true });
+
 export async function ticketWorkflow(input: TicketWorkflowInput): Promise<TicketSummary> {
   const { policy } = input;
-  const record = { ...input.record };
+  const record = { handovers: 0, reopens: 0, ...input.record };
   let snapshot: TicketSnapshot;
   let journal: JournalEntry[] = input.carried?.journal ?? [];
   let notificationCount = input.carried?.notificationCount ?? 0;
   let version = input.carried?.version ?? 0;
+  // Tickets opened before the SLA engine carry no policy and run as they always did.
+  let sla: TicketSla | null =
+    input.carried?.sla ?? (input.sla ? openSla(input.sla.policy, input.sla.requestKind, record.priority, record.createdAt) : null);
   let commandsThisRun = 0;
   let opened = input.carried !== undefined;
-  let pendingEffects: TicketEffect[] = [];
+  let openingEffects: TicketEffect[] = [];
 
   if (input.carried) {
     snapshot = restoreTicket(input.carried.state);
   } else {
-    [snapshot, pendingEffects] = openTicket({
+    [snapshot, openingEffects] = openTicket({
       type: input.type,
+      priority: record.priority,
       requesterId: input.requesterId,
       requiresApproval: policy.requiresApproval,
       createdBy: input.createdBy,
@@ -73,6 +99,11 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   }
 
   const isClosed = () => snapshot.status === 'done';
+  const moment = (): TicketMoment => ({
+    status: statusOf(snapshot),
+    updateFlag: snapshot.context.updateFlag,
+    priority: snapshot.context.priority ?? record.priority,
+  });
   const closesAt = (): number | null =>
     statusOf(snapshot) === 'Resolved' && snapshot.context.resolvedAt
       ? Date.parse(snapshot.context.resolvedAt) + policy.autoCloseAfterMs
@@ -90,25 +121,58 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
 
   /** Applies an event the machine has accepted: state first (synchronously), then the read model. */
   async function apply(event: TicketEvent): Promise<TicketSummary> {
-    const before = snapshot.context.assigneeId;
+    const before = moment();
+    const assigneeBefore = snapshot.context.assigneeId;
+    const teamBefore = snapshot.context.teamId;
     let effects: TicketEffect[];
     [snapshot, effects] = applyTicketEvent(snapshot, event);
     version += 1;
-    describeAssignment(event, before);
+    const after = moment();
+    describeChange(event, before, after, assigneeBefore, teamBefore);
+    if (sla) {
+      sla = slaAfter(sla, before, after, event);
+      // An agent's override re-targets the clocks; a breach that raises priority does not
+      // (the clock that breached would only breach again).
+      if (event.type === 'overridePriority') sla = retarget(sla, sla.policy, after.priority);
+    }
     const projection = project(effects, event.at);
     updateSearchAttributes();
     await projectTicket(projection);
     return summary();
   }
 
-  /** Keeps the names shown in lists and in the Temporal UI in step with the machine's ids. */
-  function describeAssignment(event: TicketEvent, assigneeBefore: string | null): void {
-    if (event.type === 'assignToTeam') record.teamName = event.teamName;
+  /** Keeps the names, priority and counters shown in lists, reports and the Temporal UI in step. */
+  function describeChange(event: TicketEvent, before: TicketMoment, after: TicketMoment, assigneeBefore: string | null, teamBefore: string | null): void {
+    if (event.type === 'assignToTeam') {
+      record.teamName = event.teamName;
+      if (teamBefore !== null) record.handovers += 1;
+    }
+    if (before.status === 'Resolved' && after.status === 'InProgress') record.reopens += 1;
+    if (after.priority !== record.priority) {
+      record.priority = after.priority;
+      record.priorityName = DEFAULT_PRIORITY_MATRIX.levels.find((l) => l.code === after.priority)?.name ?? after.priority;
+    }
     const assignee = snapshot.context.assigneeId;
     if (assignee === assigneeBefore) return;
     if (assignee === null) record.assigneeName = null;
     else if (event.type === 'assignToAgent') record.assigneeName = event.agentName;
     else record.assigneeName = event.actor.name ?? event.actor.id;
+  }
+
+  function notificationOf(effect: NotifyEffect, at: string): NotificationIntent {
+    notificationCount += 1;
+    const recipientId =
+      effect.audience === 'requester' ? snapshot.context.requesterId : effect.audience === 'onCall' ? sla?.policy.onCall?.contact ?? null : null;
+    // Issue "SLA engine": no team mails at midnight unless the service runs 24x7 or on call.
+    const waits = effect.audience === 'team' && sla !== null && !sla.onCall && !isBusinessTime(sla.calendar, at);
+    return {
+      seq: notificationCount,
+      ...effect,
+      recipientId,
+      teamId: snapshot.context.teamId,
+      at,
+      deliverAfter: waits ? nextBusinessStart(sla!.calendar, at).toISOString() : at,
+    };
   }
 
   function project(effects: TicketEffect[], at: string): TicketProjection {
@@ -124,13 +188,13 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
         journal = journal.map((e) => (e.seq === effect.params.seq ? { ...e, pinned: effect.params.pinned } : e));
         pins.push(effect.params);
       } else {
-        notificationCount += 1;
-        notifications.push({ seq: notificationCount, ...effect.params, recipientId: snapshot.context.requesterId, at });
+        notifications.push(notificationOf(effect.params, at));
       }
     }
     const deadline = closesAt();
     return {
       record: { ...record },
+      sla: sla ? projectSla(sla) : null,
       state: persistTicket(snapshot),
       version,
       closesAt: deadline === null ? null : new Date(deadline).toISOString(),
@@ -143,20 +207,25 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
 
   let shownAttributes = '';
   function updateSearchAttributes(): void {
-    const values = {
+    const values: Record<string, unknown> = {
       status: statusOf(snapshot),
       priority: record.priority,
       type: snapshot.context.type,
       team: record.teamName,
       assignee: record.assigneeName,
     };
+    if (sla) {
+      const { breached, nextDeadline } = slaSummary(sla);
+      values.slaBreached = breached;
+      values.slaNextDeadline = nextDeadline ? new Date(nextDeadline) : null;
+    }
     const shown = JSON.stringify(values);
     if (shown === shownAttributes) return;
     shownAttributes = shown;
     upsertSearchAttributes(
-      (Object.keys(values) as Array<keyof typeof values>).map((name) => ({
-        key: TicketSearchAttributes[name],
-        value: values[name],
+      Object.entries(values).map(([name, value]) => ({
+        key: TicketSearchAttributes[name as keyof typeof TicketSearchAttributes],
+        value,
       })) as Parameters<typeof upsertSearchAttributes>[0],
     );
   }
@@ -167,17 +236,15 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
 
   function refuseUnlessAllowed(event: TicketEvent): void {
     if ((event.type === 'pinNote' || event.type === 'unpinNote') && !journal.some((e) => e.seq === event.seq)) {
-      throw ApplicationFailure.create({
-        type: COMMAND_REFUSED,
-        message: `journal entry ${event.seq} does not exist`,
-        details: [{ allowed: false, code: 'notFound', field: 'seq', message: `journal entry ${event.seq} does not exist` }],
-        nonRetryable: true,
-      });
+      const message = `journal entry ${event.seq} does not exist`;
+      throw refusal(message, { allowed: false, code: 'notFound', field: 'seq', message });
+    }
+    if (event.type === 'overridePriority' && sla && !sla.policy.targets[event.priority]) {
+      const message = `priority ${event.priority} is not defined by SLA policy ${sla.policy.code}`;
+      throw refusal(message, { allowed: false, code: 'ruleBroken', field: 'priority', message });
     }
     const verdict = judge(snapshot, event);
-    if (!verdict.allowed) {
-      throw ApplicationFailure.create({ type: COMMAND_REFUSED, message: verdict.message, details: [verdict], nonRetryable: true });
-    }
+    if (!verdict.allowed) throw refusal(verdict.message, verdict);
   }
 
   for (const type of TICKET_COMMANDS) {
@@ -192,18 +259,39 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       { validator: (message: TicketCommandMessage) => refuseUnlessAllowed(stamp({ ...message, type } as TicketCommandMessage)) },
     );
   }
+
+  setHandler(
+    recalculateSlaUpdate,
+    async ({ actor, policy: newer }) => {
+      const at = isoNow();
+      refuseRecalculation(actor, at);
+      const previous = sla!;
+      sla = retarget(previous, newer, snapshot.context.priority);
+      commandsThisRun += 1;
+      return apply({ type: 'recalculateSla', text: recalculationText(previous, sla), actor, at });
+    },
+    { validator: ({ actor }) => refuseRecalculation(actor, isoNow()) },
+  );
+
+  function refuseRecalculation(actor: TicketCommandMessage['actor'], at: string): void {
+    if (!sla) {
+      const message = 'this ticket was opened before SLA policies and has no clocks';
+      throw refusal(message, { allowed: false, code: 'notAllowedNow', message, allowedCommands: [] });
+    }
+    refuseUnlessAllowed({ type: 'recalculateSla', text: 'recalculate', actor, at });
+  }
+
   setHandler(openedUpdate, async () => {
     await condition(() => opened);
     return summary();
   });
   setHandler(ticketViewQuery, () => ({ summary: summary(), journal }));
 
+  updateSearchAttributes();
   if (!opened) {
-    updateSearchAttributes();
-    await projectTicket(project(pendingEffects, record.createdAt));
+    await projectTicket(project(openingEffects, record.createdAt));
     opened = true;
-  } else {
-    updateSearchAttributes();
+    if (sla?.onCall) await raise({ clock: 'firstResponse', kind: 'breach', at: new Date(record.createdAt) }, 'onCall');
   }
 
   const mustContinueAsNew = () =>
@@ -212,27 +300,71 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   while (!isClosed()) {
     const seen = version;
     const woken = () => version !== seen || mustContinueAsNew();
-    const deadline = closesAt();
-    if (deadline === null) {
+    const timer = nextTimer();
+    if (timer === null) {
       await condition(woken);
-    } else {
-      const timedOut = !(await condition(woken, Math.max(deadline - workflowNow(), 1), { summary: 'auto-close' }));
-      if (timedOut) await autoClose();
+    } else if (!(await condition(woken, Math.max(timer.at - workflowNow(), 1), { summary: timer.summary }))) {
+      await fireDueTimers();
     }
     if (mustContinueAsNew() && !isClosed()) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof ticketWorkflow>({
         ...input,
         record,
-        carried: { state: persistTicket(snapshot), journal, notificationCount, version },
+        carried: { state: persistTicket(snapshot), journal, notificationCount, version, sla },
       });
     }
   }
   await condition(allHandlersFinished);
   return summary();
 
-  async function autoClose(): Promise<void> {
-    const event: TicketEvent = { type: 'autoClose', actor: SYSTEM_ACTOR, at: isoNow() };
-    if (judge(snapshot, event).allowed) await apply(event);
+  /** The earliest of the auto-close deadline and the next SLA warning or breach. */
+  function nextTimer(): { at: number; summary: string } | null {
+    const candidates: Array<{ at: number; summary: string }> = [];
+    const close = closesAt();
+    if (close !== null) candidates.push({ at: close, summary: 'auto-close' });
+    const slaEvent = sla ? nextSlaEvent(sla) : null;
+    if (slaEvent) candidates.push({ at: slaEvent.at.getTime(), summary: `SLA ${slaEvent.kind}: ${describeClock(slaEvent.clock)}` });
+    return candidates.sort((a, b) => a.at - b.at)[0] ?? null;
   }
+
+  async function fireDueTimers(): Promise<void> {
+    const close = closesAt();
+    if (close !== null && workflowNow() >= close) {
+      const event: TicketEvent = { type: 'autoClose', actor: SYSTEM_ACTOR, at: isoNow() };
+      if (judge(snapshot, event).allowed) await apply(event);
+    }
+    for (let due = sla ? nextSlaEvent(sla) : null; sla && due && due.at.getTime() <= workflowNow(); due = nextSlaEvent(sla)) {
+      await raise(due, due.kind);
+    }
+  }
+
+  /** Journals and escalates one SLA event; marked first, so it is raised exactly once. */
+  async function raise(event: SlaEvent, kind: 'warning' | 'breach' | 'onCall'): Promise<void> {
+    const current = sla!;
+    if (kind !== 'onCall') sla = markRaised(current, event, isoNow());
+    const raiseTo =
+      kind === 'breach' && event.clock === 'resolution' && current.policy.raisePriorityOnBreach
+        ? raisedPriority(current.policy, snapshot.context.priority)
+        : undefined;
+    const text =
+      kind === 'onCall'
+        ? `Reported outside office hours with priority ${record.priority}: the on-call service (${current.policy.onCall?.contact}) is alerted and the clocks run 24x7`
+        : alertText(current, event) + (raiseTo ? `; priority raised to ${raiseTo}` : '');
+    const alert: TicketEvent = { type: 'slaAlert', kind, clock: event.clock, text, raiseTo, actor: SYSTEM_ACTOR, at: isoNow() };
+    if (judge(snapshot, alert).allowed) await apply(alert);
+  }
+}
+
+/** "SLA recalculated: standard v1 → v2; resolution deadline A → B; …" */
+function recalculationText(before: TicketSla, after: TicketSla): string {
+  const changes = Object.values(after.clocks)
+    .filter((clock) => clock && clock.stoppedAt === null)
+    .map((clock) => {
+      const old = before.clocks[clock!.name];
+      const from = old ? deadlineOf(old, before.calendar)?.toISOString() ?? 'paused' : 'none';
+      const to = deadlineOf(clock!, after.calendar)?.toISOString() ?? 'paused';
+      return `${describeClock(clock!.name)} deadline ${from} → ${to}`;
+    });
+  return [`SLA recalculated: ${before.policy.code} v${before.policy.version} → ${after.policy.code} v${after.policy.version}`, ...changes].join('; ');
 }

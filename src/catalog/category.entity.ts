@@ -15,4 +15,12 @@ export class CategoryEntity {
   /** Seed 004: the customer tests and approves the solution; approval closes the ticket. */
   @Column({ name: 'requires_approval', type: 'boolean', default: false })
   requiresApproval!: boolean;
+
+  /** The SLA policy (its newest version) that tickets of this category are opened under. */
+  @Column({ name: 'sla_policy_code', type: 'text', default: 'standard' })
+  slaPolicyCode!: string;
+
+  /** Seed 004's kind of work (fault report, user change, on-site work), where the category implies one. */
+  @Column({ name: 'request_kind', type: 'text', nullable: true })
+  requestKind!: string | null;
 }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { SlaErrorCode, SlaException } from '../sla/sla.exception';
 import { TicketErrorCode, TicketException } from '../tickets/tickets.exception';
 import { isUnavailable } from './unavailable';
 
@@ -16,6 +17,11 @@ export class AppExceptionFilter implements ExceptionFilter {
       const status = ticketStatus(error.code);
       if (status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       response.status(status).json({ statusCode: status, error: error.code, message: error.message, ...error.detail });
+      return;
+    }
+    if (error instanceof SlaException) {
+      const status = slaStatus(error.code);
+      response.status(status).json({ statusCode: status, error: error.code, message: error.message, field: error.field });
       return;
     }
     if (error instanceof HttpException) {
@@ -50,6 +56,20 @@ function ticketStatus(code: TicketErrorCode): HttpStatus {
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case TicketErrorCode.Unavailable:
       return HttpStatus.SERVICE_UNAVAILABLE;
+    default: {
+      const unhandled: never = code;
+      throw new Error(`no HTTP status for ${unhandled}`);
+    }
+  }
+}
+
+function slaStatus(code: SlaErrorCode): HttpStatus {
+  switch (code) {
+    case SlaErrorCode.PolicyNotFound:
+      return HttpStatus.NOT_FOUND;
+    case SlaErrorCode.InvalidPolicy:
+    case SlaErrorCode.InvalidPeriod:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
     default: {
       const unhandled: never = code;
       throw new Error(`no HTTP status for ${unhandled}`);

@@ -8,6 +8,9 @@ import { IntakeKeyEntity } from '../tickets/entities/intake-key.entity';
 import { JournalEntryEntity } from '../tickets/entities/journal-entry.entity';
 import { TicketEntity } from '../tickets/entities/ticket.entity';
 import { Foundation1764028800000 } from './migrations/1764028800000-foundation';
+import { SlaEngine1764115200000 } from './migrations/1764115200000-sla-engine';
+import { SlaClockEntity } from '../sla/sla-clock.entity';
+import { SlaPolicyEntity } from '../sla/sla-policy.entity';
 
 export const ENTITIES = [
   UserEntity,
@@ -19,9 +22,11 @@ export const ENTITIES = [
   NotificationEntity,
   IntakeKeyEntity,
   AuditEntryEntity,
+  SlaPolicyEntity,
+  SlaClockEntity,
 ];
 
-export const MIGRATIONS = [Foundation1764028800000];
+export const MIGRATIONS = [Foundation1764028800000, SlaEngine1764115200000];
 
 /** Schema changes only through migrations, run on start; never `synchronize`. */
 export function dataSourceOptions(url: string, poolSize = 10, migrationsRun = true): DataSourceOptions {

@@ -26,6 +26,13 @@ export class NotificationEntity {
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
+  @Column({ type: 'text', default: 'requester' })
+  audience!: 'requester' | 'team' | 'onCall';
+
+  /** Not before this instant: team alerts out of office hours wait for the next business period. */
+  @Column({ name: 'deliver_after', type: 'timestamptz', nullable: true })
+  deliverAfter!: Date | null;
+
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
 }

@@ -40,6 +40,19 @@ const TEMPLATES: Record<NotificationTemplate, (t: TemplateInput) => RenderedMess
     subject: `[${t.number}] Your ticket was reopened`,
     body: `Dear user,\n\nYour ticket ${t.number} is open again and back with an agent.\n`,
   }),
+  // To the team's dispatchers and lead (issue "SLA engine"): the text says which clock and when.
+  slaWarning: (t) => ({
+    subject: `[${t.number}] SLA warning: ${t.title}`,
+    body: `${t.text}\n\nTicket ${t.number}: ${t.title}\n`,
+  }),
+  slaBreach: (t) => ({
+    subject: `[${t.number}] SLA breached: ${t.title}`,
+    body: `${t.text}\n\nTicket ${t.number}: ${t.title}\nPlease act or reassign.\n`,
+  }),
+  onCallAlert: (t) => ({
+    subject: `[${t.number}] On call: ${t.title}`,
+    body: `${t.text}\n\nTicket ${t.number} was reported outside office hours and cannot wait.\n`,
+  }),
   closed: (t) => ({
     subject: `[${t.number}] Closed: ${t.title}`,
     body: `Dear user,\n\nYour ticket ${t.number} is closed. To follow up, open a new ticket and mention ${t.number}.\n`,

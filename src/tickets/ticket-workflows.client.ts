@@ -7,11 +7,14 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
+import type { Actor } from '../../machines/actor';
+import type { SlaPolicy } from '../../machines/sla/sla-policy';
 import type { Verdict } from '../../machines/ticket.law';
 import type { TicketCommandType } from '../../machines/ticket.types';
 import {
   COMMAND_REFUSED,
   openedUpdate,
+  recalculateSlaUpdate,
   TicketCommandMessage,
   ticketCommandUpdates,
   TicketSearchAttributes,
@@ -69,6 +72,20 @@ export class TicketWorkflowsClient {
     try {
       return await this.withinDeadline(
         handle.executeUpdate(update, { args: [message], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) }),
+      );
+    } catch (error) {
+      throw refusalOf(error) ?? error;
+    }
+  }
+
+  async recalculateSla(number: string, actor: Actor, policy: SlaPolicy, idempotencyKey?: string): Promise<TicketSummary> {
+    const client = await this.temporal.get();
+    try {
+      return await this.withinDeadline(
+        client.workflow.getHandle(number).executeUpdate(recalculateSlaUpdate, {
+          args: [{ actor, policy }],
+          ...(idempotencyKey ? { updateId: idempotencyKey } : {}),
+        }),
       );
     } catch (error) {
       throw refusalOf(error) ?? error;

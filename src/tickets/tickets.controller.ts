@@ -9,6 +9,7 @@ import {
   AssignToAgentDto,
   AssignToTeamDto,
   OptionalTextDto,
+  OverridePriorityDto,
   ReclassifyDto,
   ResolveDto,
   SetPendingDto,
@@ -166,6 +167,20 @@ export class TicketsController {
   @ApiOperation({ summary: 'Requester approves the solution and closes (services with the approval policy)' })
   approve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalTextDto, @Headers('idempotency-key') k?: string) {
     return this.send(u, n, { type: 'approve', text: dto.text }, k);
+  }
+
+  @Post(':number/priority')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Override the computed priority with a reason (journaled); SLA targets follow' })
+  overridePriority(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OverridePriorityDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'overridePriority', priority: dto.priority, text: dto.text }, k);
+  }
+
+  @Post(':number/recalculate-sla')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Admin: apply the newest version of the ticket’s SLA policy (journaled with old and new deadlines)' })
+  recalculateSla(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+    return this.tickets.recalculateSla(u, n, k);
   }
 
   private send(user: AuthUser, number: string, command: TicketCommand, key?: string): Promise<TicketViewDto> {

@@ -11,9 +11,11 @@ import { TicketEntity } from './entities/ticket.entity';
 import { TicketWorkflowsClient } from './ticket-workflows.client';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
+import { SlaModule } from '../sla/sla.module';
 
 @Module({
   imports: [
+    SlaModule,
     TypeOrmModule.forFeature([
       TicketEntity,
       JournalEntryEntity,

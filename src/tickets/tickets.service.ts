@@ -23,6 +23,8 @@ import { TicketEntity } from './entities/ticket.entity';
 import { toTicketListItem, toTicketView } from './ticket-view.mapper';
 import { TicketWorkflowsClient, verdictToException } from './ticket-workflows.client';
 import { TicketErrorCode, TicketException } from './tickets.exception';
+import { SlaPoliciesService } from '../sla/sla-policies.service';
+import type { RequestKind } from '../../machines/sla/sla-policy';
 
 /** Who reads every ticket; everyone else reads only the tickets they requested. */
 const READS_ALL: readonly Role[] = ['agent', 'dispatcher', 'incidentManager', 'admin', 'processManager'];
@@ -37,6 +39,7 @@ export class TicketsService {
     @InjectRepository(IntakeKeyEntity) private readonly intakeKeys: Repository<IntakeKeyEntity>,
     @InjectRepository(AuditEntryEntity) private readonly audit: Repository<AuditEntryEntity>,
     private readonly workflows: TicketWorkflowsClient,
+    private readonly slaPolicies: SlaPoliciesService,
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
   ) {}
 
@@ -48,6 +51,8 @@ export class TicketsService {
     await this.requireExists(UserEntity, requesterId, 'requesterId');
     const category = dto.categoryId ? await this.requireExists(CategoryEntity, dto.categoryId, 'categoryId') : null;
 
+    const reportedAt = this.reportedAt(user, dto.reportedAt);
+    const sla = await this.slaPolicies.newest(category?.slaPolicyCode ?? 'standard');
     const number = await this.numberFor(dto.type, idempotencyKey);
     const { score, level } = assessPriority(dto.impact, dto.urgency);
     const input: TicketWorkflowInput = {
@@ -55,6 +60,7 @@ export class TicketsService {
       requesterId,
       createdBy: actorOf(user),
       policy: { ...this.config.ticketPolicy, requiresApproval: category?.requiresApproval ?? false },
+      sla: { policy: sla, requestKind: dto.requestKind ?? ((category?.requestKind as RequestKind | null) ?? null) },
       record: {
         number,
         title: dto.title.trim(),
@@ -69,7 +75,7 @@ export class TicketsService {
         teamName: null,
         assigneeName: null,
         channel: dto.channel ?? 'api',
-        createdAt: new Date().toISOString(),
+        createdAt: reportedAt,
       },
     };
     await this.workflows.open(input);
@@ -89,7 +95,36 @@ export class TicketsService {
         order: { createdAt: 'ASC', id: 'ASC' },
       }),
     ]);
-    return toTicketView(ticket, journal, notifications, actorOf(user));
+    const sla = internal ? await this.slaPolicies.ticketView(ticket, new Date()) : null;
+    return { ...toTicketView(ticket, journal, notifications, actorOf(user)), sla };
+  }
+
+  /** Admin: put the ticket's running clocks under the newest version of its SLA policy. */
+  async recalculateSla(user: AuthUser, number: string, idempotencyKey?: string): Promise<TicketViewDto> {
+    const ticket = await this.findVisible(user, number);
+    if (user.role !== 'admin') {
+      throw new TicketException(TicketErrorCode.Forbidden, 'only an admin recalculates a ticket’s SLA', { rule: 'admin' });
+    }
+    if (!ticket.slaPolicyCode) {
+      throw new TicketException(TicketErrorCode.CommandNotAllowed, 'this ticket was opened before SLA policies and has no clocks', { allowedCommands: [] });
+    }
+    const policy = await this.slaPolicies.newest(ticket.slaPolicyCode);
+    await this.workflows.recalculateSla(number, actorOf(user), policy, idempotencyKey);
+    return this.get(user, number);
+  }
+
+  /** When the user reported the problem: now, or (agents logging a call) a moment in the last 30 days. */
+  private reportedAt(user: AuthUser, reportedAt: string | undefined): string {
+    const now = Date.now();
+    if (!reportedAt) return new Date(now).toISOString();
+    if (!isStaff(actorOf(user))) {
+      throw new TicketException(TicketErrorCode.Forbidden, 'only agents log when a problem was reported', { field: 'reportedAt' });
+    }
+    const at = Date.parse(reportedAt);
+    if (at > now + 60_000 || at < now - 30 * 24 * 3600_000) {
+      throw new TicketException(TicketErrorCode.RuleBroken, 'reportedAt must lie within the last 30 days', { field: 'reportedAt' });
+    }
+    return new Date(at).toISOString();
   }
 
   async list(user: AuthUser, query: ListTicketsQuery): Promise<TicketPageDto> {

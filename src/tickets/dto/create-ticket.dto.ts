@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { REQUEST_KINDS } from '../../../machines/sla/sla-policy';
+import type { RequestKind } from '../../../machines/sla/sla-policy';
 import { IMPACTS, URGENCIES } from '../../../machines/priority';
 import type { Impact, Urgency } from '../../../machines/priority';
 import { TICKET_TYPES } from '../../../machines/ticket.types';
@@ -41,6 +43,16 @@ export class CreateTicketDto {
   @IsOptional()
   @IsUUID()
   requesterId?: string;
+
+  @ApiPropertyOptional({ enum: REQUEST_KINDS, description: 'seed 004: fault report (response 4 h), user change (8 h), on-site work (7 working days)' })
+  @IsOptional()
+  @IsIn(REQUEST_KINDS)
+  requestKind?: RequestKind;
+
+  @ApiPropertyOptional({ description: 'staff only: when the user reported it (a phone call logged later); SLA clocks start here' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  reportedAt?: string;
 
   @ApiPropertyOptional({ enum: CHANNELS, default: 'api' })
   @IsOptional()

@@ -44,6 +44,18 @@ export class ReclassifyDto extends OptionalTextDto {
   ticketType!: TicketType;
 }
 
+export class OverridePriorityDto {
+  @ApiProperty({ example: 'P2', description: 'a priority code of the ticket’s SLA policy' })
+  @IsString()
+  @MaxLength(20)
+  priority!: string;
+
+  @ApiProperty({ description: 'why the computed priority is overridden (journaled)' })
+  @IsString()
+  @MaxLength(2000)
+  text!: string;
+}
+
 export class ResolveDto {
   @ApiProperty({ description: 'resolution details; sent to the user in the "Dear user" mail' })
   @IsString()

@@ -66,6 +66,8 @@ export class TicketViewDto extends TicketListItemDto {
   @ApiProperty() version!: number;
   @ApiProperty({ type: [JournalEntryDto], description: 'end users see public entries only' }) journal!: JournalEntryDto[];
   @ApiProperty({ type: [NotificationDto] }) notifications!: NotificationDto[];
+  @ApiPropertyOptional({ description: 'agents only: the SLA policy and each clock (target, elapsed, remaining, deadline, segments)', nullable: true })
+  sla?: unknown;
   @ApiProperty({ enum: TICKET_COMMANDS, isArray: true, description: 'what the caller may do now, from the machine' })
   allowedCommands!: TicketCommandType[];
 }

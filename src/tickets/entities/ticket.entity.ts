@@ -96,6 +96,30 @@ export class TicketEntity {
   @Column({ type: 'integer' })
   version!: number;
 
+  @Column({ name: 'sla_policy_code', type: 'text', nullable: true })
+  slaPolicyCode!: string | null;
+
+  @Column({ name: 'sla_policy_version', type: 'integer', nullable: true })
+  slaPolicyVersion!: number | null;
+
+  @Column({ name: 'request_kind', type: 'text', nullable: true })
+  requestKind!: string | null;
+
+  @Column({ name: 'sla_on_call', type: 'boolean', default: false })
+  slaOnCall!: boolean;
+
+  @Column({ name: 'sla_breached', type: 'boolean', default: false })
+  slaBreached!: boolean;
+
+  @Column({ name: 'sla_next_deadline', type: 'timestamptz', nullable: true })
+  slaNextDeadline!: Date | null;
+
+  @Column({ type: 'integer', default: 0 })
+  handovers!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  reopens!: number;
+
   /** The machine's state as the workflow last projected it: the API asks the machine what is allowed. */
   @Column({ name: 'machine_state', type: 'jsonb' })
   machineState!: PersistedTicketState;

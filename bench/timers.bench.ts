@@ -1,0 +1,136 @@
+// npm run bench:timers — arms SLA timers on N open tickets whose deadlines are spread over a few
+// minutes, then prints how late the warnings and breaches were recorded (milliseconds after the
+// instant they were due) and the worker's resident memory. Self-contained on loopback: its own
+// Temporal dev server (the project's CLI), the real ticket workflow and projection activities,
+// and PostgreSQL from DATABASE_URL or, when unset, an embedded PGlite (pool of one, as `npm start`).
+//   BENCH_N (2000)  BENCH_SPREAD_S (120)  BENCH_C (25)  DATABASE_URL (embedded when unset)
+import 'reflect-metadata';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { ALWAYS_OPEN } from '../machines/calendar/business-calendar';
+import { SlaPolicy, STANDARD_SLA } from '../machines/sla/sla-policy';
+import { dataSourceOptions } from '../src/database/data-source-options';
+import { startEmbeddedPostgres } from '../src/embedded/embedded-postgres';
+import { TicketProjectionActivities } from '../src/tickets/ticket.activities';
+import { openedUpdate, TicketSearchAttributes, TicketWorkflowInput } from '../workflows/ticket.messages';
+import type { ticketWorkflow } from '../workflows/ticket.workflow';
+import { measure, percentile } from './stats';
+
+const N = Number(process.env.BENCH_N ?? 2000);
+const SPREAD_MS = Number(process.env.BENCH_SPREAD_S ?? 120) * 1000;
+const C = Number(process.env.BENCH_C ?? 25);
+const LEAD_MS = 60_000; // the first warning falls due a minute after the run starts arming
+const TASK_QUEUE = 'bench-timers';
+
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+function policyFor(i: number): SlaPolicy {
+  // Warning at half the target, breach at the target: two timers per clock, deadlines spread evenly.
+  const target = LEAD_MS * 2 + Math.round((i / N) * SPREAD_MS);
+  const targets = { firstResponseMs: target, escalationMs: 24 * 3600_000, resolutionMs: 24 * 3600_000 };
+  return { ...STANDARD_SLA, code: 'bench', calendar: ALWAYS_OPEN, warningShare: 0.5, targets: { P3: targets }, requestKinds: {} };
+}
+
+function inputFor(number: string, i: number): TicketWorkflowInput {
+  const actor = { id: randomUUID(), role: 'endUser' as const, name: 'Bench user' };
+  return {
+    type: 'incident',
+    requesterId: actor.id,
+    createdBy: actor,
+    policy: { autoCloseAfterMs: 30 * 24 * 3600_000, requiresApproval: false, maxCommandsPerRun: 500 },
+    sla: { policy: policyFor(i), requestKind: null },
+    record: {
+      number, title: `Bench ${i}`, description: 'timer bench', categoryId: null, categoryName: null, impact: 'workplace',
+      urgency: 'today', priority: 'P3', priorityName: 'NORMAL', priorityScore: 4, teamName: null, assigneeName: null,
+      channel: 'api', createdAt: new Date().toISOString(),
+    },
+  };
+}
+
+async function database(): Promise<{ dataSource: DataSource; stop: () => Promise<void>; label: string }> {
+  if (process.env.DATABASE_URL) {
+    const dataSource = await new DataSource(dataSourceOptions(process.env.DATABASE_URL, 10)).initialize();
+    return { dataSource, stop: () => dataSource.destroy(), label: 'PostgreSQL (DATABASE_URL), pool 10' };
+  }
+  const pg = await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'itsm-bench-')), 5499);
+  const dataSource = await new DataSource(dataSourceOptions(pg.url, 1)).initialize();
+  return { dataSource, stop: async () => { await dataSource.destroy(); await pg.stop(); }, label: 'embedded PGlite, pool 1' };
+}
+
+async function main(): Promise<void> {
+  const cli = process.env.TEMPORAL_CLI;
+  if (!cli) throw new Error('set TEMPORAL_CLI (npm run bench:timers does: scripts/temporal-cli.sh)');
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: cli }, ip: '127.0.0.1', searchAttributes: Object.values(TicketSearchAttributes) },
+  });
+  const db = await database();
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: TASK_QUEUE,
+    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') }),
+    activities: new TicketProjectionActivities(db.dataSource).asActivities(),
+    maxCachedWorkflows: Number(process.env.BENCH_CACHE ?? 1000),
+  });
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 500);
+  const run = randomUUID().slice(0, 6);
+
+  await worker.runUntil(async () => {
+    const armed = await measure(`arm ${N} tickets (C=${C})`, N, C, async (i) => {
+      const number = `BENCH-${run}-${i}`;
+      const handle = await env.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', { workflowId: number, taskQueue: TASK_QUEUE, args: [inputFor(number, i)] });
+      await handle.executeUpdate(openedUpdate);
+    });
+    console.log(`armed ${N - armed.failed} tickets in ${armed.seconds.toFixed(1)} s (${armed.perSecond.toFixed(1)}/s, p50 ${armed.p50.toFixed(0)} ms); database: ${db.label}`);
+    const expected = (N - armed.failed) * 2;
+    const deadline = Date.now() + LEAD_MS * 2 + SPREAD_MS + 180_000;
+    let recorded = 0;
+    while (Date.now() < deadline) {
+      [{ recorded }] = await db.dataSource.query(
+        `SELECT count(*)::int AS recorded FROM journal_entries WHERE ticket_number LIKE $1 AND text LIKE 'SLA %first response%'`,
+        [`BENCH-${run}-%`],
+      );
+      if (recorded >= expected) break;
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+    const allRows: Array<{ ticket_number: string; text: string; created_at: Date }> = await db.dataSource.query(
+      `SELECT ticket_number, text, created_at FROM journal_entries WHERE ticket_number LIKE $1 AND text LIKE 'SLA %first response%'`,
+      [`BENCH-${run}-%`],
+    );
+    // The due instant is in the text ("deadline <iso>" / "passed at <iso>"); warnings are due at half the target.
+    const latenessOf = (rows: typeof allRows) => rows
+      .map((row) => {
+        const due = /(?:deadline|passed at) (\S+?)(?:;|$)/.exec(row.text)?.[1];
+        if (!due) return NaN;
+        const i = Number(row.ticket_number.split('-').at(-1));
+        const target = policyFor(i).targets.P3.firstResponseMs;
+        // 24x7: a warning is due half the target before the deadline its text names.
+        const dueMs = Date.parse(due) - (row.text.startsWith('SLA warning') ? target / 2 : 0);
+        return row.created_at.getTime() - dueMs;
+      })
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b);
+    const rows = allRows;
+    const warnings = rows.filter((r) => r.text.startsWith('SLA warning'));
+    const breaches = rows.filter((r) => r.text.startsWith('SLA breached'));
+    console.log(`\nSLA events recorded: ${rows.length} of ${expected} expected (${warnings.length} warnings, ${breaches.length} breaches)`);
+    for (const [label, group] of [['all', rows], ['warnings', warnings], ['breaches', breaches]] as const) {
+      const lateness = latenessOf([...group]);
+      console.log(`lateness of ${label.padEnd(8)} after the due instant (ms): p50 ${percentile(lateness, 50).toFixed(0)}, p99 ${percentile(lateness, 99).toFixed(0)}, max ${lateness.at(-1)?.toFixed(0)}`);
+    }
+    console.log(`bench process (worker + client) resident memory: peak ${(peakRss / 2 ** 20).toFixed(0)} MiB, now ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+  });
+  clearInterval(sampler);
+  await db.stop();
+  await env.teardown();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ALWAYS_OPEN, validateCalendar } from '../../machines/calendar/business-calendar';
+import { DEFAULT_PRIORITY_MATRIX } from '../../machines/priority';
+import { ClockView, viewClock } from '../../machines/sla/sla-clock';
+import { SlaPolicy, validatePolicy } from '../../machines/sla/sla-policy';
+import { SlaClockEntity } from './sla-clock.entity';
+import { SlaPolicyEntity } from './sla-policy.entity';
+import { SlaErrorCode, SlaException } from './sla.exception';
+
+export interface TicketSlaView {
+  policy: { code: string; version: number; name: string };
+  requestKind: string | null;
+  onCall: boolean;
+  breached: boolean;
+  nextDeadline: string | null;
+  clocks: ClockView[];
+}
+
+/** SLA policies (versioned) and the SLA part of a ticket's view, computed from clock segments. */
+@Injectable()
+export class SlaPoliciesService {
+  constructor(
+    @InjectRepository(SlaPolicyEntity) private readonly policies: Repository<SlaPolicyEntity>,
+    @InjectRepository(SlaClockEntity) private readonly clocks: Repository<SlaClockEntity>,
+  ) {}
+
+  async list(): Promise<SlaPolicy[]> {
+    const rows = await this.policies.find({ order: { code: 'ASC', version: 'ASC' } });
+    return rows.map((row) => row.definition);
+  }
+
+  /** The newest version of a policy: new tickets are opened under it. */
+  async newest(code: string): Promise<SlaPolicy> {
+    const row = await this.policies.findOne({ where: { code }, order: { version: 'DESC' } });
+    if (!row) throw new SlaException(SlaErrorCode.PolicyNotFound, `SLA policy ${code} does not exist`, 'code');
+    return row.definition;
+  }
+
+  async version(code: string, version: number): Promise<SlaPolicy | null> {
+    return (await this.policies.findOneBy({ code, version }))?.definition ?? null;
+  }
+
+  /** Adds the next version of a policy; tickets already open keep theirs (issue "SLA engine"). */
+  async publish(draft: Omit<SlaPolicy, 'version'>): Promise<SlaPolicy> {
+    const calendarProblems = validateCalendar(draft.calendar).map((p) => `calendar: ${p}`);
+    const policyProblems = validatePolicy({ ...draft, version: 0 }, DEFAULT_PRIORITY_MATRIX.levels.map((l) => l.code));
+    const problems = [...calendarProblems, ...policyProblems];
+    if (problems.length) throw new SlaException(SlaErrorCode.InvalidPolicy, problems.join('; '), 'definition');
+    const [{ next }] = await this.policies.query('SELECT coalesce(max(version), 0) + 1 AS next FROM sla_policies WHERE code = $1', [draft.code]);
+    const policy: SlaPolicy = { ...draft, version: Number(next) };
+    await this.policies.insert({ code: policy.code, version: policy.version, name: policy.name, definition: policy });
+    return policy;
+  }
+
+  /** Every figure from the segments and the policy's calendar, at `now`. */
+  async ticketView(ticket: { number: string; slaPolicyCode: string | null; slaPolicyVersion: number | null; requestKind: string | null; slaOnCall: boolean; slaBreached: boolean; slaNextDeadline: Date | null }, now: Date): Promise<TicketSlaView | null> {
+    if (!ticket.slaPolicyCode || ticket.slaPolicyVersion === null) return null;
+    const policy = await this.version(ticket.slaPolicyCode, ticket.slaPolicyVersion);
+    if (!policy) return null;
+    const calendar = ticket.slaOnCall ? ALWAYS_OPEN : policy.calendar;
+    const rows = await this.clocks.find({ where: { ticketNumber: ticket.number }, order: { name: 'ASC' } });
+    const clocks = rows.map((row) =>
+      viewClock(
+        {
+          name: row.name,
+          targetMs: Number(row.targetMs),
+          segments: row.segments,
+          stoppedAt: row.stoppedAt?.toISOString() ?? null,
+          stopReason: row.stopReason,
+          warnedAt: row.warnedAt?.toISOString() ?? null,
+          breachedAt: row.breachedAt?.toISOString() ?? null,
+        },
+        calendar,
+        now.toISOString(),
+      ),
+    );
+    return {
+      policy: { code: policy.code, version: policy.version, name: policy.name },
+      requestKind: ticket.requestKind,
+      onCall: ticket.slaOnCall,
+      breached: ticket.slaBreached || clocks.some((c) => c.breached),
+      nextDeadline: ticket.slaNextDeadline?.toISOString() ?? null,
+      clocks,
+    };
+  }
+}
