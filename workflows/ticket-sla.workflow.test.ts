@@ -5,6 +5,8 @@ import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Actor } from '../machines/actor';
 import { ALWAYS_OPEN } from '../machines/calendar/business-calendar';
 import { SlaPolicy, STANDARD_SLA } from '../machines/sla/sla-policy';
@@ -32,6 +34,7 @@ let env: TestWorkflowEnvironment;
 let db: TestDatabase;
 let bss: { id: string; dispatcherId: string };
 let counter = 0;
+const recorded: string[] = [];
 
 const requester: Actor = { id: randomUUID(), role: 'endUser', name: 'CustomerJannet' };
 const agent: Actor = { id: randomUUID(), role: 'agent', name: 'LevelOneTim' };
@@ -111,6 +114,7 @@ async function open(policy: SlaPolicy) {
   };
   const handle = await env.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', { workflowId: number, taskQueue: TASK_QUEUE, args: [input] });
   await handle.executeUpdate(openedUpdate);
+  recorded.push(number);
   return handle;
 }
 
@@ -265,5 +269,24 @@ describe('SLA clocks in the ticket workflow', () => {
       await send(handle, { type: 'addComment', text: 'Working on it', actor: agent });
       expect(await clock(handle.workflowId, 'updateFlag')).toMatchObject({ state: 'stopped', stop_reason: 'answered (addComment)', met: false });
     });
+  });
+
+  it('replays the histories it recorded (SLA timers, alerts, recalculation) without non-determinism', async () => {
+    const History = temporal.api.history.v1.History;
+    const dir = join(__dirname, '..', 'test', '.histories');
+    mkdirSync(dir, { recursive: true });
+    const histories = [];
+    for (const workflowId of recorded) {
+      const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+      // Kept for `test/fixtures/histories` when a workflow change must prove it replays old tickets.
+      writeFileSync(join(dir, `sla-${workflowId}.history.pb`), History.encode(history).finish());
+      histories.push({ workflowId, history });
+    }
+    const replayed: string[] = [];
+    for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories)) {
+      expect({ workflowId: result.workflowId, error: result.error?.message }).toEqual({ workflowId: result.workflowId, error: undefined });
+      replayed.push(result.workflowId);
+    }
+    expect(replayed).toHaveLength(recorded.length);
   });
 });

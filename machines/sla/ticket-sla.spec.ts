@@ -590,3 +590,26 @@ describe('alertText for breaches', () => {
     );
   });
 });
+
+describe('the README’s worked example', () => {
+  // A P3 fault report by phone on Friday 2026-11-20 14:30; Pending on the user from Monday 10:00
+  // until the reply on Tuesday 09:00.
+  const opened = openSla(STANDARD_SLA, 'faultReport', 'P3', cph('2026-11-20 14:30'));
+
+  it('puts the first response due Monday 11:30, warned at 75 % on Monday 10:30', () => {
+    expect(wall(deadlineOf(clock(opened, 'firstResponse'), opened.calendar))).toBe('Mon 2026-11-23 11:30 +01:00');
+    expect(wall(nextSlaEvent(opened)!.at)).toBe('Mon 2026-11-23 10:30 +01:00');
+  });
+
+  it('puts the resolution due Tuesday 11:30, and Wednesday 10:30 after waiting on the user', () => {
+    expect(wall(deadlineOf(clock(opened, 'resolution'), opened.calendar))).toBe('Tue 2026-11-24 11:30 +01:00');
+    const waited = live(opened, [
+      [moment('New'), moment('Assigned'), event(agent, { type: 'assignToTeam', teamId: 't', teamName: 'BSS IT' }, cph('2026-11-23 08:05'))],
+      [moment('Assigned'), moment('InProgress'), event(agent, { type: 'beginWork' }, cph('2026-11-23 08:10'))],
+      [moment('InProgress'), moment('Pending'), event(agent, { type: 'setPending', reason: 'awaitingUser', text: 'Which printer?' }, cph('2026-11-23 10:00'))],
+      [moment('Pending'), moment('InProgress', true), event(requester, { type: 'reply', text: 'The one by the door' }, cph('2026-11-24 09:00'))],
+    ]);
+    expect(elapsedMs(clock(waited, 'resolution'), waited.calendar, cph('2026-11-24 09:00'))).toBe(h(2.5));
+    expect(wall(deadlineOf(clock(waited, 'resolution'), waited.calendar))).toBe('Wed 2026-11-25 10:30 +01:00');
+  });
+});
