@@ -1,6 +1,17 @@
 // Priority = Impact x Urgency (seed 003, REQUIREMENTS 5). The expected values are written out
 // by hand from the seed's table, not derived from the matrix under test.
-import { assessPriority, DEFAULT_PRIORITY_MATRIX, Impact, IMPACTS, PriorityMatrix, Urgency, URGENCIES } from './priority';
+import {
+  assessPriority,
+  AU_STYLE_PRIORITY_MATRIX,
+  DEFAULT_PRIORITY_MATRIX,
+  Impact,
+  IMPACTS,
+  PriorityMatrix,
+  SEED_004_PRIORITY_MATRIX,
+  Urgency,
+  URGENCIES,
+} from './priority';
+import { targetsFromMatrix } from './sla/sla-policy';
 
 describe('the default priority matrix (seed 003)', () => {
   // impact x urgency -> score -> priority, all sixteen cells of the seed's matrix.
@@ -109,5 +120,28 @@ describe('a configured priority matrix (seed 004: A-Critical, B-Important, C-Nor
     const gappy: PriorityMatrix = { ...SEED_004, levels: SEED_004.levels.filter((level) => level.code !== 'D') };
     expect(() => assessPriority('workplace', 'days', gappy)).toThrow('priority matrix has no level for score 1');
     expect(assessPriority('site', 'immediate', gappy).level.code).toBe('A');
+  });
+});
+
+describe('the shipped alternative configurations', () => {
+  it('expresses seed 004’s A-Critical .. D-Low', () => {
+    expect(assessPriority('multiSite', 'immediate', SEED_004_PRIORITY_MATRIX)).toMatchObject({ score: 16, level: { code: 'A', name: 'A-Critical' } });
+    expect(assessPriority('department', 'today', SEED_004_PRIORITY_MATRIX)).toMatchObject({ score: 6, level: { code: 'B' } });
+    expect(assessPriority('workplace', 'tomorrow', SEED_004_PRIORITY_MATRIX)).toMatchObject({ score: 2, level: { code: 'C' } });
+    expect(assessPriority('workplace', 'days', SEED_004_PRIORITY_MATRIX)).toMatchObject({ score: 1, level: { code: 'D', name: 'D-Low' } });
+  });
+
+  it('expresses AU’s five levels P1 .. P5', () => {
+    const codes = IMPACTS.flatMap((impact) => URGENCIES.map((urgency) => assessPriority(impact, urgency, AU_STYLE_PRIORITY_MATRIX).level.code));
+    expect(new Set(codes)).toEqual(new Set(['P1', 'P2', 'P3', 'P4', 'P5']));
+    expect(assessPriority('workplace', 'days', AU_STYLE_PRIORITY_MATRIX).level.name).toBe('Planning');
+  });
+
+  it('gives the SLA engine targets for every level of each configuration', () => {
+    for (const matrix of [SEED_004_PRIORITY_MATRIX, AU_STYLE_PRIORITY_MATRIX]) {
+      const targets = targetsFromMatrix(matrix);
+      expect(Object.keys(targets)).toEqual(matrix.levels.map((l) => l.code));
+      expect(Object.values(targets).every((t) => t.firstResponseMs > 0 && t.resolutionMs >= t.escalationMs)).toBe(true);
+    }
   });
 });

@@ -3,38 +3,24 @@
 // office hours and hours: the arithmetic in business time is tested in machines/.
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Actor } from '../machines/actor';
 import { ALWAYS_OPEN } from '../machines/calendar/business-calendar';
 import { SlaPolicy, STANDARD_SLA } from '../machines/sla/sla-policy';
-import type { TicketCommandType } from '../machines/ticket.types';
 import { seedDemoData } from '../src/demo/demo-data';
-import { TicketProjectionActivities } from '../src/tickets/ticket.activities';
 import { createTestDatabase, TestDatabase } from '../test/support/database';
+import { eventually } from '../test/support/eventually';
 import { startTemporal, workflowBundle } from '../test/support/temporal';
-import {
-  openedUpdate,
-  recalculateSlaUpdate,
-  TicketCommandMessage,
-  ticketCommandUpdates,
-  TicketSearchAttributes,
-  TicketSummary,
-  TicketWorkflowInput,
-} from './ticket.messages';
-import type { ticketWorkflow } from './ticket.workflow';
+import { TicketHandle, TicketWorkflowHarness } from '../test/support/ticket-workflow-harness';
+import { recalculateSlaUpdate, TicketCommandMessage, TicketSearchAttributes } from './ticket.messages';
 
 const EventType = temporal.api.enums.v1.EventType;
-const TASK_QUEUE = 'ticket-sla-test';
 const SECOND = 1000;
 
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
 let bss: { id: string; dispatcherId: string };
-let counter = 0;
-const recorded: string[] = [];
+let tickets: TicketWorkflowHarness;
 
 const requester: Actor = { id: randomUUID(), role: 'endUser', name: 'CustomerJannet' };
 const agent: Actor = { id: randomUUID(), role: 'agent', name: 'LevelOneTim' };
@@ -64,6 +50,7 @@ beforeAll(async () => {
     `SELECT t.id, m.user_id FROM teams t JOIN team_members m ON m.team_id = t.id AND m.is_dispatcher WHERE t.code = 'BSS-IT'`,
   );
   bss = { id: team.id, dispatcherId: team.user_id };
+  tickets = new TicketWorkflowHarness(env, db, 'ticket-sla-test', requester);
   await workflowBundle();
 }, 120_000);
 
@@ -72,68 +59,13 @@ afterAll(async () => {
   await db?.drop();
 });
 
-function newWorker(): Promise<Worker> {
-  return workflowBundle().then((workflowBundle) =>
-    Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: TASK_QUEUE,
-      workflowBundle,
-      activities: new TicketProjectionActivities(db.dataSource).asActivities(),
-    }),
-  );
-}
-
-async function withWorker(test: () => Promise<void>): Promise<void> {
-  await (await newWorker()).runUntil(test);
-}
-
-async function open(policy: SlaPolicy) {
-  const number = `INC-${String(++counter).padStart(6, '0')}`;
-  const input: TicketWorkflowInput = {
-    type: 'incident',
-    requesterId: requester.id,
-    createdBy: requester,
-    policy: { autoCloseAfterMs: 3600 * SECOND, requiresApproval: false, maxCommandsPerRun: 500 },
-    sla: { policy, requestKind: null },
-    record: {
-      number,
-      title: 'The network drive is gone',
-      description: 'S: is not mapped',
-      categoryId: null,
-      categoryName: null,
-      impact: 'workplace',
-      urgency: 'today',
-      priority: 'P3',
-      priorityName: 'NORMAL',
-      priorityScore: 4,
-      teamName: null,
-      assigneeName: null,
-      channel: 'portal',
-      createdAt: new Date().toISOString(),
-    },
-  };
-  const handle = await env.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', { workflowId: number, taskQueue: TASK_QUEUE, args: [input] });
-  await handle.executeUpdate(openedUpdate);
-  recorded.push(number);
-  return handle;
-}
-
-type Handle = Awaited<ReturnType<typeof open>>;
-
-function send(handle: Handle, message: TicketCommandMessage): Promise<TicketSummary> {
-  return handle.executeUpdate(ticketCommandUpdates[message.type as TicketCommandType] as never, { args: [message] }) as Promise<TicketSummary>;
-}
+const withWorker = (test: () => Promise<void>) => tickets.withWorker(test);
+const newWorker = () => tickets.newWorker();
+const open = (policy: SlaPolicy) => tickets.open({ policy: { autoCloseAfterMs: 3600 * SECOND }, sla: { policy, requestKind: null } });
+const send = (handle: TicketHandle, message: TicketCommandMessage) => tickets.send(handle, message);
+type Handle = TicketHandle;
 
 const dispatch = (handle: Handle) => send(handle, { type: 'assignToTeam', teamId: bss.id, teamName: 'BSS IT', actor: agent });
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20 * SECOND): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const journalTexts = async (number: string): Promise<string[]> =>
   (await db.dataSource.query('SELECT text FROM journal_entries WHERE ticket_number = $1 ORDER BY seq', [number])).map((r: { text: string }) => r.text);
@@ -272,21 +204,7 @@ describe('SLA clocks in the ticket workflow', () => {
   });
 
   it('replays the histories it recorded (SLA timers, alerts, recalculation) without non-determinism', async () => {
-    const History = temporal.api.history.v1.History;
-    const dir = join(__dirname, '..', 'test', '.histories');
-    mkdirSync(dir, { recursive: true });
-    const histories = [];
-    for (const workflowId of recorded) {
-      const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
-      // Kept for `test/fixtures/histories` when a workflow change must prove it replays old tickets.
-      writeFileSync(join(dir, `sla-${workflowId}.history.pb`), History.encode(history).finish());
-      histories.push({ workflowId, history });
-    }
-    const replayed: string[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories)) {
-      expect({ workflowId: result.workflowId, error: result.error?.message }).toEqual({ workflowId: result.workflowId, error: undefined });
-      replayed.push(result.workflowId);
-    }
-    expect(replayed).toHaveLength(recorded.length);
+    const { histories, results } = await tickets.replayOpened('sla-');
+    expect(results).toEqual(histories.map((h) => ({ workflowId: h.workflowId, error: undefined })));
   });
 });

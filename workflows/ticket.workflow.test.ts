@@ -3,106 +3,42 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor } from '../machines/actor';
-import type { TicketCommandType } from '../machines/ticket.types';
-import { TicketProjectionActivities } from '../src/tickets/ticket.activities';
 import { createTestDatabase, TestDatabase } from '../test/support/database';
 import { startTemporal, workflowBundle } from '../test/support/temporal';
-import {
-  openedUpdate,
-  TicketCommandMessage,
-  ticketCommandUpdates,
-  TicketPolicy,
-  TicketSearchAttributes,
-  TicketSummary,
-  ticketViewQuery,
-  TicketWorkflowInput,
-} from './ticket.messages';
-import type { ticketWorkflow } from './ticket.workflow';
+import { loadHistory, TicketHandle, TicketWorkflowHarness } from '../test/support/ticket-workflow-harness';
+import { TicketSearchAttributes, ticketViewQuery } from './ticket.messages';
 
 const EventType = temporal.api.enums.v1.EventType;
-const TASK_QUEUE = 'ticket-workflow-test';
 const FIXTURES = join(__dirname, '..', 'test', 'fixtures', 'histories');
-const RECORDED = join(__dirname, '..', 'test', '.histories');
 
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
-const recorded: string[] = [];
+let tickets: TicketWorkflowHarness;
 
 const requester: Actor = { id: randomUUID(), role: 'endUser', name: 'CustomerJannet' };
 const agent: Actor = { id: randomUUID(), role: 'agent', name: 'LevelOneTim' };
 const dispatcher: Actor = { id: randomUUID(), role: 'dispatcher', name: 'Dorthe' };
 const teamId = randomUUID();
-let counter = 0;
 
 beforeAll(async () => {
   [env, db] = await Promise.all([startTemporal(), createTestDatabase('workflow')]);
+  tickets = new TicketWorkflowHarness(env, db, 'ticket-workflow-test', requester);
   await workflowBundle();
 }, 120_000);
-
-/** A worker lives for one test (`runUntil` shuts it down afterwards), as in Temporal's samples. */
-async function withWorker(test: () => Promise<void>): Promise<void> {
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: await workflowBundle(),
-    activities: new TicketProjectionActivities(db.dataSource).asActivities(),
-  });
-  await worker.runUntil(test);
-}
 
 afterAll(async () => {
   await env?.teardown();
   await db?.drop();
 });
 
-function inputFor(number: string, policy: Partial<TicketPolicy> = {}): TicketWorkflowInput {
-  return {
-    type: 'incident',
-    requesterId: requester.id,
-    createdBy: requester,
-    policy: { autoCloseAfterMs: 30 * 24 * 3600 * 1000, requiresApproval: false, maxCommandsPerRun: 500, ...policy },
-    record: {
-      number,
-      title: 'Cannot print',
-      description: 'Nothing happens when I print from Word',
-      categoryId: null,
-      categoryName: null,
-      impact: 'workplace',
-      urgency: 'today',
-      priority: 'P3',
-      priorityName: 'NORMAL',
-      priorityScore: 4,
-      teamName: null,
-      assigneeName: null,
-      channel: 'portal',
-      createdAt: new Date().toISOString(),
-    },
-  };
-}
-
-async function open(policy: Partial<TicketPolicy> = {}) {
-  const number = `INC-${String(++counter).padStart(6, '0')}`;
-  const handle = await env.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', {
-    workflowId: number,
-    taskQueue: TASK_QUEUE,
-    args: [inputFor(number, policy)],
-  });
-  await handle.executeUpdate(openedUpdate);
-  recorded.push(number);
-  return handle;
-}
-
-type Handle = Awaited<ReturnType<typeof open>>;
-
-function send(handle: Handle, message: TicketCommandMessage, updateId?: string): Promise<TicketSummary> {
-  const update = ticketCommandUpdates[message.type as TicketCommandType];
-  return handle.executeUpdate(update as never, { args: [message], ...(updateId ? { updateId } : {}) }) as Promise<TicketSummary>;
-}
+const withWorker = (test: () => Promise<void>) => tickets.withWorker(test);
+const open = (policy = {}) => tickets.open({ policy });
+const send: TicketWorkflowHarness['send'] = (handle, message, updateId) => tickets.send(handle, message, updateId);
+type Handle = TicketHandle;
 
 async function workToInProgress(handle: Handle): Promise<void> {
   await send(handle, { type: 'assignToTeam', teamId, teamName: 'BSS IT', actor: dispatcher });
@@ -254,26 +190,12 @@ describe('ticket workflow', () => {
   });
 
   it('replays every recorded history (this run and the committed fixtures) without non-determinism', async () => {
-    // Histories are kept as binary protobuf: the SDK's JSON history reader trips over the two
-    // protobufjs majors npm installs side by side (7 for @temporalio/proto, 8 for /common).
-    const History = temporal.api.history.v1.History;
-    mkdirSync(RECORDED, { recursive: true });
-    const histories = [];
-    for (const workflowId of recorded) {
-      const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
-      writeFileSync(join(RECORDED, `${workflowId}.history.pb`), History.encode(history).finish());
-      histories.push({ workflowId, history });
-    }
-    for (const file of existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((f) => f.endsWith('.history.pb')) : []) {
-      histories.push({ workflowId: file.replace(/\.history\.pb$/, ''), history: History.decode(readFileSync(join(FIXTURES, file))) });
-    }
-    expect(histories.length).toBeGreaterThan(recorded.length); // the committed fixtures are there
-    const results = Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories);
-    const replayed: string[] = [];
-    for await (const result of results) {
-      expect({ workflowId: result.workflowId, error: result.error?.message }).toEqual({ workflowId: result.workflowId, error: undefined });
-      replayed.push(result.workflowId);
-    }
-    expect(replayed).toHaveLength(histories.length);
+    const fixtures = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((f) => f.endsWith('.history.pb')) : [];
+    expect(fixtures.length).toBeGreaterThan(0);
+    const { histories, results } = await tickets.replayOpened('', fixtures.map((file) => ({
+      workflowId: file.replace(/\.history\.pb$/, ''),
+      history: loadHistory(readFileSync(join(FIXTURES, file))),
+    })));
+    expect(results).toEqual(histories.map((h) => ({ workflowId: h.workflowId, error: undefined })));
   });
 });

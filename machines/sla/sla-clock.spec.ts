@@ -4,7 +4,7 @@
 // - ALWAYS_OPEN counts every millisecond;
 // - in November 2026 Copenhagen is on winter time, CET = UTC+01:00, so 14:30 local is 13:30Z;
 // - 2026-11-16 is a Monday, 2026-11-19 a Thursday, 2026-11-20 a Friday, 2026-11-23 a Monday.
-import { DateTime } from 'luxon';
+import { cph, h, wall } from '../../test/support/copenhagen-time';
 import { ALWAYS_OPEN, DEFAULT_CALENDAR } from '../calendar/business-calendar';
 import {
   deadlineOf,
@@ -20,25 +20,6 @@ import {
   stopClock,
   viewClock,
 } from './sla-clock';
-
-const ZONE = 'Europe/Copenhagen';
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const h = (hours: number) => hours * HOUR;
-
-/** Copenhagen wall time 'YYYY-MM-DD HH:mm' as an ISO instant in UTC, the form clocks store. */
-function cph(wallTime: string): string {
-  const parsed = DateTime.fromISO(wallTime.replace(' ', 'T'), { zone: ZONE });
-  if (!parsed.isValid) throw new Error(`bad test time ${wallTime}`);
-  return parsed.toUTC().toISO()!;
-}
-
-/** A Date as Copenhagen wall time, e.g. 'Mon 2026-11-23 11:30 +01:00' (null stays null). */
-function wall(date: Date | string | null): string | null {
-  if (date === null) return null;
-  const instant = typeof date === 'string' ? DateTime.fromISO(date) : DateTime.fromJSDate(date);
-  return instant.setZone(ZONE).setLocale('en').toFormat('ccc yyyy-MM-dd HH:mm ZZ');
-}
 
 describe('the test helpers', () => {
   it('read Copenhagen winter time as UTC+01:00', () => {

@@ -6,7 +6,7 @@
 //   a fault report must get its first response within 4 h;
 // - in November 2026 Copenhagen is on winter time, CET = UTC+01:00;
 // - 2026-11-16 is a Monday, 2026-11-19 a Thursday, 2026-11-20 a Friday, 2026-11-21 a Saturday.
-import { DateTime } from 'luxon';
+import { cph, h, MINUTE, wall } from '../../test/support/copenhagen-time';
 import type { Actor } from '../actor';
 import { ALWAYS_OPEN, DEFAULT_CALENDAR } from '../calendar/business-calendar';
 import type { TicketEvent, TicketStatus } from '../ticket.types';
@@ -26,25 +26,6 @@ import {
   TicketMoment,
   TicketSla,
 } from './ticket-sla';
-
-const ZONE = 'Europe/Copenhagen';
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const h = (hours: number) => hours * HOUR;
-
-/** Copenhagen wall time 'YYYY-MM-DD HH:mm' as an ISO instant in UTC, the form events carry. */
-function cph(wallTime: string): string {
-  const parsed = DateTime.fromISO(wallTime.replace(' ', 'T'), { zone: ZONE });
-  if (!parsed.isValid) throw new Error(`bad test time ${wallTime}`);
-  return parsed.toUTC().toISO()!;
-}
-
-/** An instant as Copenhagen wall time, e.g. 'Tue 2026-11-24 11:00 +01:00'. */
-function wall(date: Date | string | null | undefined): string | null {
-  if (date === null || date === undefined) return null;
-  const instant = typeof date === 'string' ? DateTime.fromISO(date) : DateTime.fromJSDate(date);
-  return instant.setZone(ZONE).setLocale('en').toFormat('ccc yyyy-MM-dd HH:mm ZZ');
-}
 
 const agent: Actor = { id: 'a1', role: 'agent' };
 const requester: Actor = { id: 'u1', role: 'endUser' };

@@ -2,6 +2,7 @@
 // escalation overview and the report, over HTTP on real PostgreSQL and Temporal.
 import { DateTime } from 'luxon';
 import { startStack, TestStack } from '../support/app';
+import { eventually } from '../support/eventually';
 
 jest.setTimeout(120_000);
 
@@ -54,11 +55,10 @@ describe('office hours (seed 004: Mon-Thu 08-16, Fri 08-15, Copenhagen)', () => 
     expect(DateTime.fromISO(response.deadline!).setZone(ZONE).toFormat('ccc yyyy-MM-dd HH:mm')).toBe(monday.toFormat('ccc yyyy-MM-dd HH:mm'));
     expect(response.targetMs).toBe(4 * 3600_000);
     // That Monday has passed: the workflow raises the breach at once and journals it.
-    let journal: string[] = [];
-    for (let i = 0; i < 50 && !journal.some((t) => t.startsWith('SLA breached: first response')); i++) {
-      await new Promise((r) => setTimeout(r, 200));
-      journal = (await view(ticket.number)).journal.map((e: { text: string }) => e.text);
-    }
+    const journal = await eventually(
+      async () => (await view(ticket.number)).journal.map((e: { text: string }) => e.text),
+      (texts: string[]) => texts.some((t) => t.startsWith('SLA breached: first response')),
+    );
     expect(journal).toContain(`SLA breached: first response target of 4 business hours passed at ${response.deadline}`);
   });
 

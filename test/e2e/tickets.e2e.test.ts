@@ -1,6 +1,7 @@
 // End to end over HTTP: the Nest app with its worker, real PostgreSQL, a real Temporal server.
 // Scenario by scenario, as the people in the seeds use the system.
 import { startStack, TestStack } from '../support/app';
+import { eventually } from '../support/eventually';
 
 jest.setTimeout(120_000);
 
@@ -14,15 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 const printerTicket = {
   type: 'incident',
