@@ -1,17 +1,31 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { CategoryEntity } from './category.entity';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { CatalogService } from './catalog.service';
+import { CategoryIdParams, CategoryView, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
 @Controller('categories')
 export class CatalogController {
-  constructor(@InjectRepository(CategoryEntity) private readonly categories: Repository<CategoryEntity>) {}
+  constructor(private readonly catalog: CatalogService) {}
 
   @Get()
-  list(): Promise<CategoryEntity[]> {
-    return this.categories.find({ order: { name: 'ASC' } });
+  @ApiOperation({ summary: 'The service catalog: categories, their SLA policy and Additional Questions' })
+  list(): Promise<CategoryView[]> {
+    return this.catalog.list();
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Admin: add a category (409 when the name is taken; 422 unknown SLA policy or repeated question key)' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateCategoryDto): Promise<CategoryView> {
+    return this.catalog.create(user, dto);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Admin: change a category; additionalQuestions replaces the whole list' })
+  update(@CurrentUser() user: AuthUser, @Param() params: CategoryIdParams, @Body() dto: UpdateCategoryDto): Promise<CategoryView> {
+    return this.catalog.update(user, params.id, dto);
   }
 }

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogController } from './catalog.controller';
-import { CategoryEntity } from './category.entity';
+import { CatalogService } from './catalog.service';
 
-@Module({ imports: [TypeOrmModule.forFeature([CategoryEntity])], controllers: [CatalogController] })
+@Module({ controllers: [CatalogController], providers: [CatalogService] })
 export class CatalogModule {}

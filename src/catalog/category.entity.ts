@@ -1,5 +1,11 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+export interface AdditionalQuestion {
+  /** Stable key the answers are stored under, e.g. 'printerName'. */
+  key: string;
+  question: string;
+}
+
 /** A category of the service catalog; it carries the per-service ticket policy. */
 @Entity('categories')
 export class CategoryEntity {
@@ -23,4 +29,8 @@ export class CategoryEntity {
   /** Seed 004's kind of work (fault report, user change, on-site work), where the category implies one. */
   @Column({ name: 'request_kind', type: 'text', nullable: true })
   requestKind!: string | null;
+
+  /** Seed 000, principle 1: what must be answered before the ticket is escalated. */
+  @Column({ name: 'additional_questions', type: 'jsonb', default: [] })
+  additionalQuestions!: AdditionalQuestion[];
 }

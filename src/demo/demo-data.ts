@@ -1,15 +1,30 @@
 // Demo data for the embedded default and the tests: the AU teams of REQUIREMENTS 4 (seed 000),
-// the people of seed 002's printer scenarios, one of each other role, and a few categories.
+// the organisations whose primary teams they are, the people of seed 002's printer scenarios,
+// one of each other role, and a few categories with their Additional Questions.
 // Demo tokens are `demo-<username>`: fine on a laptop, printed by the run command; real users get
 // random tokens (src/auth/token.ts).
 import type { DataSource } from 'typeorm';
 import type { Role } from '../../machines/actor';
 import { hashToken } from '../auth/token';
+import type { AdditionalQuestion } from '../catalog/category.entity';
 
 interface DemoTeam {
   code: string;
   name: string;
   lineLevel: 1 | 2 | 3;
+}
+
+interface DemoOrganisation {
+  code: string;
+  name: string;
+  primaryTeam: string;
+}
+
+interface DemoCategory {
+  name: string;
+  description: string;
+  requiresApproval: boolean;
+  additionalQuestions?: AdditionalQuestion[];
 }
 
 interface DemoUser {
@@ -31,6 +46,16 @@ export const DEMO_TEAMS: DemoTeam[] = [
   { code: 'NAT-TECH-2', name: 'Nat-Tech IT Team 2 (locations)', lineLevel: 1 },
   { code: 'AU-IT-OPS', name: 'AU IT Operations', lineLevel: 2 },
   { code: 'AU-IT-NET', name: 'AU IT Network Experts', lineLevel: 3 },
+];
+
+// Seed 000, principle 3: each organisation's tickets go to (and come back to) its primary team.
+export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
+  { code: 'BSS', name: 'Aarhus BSS', primaryTeam: 'BSS-IT' },
+  { code: 'HEALTH', name: 'Health', primaryTeam: 'HEALTH-IT' },
+  { code: 'ARTS', name: 'Arts', primaryTeam: 'ARTS-IT' },
+  { code: 'FA', name: 'AU Administration (FA)', primaryTeam: 'FA-IT' },
+  { code: 'NATTECH-AAR', name: 'Natural Sciences and Technology, Aarhus', primaryTeam: 'NAT-TECH-1' },
+  { code: 'NATTECH-LOC', name: 'Natural Sciences and Technology, other locations', primaryTeam: 'NAT-TECH-2' },
 ];
 
 export const DEMO_USERS: DemoUser[] = [
@@ -55,9 +80,26 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'netmonitor', displayName: 'Netmonitor', role: 'monitor' },
 ];
 
-export const DEMO_CATEGORIES = [
-  { name: 'Printing', description: 'Printers, drivers and print queues', requiresApproval: false },
-  { name: 'Network', description: 'Wired, wireless and VPN', requiresApproval: false },
+// Seed 000, principle 1: what the 1st line must have asked before a ticket of the category is escalated.
+export const DEMO_CATEGORIES: DemoCategory[] = [
+  {
+    name: 'Printing',
+    description: 'Printers, drivers and print queues',
+    requiresApproval: false,
+    additionalQuestions: [
+      { key: 'printer', question: 'Which printer (name or location)?' },
+      { key: 'tried', question: 'What was tried already (restart, cable, another PC)?' },
+    ],
+  },
+  {
+    name: 'Network',
+    description: 'Wired, wireless and VPN',
+    requiresApproval: false,
+    additionalQuestions: [
+      { key: 'location', question: 'Building and room?' },
+      { key: 'wiredOrWireless', question: 'Wired or wireless?' },
+    ],
+  },
   { name: 'Accounts and access', description: 'New account, password, access rights', requiresApproval: false },
   { name: 'Software', description: 'Installation and licences', requiresApproval: false },
   // Seed 004: for on-site workplace set-up the customer tests and approves before the ticket closes.
@@ -72,11 +114,17 @@ export interface SeededDemo {
   tokens: Array<{ username: string; role: string; token: string }>;
 }
 
-/** Seeds once: a database that already has users is left alone. */
+/**
+ * Seeds once: a database that already has users is left alone, except that a demo database seeded
+ * before organisations existed gets the demo organisations and Additional Questions, once.
+ */
 export async function seedDemoData(db: DataSource): Promise<SeededDemo> {
   const tokens = DEMO_USERS.map((u) => ({ username: u.username, role: u.role, token: demoToken(u.username) }));
   const [{ count }] = await db.query('SELECT count(*)::int AS count FROM users');
-  if (count > 0) return { created: false, tokens };
+  if (count > 0) {
+    await addDispatchDemoData(db);
+    return { created: false, tokens };
+  }
   await db.transaction(async (tx) => {
     for (const team of DEMO_TEAMS) {
       await tx.query('INSERT INTO teams (code, name, line_level) VALUES ($1, $2, $3)', [team.code, team.name, team.lineLevel]);
@@ -96,8 +144,44 @@ export async function seedDemoData(db: DataSource): Promise<SeededDemo> {
       }
     }
     for (const c of DEMO_CATEGORIES) {
-      await tx.query('INSERT INTO categories (name, description, requires_approval) VALUES ($1, $2, $3)', [c.name, c.description, c.requiresApproval]);
+      await tx.query('INSERT INTO categories (name, description, requires_approval, additional_questions) VALUES ($1, $2, $3, $4)', [
+        c.name,
+        c.description,
+        c.requiresApproval,
+        JSON.stringify(c.additionalQuestions ?? []),
+      ]);
     }
+    await insertOrganisations(tx);
   });
   return { created: true, tokens };
+}
+
+async function insertOrganisations(db: Pick<DataSource, 'query'>): Promise<void> {
+  for (const o of DEMO_ORGANISATIONS) {
+    await db.query(
+      `INSERT INTO organisations (code, name, primary_team_id) SELECT $1, $2, id FROM teams WHERE code = $3
+       ON CONFLICT (code) DO NOTHING`,
+      [o.code, o.name, o.primaryTeam],
+    );
+  }
+}
+
+/** A demo database from before the dispatch migration: no organisations yet, but the demo teams. */
+async function addDispatchDemoData(db: DataSource): Promise<void> {
+  const [{ organisations, demoTeams }] = await db.query(
+    `SELECT (SELECT count(*)::int FROM organisations) AS organisations,
+            (SELECT count(*)::int FROM teams WHERE code = ANY($1::text[])) AS "demoTeams"`,
+    [DEMO_TEAMS.map((t) => t.code)],
+  );
+  if (organisations > 0 || demoTeams !== DEMO_TEAMS.length) return;
+  await db.transaction(async (tx) => {
+    await insertOrganisations(tx);
+    for (const c of DEMO_CATEGORIES) {
+      if (!c.additionalQuestions) continue;
+      await tx.query(`UPDATE categories SET additional_questions = $2 WHERE name = $1 AND additional_questions = '[]'::jsonb`, [
+        c.name,
+        JSON.stringify(c.additionalQuestions),
+      ]);
+    }
+  });
 }

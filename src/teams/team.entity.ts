@@ -15,6 +15,10 @@ export class TeamEntity {
   /** 1st line (service desk), 2nd line (operations), 3rd line (experts): REQUIREMENTS 4. */
   @Column({ name: 'line_level', type: 'smallint' })
   lineLevel!: 1 | 2 | 3;
+
+  /** Seed 002: give new tickets to the present agent with the fewest open tickets. */
+  @Column({ name: 'auto_assign', type: 'boolean', default: false })
+  autoAssign!: boolean;
 }
 
 @Entity('team_members')

@@ -1,42 +1,50 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-
-export interface TeamMemberView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  isDispatcher: boolean;
-  isLead: boolean;
-}
-
-export interface TeamView {
-  id: string;
-  code: string;
-  name: string;
-  lineLevel: number;
-  members: TeamMemberView[];
-}
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { CreateTeamDto, MemberParams, PutMemberDto, TeamIdParams, TeamView, UpdateTeamDto } from './dto/team.dto';
+import { TeamsService } from './teams.service';
 
 @ApiTags('teams')
 @ApiBearerAuth()
 @Controller('teams')
 export class TeamsController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly teams: TeamsService) {}
 
-  /** Teams (queues) with their line level, dispatchers and agents. */
   @Get()
-  async list(): Promise<TeamView[]> {
-    const rows: Array<Omit<TeamView, 'members'> & { members: TeamMemberView[] | null }> = await this.db.query(`
-      SELECT t.id, t.code, t.name, t.line_level AS "lineLevel",
-        json_agg(json_build_object('id', u.id, 'username', u.username, 'displayName', u.display_name, 'role', u.role,
-          'isDispatcher', m.is_dispatcher, 'isLead', m.is_lead) ORDER BY u.username) FILTER (WHERE u.id IS NOT NULL) AS members
-      FROM teams t
-      LEFT JOIN team_members m ON m.team_id = t.id
-      LEFT JOIN users u ON u.id = m.user_id
-      GROUP BY t.id ORDER BY t.line_level, t.name`);
-    return rows.map((row) => ({ ...row, members: row.members ?? [] }));
+  @ApiOperation({ summary: 'Teams (queues) with their line level, auto-assignment, dispatchers and agents' })
+  list(): Promise<TeamView[]> {
+    return this.teams.list();
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One team with its members' })
+  get(@Param() params: TeamIdParams): Promise<TeamView> {
+    return this.teams.get(params.id);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Admin: create a team (409 when the code is taken)' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateTeamDto): Promise<TeamView> {
+    return this.teams.create(user, dto);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Admin: rename a team, change its line level or auto-assignment' })
+  update(@CurrentUser() user: AuthUser, @Param() params: TeamIdParams, @Body() dto: UpdateTeamDto): Promise<TeamView> {
+    return this.teams.update(user, params.id, dto);
+  }
+
+  @Put(':id/members/:userId')
+  @ApiOperation({ summary: 'Admin: add a staff member to the team or change their dispatcher and lead flags' })
+  putMember(@CurrentUser() user: AuthUser, @Param() params: MemberParams, @Body() dto: PutMemberDto): Promise<TeamView> {
+    return this.teams.putMember(user, params.id, params.userId, dto);
+  }
+
+  @Delete(':id/members/:userId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Admin: remove a member from the team' })
+  removeMember(@CurrentUser() user: AuthUser, @Param() params: MemberParams): Promise<void> {
+    return this.teams.removeMember(user, params.id, params.userId);
   }
 }

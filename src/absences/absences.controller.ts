@@ -1,0 +1,38 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { AbsencesService } from './absences.service';
+import { AbsenceIdParams, AbsenceView, AbsentAtQuery, AbsentMemberView, SetAbsenceDto, TeamIdParams } from './dto/absence.dto';
+
+@ApiTags('absences')
+@ApiBearerAuth()
+@Controller()
+export class AbsencesController {
+  constructor(private readonly absences: AbsencesService) {}
+
+  @Put('me/absences')
+  @ApiOperation({ summary: 'Staff: set an out-of-office period and auto-reply (replaces periods it overlaps)' })
+  set(@CurrentUser() user: AuthUser, @Body() dto: SetAbsenceDto): Promise<AbsenceView> {
+    return this.absences.set(user, dto);
+  }
+
+  @Get('me/absences')
+  @ApiOperation({ summary: 'Staff: my current and coming out-of-office periods' })
+  listOwn(@CurrentUser() user: AuthUser): Promise<AbsenceView[]> {
+    return this.absences.listOwn(user);
+  }
+
+  @Delete('me/absences/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Staff: remove one of my out-of-office periods' })
+  removeOwn(@CurrentUser() user: AuthUser, @Param() params: AbsenceIdParams): Promise<void> {
+    return this.absences.removeOwn(user, params.id);
+  }
+
+  @Get('teams/:id/absences')
+  @ApiOperation({ summary: 'Dispatchers: who in the team is absent at an instant, with their auto-reply' })
+  absentInTeam(@CurrentUser() user: AuthUser, @Param() params: TeamIdParams, @Query() query: AbsentAtQuery): Promise<AbsentMemberView[]> {
+    return this.absences.absentInTeam(user, params.id, query.at ? new Date(query.at) : new Date());
+  }
+}

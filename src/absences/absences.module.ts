@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AbsencesController } from './absences.controller';
+import { AbsencesService } from './absences.service';
+
+/** Out-of-office periods; exports AbsencesService for the ticket workflow's activities. */
+@Module({ controllers: [AbsencesController], providers: [AbsencesService], exports: [AbsencesService] })
+export class AbsencesModule {}

@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { TICKET_STATUSES } from '../../../machines/ticket.types';
+import type { TicketStatus } from '../../../machines/ticket.types';
+import { TicketListItemDto } from '../../tickets/dto/ticket-view.dto';
+
+export class TeamQueueParams {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() teamId!: string;
+}
+
+export class StatusQueueParams {
+  @ApiProperty({ enum: TICKET_STATUSES }) @IsIn(TICKET_STATUSES) status!: TicketStatus;
+}
+
+export class AgentQueueParams {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() agentId!: string;
+}
+
+export class PageQuery {
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page: number = 1;
+  @ApiPropertyOptional({ default: 25, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 25;
+}
+
+export class UpdateFlagQuery extends PageQuery {
+  @ApiPropertyOptional({ default: 60, description: 'flags raised longer ago than this many minutes' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60 * 24 * 365)
+  olderThanMinutes: number = 60;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'only this team’s tickets' }) @IsOptional() @IsUUID() team?: string;
+}
+
+export class QueueItemDto extends TicketListItemDto {
+  @ApiPropertyOptional({ nullable: true, description: 'the earliest deadline of a running SLA clock' }) slaNextDeadline!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'since when the Update flag is set' }) updateFlagSince!: string | null;
+}
+
+export class QueuePageDto {
+  @ApiProperty({ type: [QueueItemDto] }) items!: QueueItemDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

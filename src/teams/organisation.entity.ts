@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * An organisation or location requesters belong to (users.organisation holds its code). Its
+ * primary team receives their tickets and gets escalated tickets back (seed 000, principle 3).
+ */
+@Entity('organisations')
+export class OrganisationEntity {
+  /** e.g. BSS, HEALTH, NATTECH-AAR. */
+  @PrimaryColumn({ type: 'text' })
+  code!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ name: 'primary_team_id', type: 'uuid', nullable: true })
+  primaryTeamId!: string | null;
+}
