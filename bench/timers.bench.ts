@@ -16,6 +16,7 @@ import { ALWAYS_OPEN } from '../machines/calendar/business-calendar';
 import { SlaPolicy, STANDARD_SLA } from '../machines/sla/sla-policy';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { startEmbeddedPostgres } from '../src/embedded/embedded-postgres';
+import { DispatchLookupActivities } from '../src/tickets/dispatch-lookups.activities';
 import { TicketProjectionActivities } from '../src/tickets/ticket.activities';
 import { openedUpdate, TicketSearchAttributes, TicketWorkflowInput } from '../workflows/ticket.messages';
 import type { ticketWorkflow } from '../workflows/ticket.workflow';
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     connection: env.nativeConnection,
     taskQueue: TASK_QUEUE,
     workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') }),
-    activities: new TicketProjectionActivities(db.dataSource).asActivities(),
+    activities: { ...new TicketProjectionActivities(db.dataSource).asActivities(), ...new DispatchLookupActivities(db.dataSource).asActivities() },
     maxCachedWorkflows: Number(process.env.BENCH_CACHE ?? 1000),
   });
   let peakRss = 0;

@@ -18,6 +18,8 @@ export interface Actor {
   role: Role;
   /** For the journal and the Temporal UI; rules never read it. */
   name?: string;
+  /** The teams the person belongs to (a dispatcher assigns within their own teams). */
+  teamIds?: string[];
 }
 
 /** Roles that work tickets: they may write internal journal notes and move a ticket along. */

@@ -7,36 +7,57 @@ describe('the ticket statechart in Mermaid', () => {
   const diagram = toMermaid(ticketMachine);
   const lines = diagram.split('\n').map((line) => line.trim());
   const transitions = lines.filter((line) => /^\w+ --> \w+ : /.test(line));
+  const rulesOf = (line: string): string[] => line.slice(line.indexOf('[') + 1, line.lastIndexOf(']')).split(', ');
+  const drawn = (event: string) => transitions.filter((line) => line.includes(`: ${event} [`));
 
-  // Written out by hand from ticket.machine.ts: one line per declared transition, in order.
+  // Written out from ticket.machine.ts (regenerate with `npm run statechart`): one line per
+  // declared transition, in order. A dispatch and an escalation are declared twice: first the
+  // variant for P1/P2 tickets (rule urgentPriority), which also alerts the receiving team.
   const DECLARED = [
-    'New --> Assigned : assignToTeam [staff, teamGiven, otherTeam]',
+    'New --> Assigned : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, urgentPriority]',
+    'New --> Assigned : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer]',
     'New --> New : reply [requester, textGiven]',
-    'New --> New : reclassify [staff, otherType]',
-    'Assigned --> Assigned : assignToTeam [staff, teamGiven, otherTeam]',
-    'Assigned --> Assigned : assignToAgent [dispatcherOrSelf, hasTeam, agentGiven]',
-    'Assigned --> InProgress : beginWork [staff, assigneeOrUnassigned]',
-    'Assigned --> InProgress : addComment [staff, textGiven]',
+    'New --> New : reclassify [staff, otherType, notLockedByOther]',
+    'New --> Closed : closeAsNotNeeded [staff, isTask, notNeededNote, notLockedByOther]',
+    'Assigned --> Assigned : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, urgentPriority]',
+    'Assigned --> Assigned : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer]',
+    'Assigned --> Assigned : assignToAgent [dispatcherOrSelf, notLockedByOther, hasTeam, agentGiven, agentInTeamOrAgreed]',
+    'Assigned --> Assigned : escalate [staff, hasTeam, teamGiven, higherLine, categorySet, questionsAnswered, handoverNote, notLockedByOther, urgentPriority]',
+    'Assigned --> Assigned : escalate [staff, hasTeam, teamGiven, higherLine, categorySet, questionsAnswered, handoverNote, notLockedByOther]',
+    'Assigned --> Assigned : returnToOrigin [staff, escalated, solutionNote, notLockedByOther]',
+    'Assigned --> Assigned : split [staff, tasksGiven, notLockedByOther]',
+    'Assigned --> Closed : closeAsNotNeeded [staff, isTask, notNeededNote, notLockedByOther]',
+    'Assigned --> InProgress : beginWork [staff, assigneeOrUnassigned, notLockedByOther]',
+    'Assigned --> InProgress : addComment [staff, textGiven, notLockedByOther]',
     'Assigned --> Assigned : reply [requester, textGiven]',
-    'Assigned --> Assigned : reclassify [staff, otherType]',
-    'InProgress --> InProgress : assignToTeam [staff, teamGiven, otherTeam]',
-    'InProgress --> InProgress : assignToAgent [dispatcherOrSelf, hasTeam, agentGiven]',
-    'InProgress --> Pending : setPending [staff, pendingReasonGiven, textGiven]',
-    'InProgress --> InProgress : addComment [staff, textGiven]',
+    'Assigned --> Assigned : reclassify [staff, otherType, notLockedByOther]',
+    'InProgress --> InProgress : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, urgentPriority]',
+    'InProgress --> InProgress : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer]',
+    'InProgress --> InProgress : escalate [staff, hasTeam, teamGiven, higherLine, categorySet, questionsAnswered, handoverNote, notLockedByOther, urgentPriority]',
+    'InProgress --> InProgress : escalate [staff, hasTeam, teamGiven, higherLine, categorySet, questionsAnswered, handoverNote, notLockedByOther]',
+    'InProgress --> InProgress : returnToOrigin [staff, escalated, solutionNote, notLockedByOther]',
+    'InProgress --> InProgress : split [staff, tasksGiven, notLockedByOther]',
+    'InProgress --> Closed : closeAsNotNeeded [staff, isTask, notNeededNote, notLockedByOther]',
+    'InProgress --> InProgress : assignToAgent [dispatcherOrSelf, notLockedByOther, hasTeam, agentGiven, agentInTeamOrAgreed]',
+    'InProgress --> Pending : setPending [staff, pendingReasonGiven, textGiven, notLockedByOther]',
+    'InProgress --> InProgress : addComment [staff, textGiven, notLockedByOther]',
     'InProgress --> InProgress : reply [requester, textGiven]',
-    'InProgress --> InProgress : reclassify [staff, otherType]',
-    'InProgress --> Resolved : resolve [staff, resolutionGiven]',
-    'Pending --> InProgress : resume [staff]',
-    'Pending --> Pending : assignToTeam [staff, teamGiven, otherTeam]',
-    'Pending --> Pending : assignToAgent [dispatcherOrSelf, hasTeam, agentGiven]',
-    'Pending --> Pending : addComment [staff, textGiven]',
+    'InProgress --> InProgress : reclassify [staff, otherType, notLockedByOther]',
+    'InProgress --> Resolved : resolve [staff, noOpenTasks, resolutionGiven, notLockedByOther]',
+    'Pending --> InProgress : resume [staff, notLockedByOther]',
+    'Pending --> Pending : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, urgentPriority]',
+    'Pending --> Pending : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer]',
+    'Pending --> Closed : closeAsNotNeeded [staff, isTask, notNeededNote, notLockedByOther]',
+    'Pending --> InProgress : vendorAnswer [staff, textGiven, awaitingVendor, notLockedByOther]',
+    'Pending --> Pending : assignToAgent [dispatcherOrSelf, notLockedByOther, hasTeam, agentGiven, agentInTeamOrAgreed]',
+    'Pending --> Pending : addComment [staff, textGiven, notLockedByOther]',
     'Pending --> InProgress : reply [requester, textGiven, awaitingUser]',
     'Pending --> Pending : reply [requester, textGiven]',
-    'Pending --> Pending : reclassify [staff, otherType]',
-    'Pending --> Resolved : resolve [staff, resolutionGiven]',
+    'Pending --> Pending : reclassify [staff, otherType, notLockedByOther]',
+    'Pending --> Resolved : resolve [staff, noOpenTasks, resolutionGiven, notLockedByOther]',
     'Resolved --> InProgress : reopen [requesterOrStaff]',
     'Resolved --> InProgress : reply [requester, textGiven]',
-    'Resolved --> Resolved : addComment [staff, textGiven]',
+    'Resolved --> Resolved : addComment [staff, textGiven, notLockedByOther]',
     'Resolved --> Closed : approve [requester, approvalRequired]',
     'Resolved --> Closed : autoClose [system]',
   ];
@@ -57,7 +78,7 @@ describe('the ticket statechart in Mermaid', () => {
 
   it('draws each declared transition once, with its rules', () => {
     expect(transitions).toEqual(DECLARED);
-    expect(lines).toContain('InProgress --> Resolved : resolve [staff, resolutionGiven]');
+    expect(lines).toContain('InProgress --> Resolved : resolve [staff, noOpenTasks, resolutionGiven, notLockedByOther]');
   });
 
   it('draws as many transitions as the machine’s states declare', () => {
@@ -66,41 +87,105 @@ describe('the ticket statechart in Mermaid', () => {
       0,
     );
     expect(transitions).toHaveLength(declared);
-    expect(declared).toBe(29);
+    expect(declared).toBe(46);
   });
 
-  it('leaves New only for Assigned: no agent answer before the ticket is dispatched', () => {
+  it('leaves New only for Assigned by a dispatch (or for Closed, a task closed as not needed): no agent answer before the ticket is dispatched', () => {
     const fromNew = transitions.filter((line) => line.startsWith('New --> '));
-    expect(fromNew.filter((line) => !line.startsWith('New --> New '))).toEqual(['New --> Assigned : assignToTeam [staff, teamGiven, otherTeam]']);
+    expect(fromNew.filter((line) => !line.startsWith('New --> New ')).map((line) => line.split(' [')[0])).toEqual([
+      'New --> Assigned : assignToTeam',
+      'New --> Assigned : assignToTeam',
+      'New --> Closed : closeAsNotNeeded',
+    ]);
     expect(fromNew.some((line) => line.includes(': addComment '))).toBe(false);
   });
 
-  it('draws every dispatch to a team with the rule that it goes to another team, and keeps a Pending ticket Pending', () => {
-    const dispatches = transitions.filter((line) => line.includes(': assignToTeam '));
+  it('draws every dispatch to a team with its rules (another team, no higher line, a handover note), and keeps a Pending ticket Pending', () => {
+    const dispatches = drawn('assignToTeam');
     expect(dispatches.map((line) => line.split(' : ')[0])).toEqual([
       'New --> Assigned',
+      'New --> Assigned',
+      'Assigned --> Assigned',
       'Assigned --> Assigned',
       'InProgress --> InProgress',
+      'InProgress --> InProgress',
+      'Pending --> Pending',
       'Pending --> Pending',
     ]);
-    for (const line of dispatches) expect(line.endsWith('[staff, teamGiven, otherTeam]')).toBe(true);
+    for (const line of dispatches) {
+      expect(rulesOf(line)).toEqual(expect.arrayContaining(['staffOrSystem', 'notLockedByOther', 'teamGiven', 'otherTeam', 'notHigherLine', 'handoverNoteIfTransfer']));
+    }
+  });
+
+  // Issue 4 (REQUIREMENTS 3-4; seed 000, principle 1): "a ticket in progress is handed over In Progress".
+  it('draws escalation in Assigned and In Progress only, keeping the status, with every precondition', () => {
+    const escalations = drawn('escalate');
+    expect(escalations.map((line) => line.split(' : ')[0])).toEqual([
+      'Assigned --> Assigned',
+      'Assigned --> Assigned',
+      'InProgress --> InProgress',
+      'InProgress --> InProgress',
+    ]);
+    for (const line of escalations) {
+      expect(rulesOf(line)).toEqual(
+        expect.arrayContaining(['staff', 'hasTeam', 'teamGiven', 'higherLine', 'categorySet', 'questionsAnswered', 'handoverNote', 'notLockedByOther']),
+      );
+    }
+  });
+
+  it('draws the return to origin in Assigned and In Progress, keeping the status, only while escalated and with a solution note', () => {
+    expect(drawn('returnToOrigin')).toEqual([
+      'Assigned --> Assigned : returnToOrigin [staff, escalated, solutionNote, notLockedByOther]',
+      'InProgress --> InProgress : returnToOrigin [staff, escalated, solutionNote, notLockedByOther]',
+    ]);
+  });
+
+  it('draws the P1/P2 variant of a dispatch or an escalation just before the plain one: the same rules and urgentPriority', () => {
+    for (const event of ['assignToTeam', 'escalate']) {
+      const lines = drawn(event);
+      for (let i = 0; i < lines.length; i += 2) {
+        expect(lines[i].split(' [')[0]).toBe(lines[i + 1].split(' [')[0]);
+        expect(new Set(rulesOf(lines[i]))).toEqual(new Set([...rulesOf(lines[i + 1]), 'urgentPriority']));
+        expect(rulesOf(lines[i + 1])).not.toContain('urgentPriority');
+      }
+    }
+  });
+
+  it('takes a vendor’s answer as the end of a vendor wait: Pending to In Progress', () => {
+    expect(drawn('vendorAnswer')).toEqual(['Pending --> InProgress : vendorAnswer [staff, textGiven, awaitingVendor, notLockedByOther]']);
+  });
+
+  // Issue 4, item 2: an agent can lock a ticket; others may read, not act.
+  it('lets nothing staff do pass the lock of another agent: every staff rule set has notLockedByOther', () => {
+    const note = lines.find((line) => line.startsWith('In every open status: '))!;
+    const all = [...transitions, ...note.slice('In every open status: '.length).split('; ')];
+    const staffWork = all.filter((line) => /\[(staff|staffOrSystem|dispatcherOrSelf)[,\]]/.test(line));
+    expect(staffWork.length).toBeGreaterThan(30);
+    for (const line of staffWork) expect({ line, locked: rulesOf(line).includes('notLockedByOther') }).toEqual({ line, locked: true });
   });
 
   it('draws nothing leaving Closed', () => {
     expect(lines.filter((line) => line.startsWith('Closed -->'))).toEqual(['Closed --> [*]']);
   });
 
-  // Written out by hand from the root `on` of ticket.machine.ts, in declaration order.
+  // Written out from the root `on` of ticket.machine.ts, in declaration order.
   const EVERYWHERE = [
-    'addJournalNote [staff, textGiven]',
-    'pinNote [staff]',
-    'unpinNote [staff]',
-    'setAttention [staff, attentionOff]',
-    'clearAttention [staff, attentionOn]',
-    'clearUpdateFlag [staff, updateFlagOn]',
-    // Issue "SLA engine": an agent overrides the priority with a reason, an admin recalculates the
-    // SLA, the workflow's timers raise warnings and breaches.
-    'overridePriority [staff, otherPriority, textGiven]',
+    'addJournalNote [staff, textGiven, notLockedByOther]',
+    'pinNote [staff, notLockedByOther]',
+    'unpinNote [staff, notLockedByOther]',
+    'setAttention [staff, attentionOff, notLockedByOther]',
+    'clearAttention [staff, attentionOn, notLockedByOther]',
+    'clearUpdateFlag [staff, updateFlagOn, notLockedByOther]',
+    'setCategory [staff, categoryGiven, notLockedByOther]',
+    'answerQuestions [staff, answersGiven, notLockedByOther]',
+    'lock [staff, mayLock, unlocked, notLockedByOther]',
+    'unlock [lockOwnerOrDispatcher, locked]',
+    'recordVendorTicket [staff, vendorGiven, notLockedByOther]',
+    'vendorAnswer [staff, textGiven, notLockedByOther]',
+    'taskStatusChanged [system, knownTask]',
+    'absenceNoticed [system, autoReplyDue]',
+    'absenceNoticed [system]',
+    'overridePriority [staff, otherPriority, textGiven, notLockedByOther]',
     'recalculateSla [admin]',
     'slaAlert [system]',
   ];
@@ -116,8 +201,8 @@ describe('the ticket statechart in Mermaid', () => {
     const note = lines.find((line) => line.startsWith('In every open status: '))!;
     const noted = note.slice('In every open status: '.length).split('; ');
     expect(noted).toHaveLength(Object.values(ticketMachine.root.on).reduce((n, definitions) => n + definitions.length, 0));
-    expect(noted).toHaveLength(9);
-    for (const type of ['overridePriority', 'recalculateSla', 'slaAlert']) {
+    expect(noted).toHaveLength(18);
+    for (const type of ['overridePriority', 'recalculateSla', 'slaAlert', 'setCategory', 'answerQuestions', 'lock', 'unlock', 'recordVendorTicket']) {
       expect(transitions.filter((line) => line.includes(`: ${type} `))).toEqual([]);
     }
   });

@@ -110,8 +110,9 @@ export function judge(snapshot: TicketSnapshot, event: TicketEvent): Verdict {
   const allowed = allowedCommands(snapshot, event.actor);
   const refuse = (code: 'notAllowedNow' | 'forbidden' | 'ruleBroken', rule?: RuleName): Verdict => {
     const described: Rule | undefined = rule ? TICKET_RULES[rule] : undefined;
+    const says = typeof described?.says === 'function' ? described.says(snapshot.context, event) : described?.says;
     const message =
-      described?.says ??
+      says ??
       `${event.type} is not possible while the ticket is ${snapshot.status === 'done' ? 'Closed' : statusOf(snapshot)}`;
     return { allowed: false, code, rule, field: described?.field, message, allowedCommands: allowed };
   };

@@ -4,6 +4,7 @@
 import { assign, setup } from 'xstate';
 import { firstBrokenRule, RuleName } from './ticket.rules';
 import type {
+  EscalationStep,
   JournalEffect,
   JournalKind,
   NotificationTemplate,
@@ -24,8 +25,12 @@ const as = <T extends TicketEventType>(event: TicketEvent) => event as EventOf<T
 const set = (update: Partial<TicketContext> | ((args: Args) => Partial<TicketContext>)) =>
   assign<TicketContext, TicketEvent, undefined, TicketEvent, never>(update as never);
 
-/** A guard made of named rules, so a refusal can say which rule failed (see ticket.rules.ts). */
-const rules = (...names: RuleName[]) => ({ type: 'rules', params: { rules: names } }) as const;
+/**
+ * A guard made of named rules, so a refusal can say which rule failed (see ticket.rules.ts).
+ * Whatever staff may do, a locked ticket lets only its owner (or a dispatcher) do.
+ */
+const rules = (...names: RuleName[]) =>
+  ({ type: 'rules', params: { rules: [...new Set<RuleName>(names.includes('staff') ? [...names, 'notLockedByOther'] : names)] } }) as const;
 
 const record = (kind: JournalKind, visibility: Visibility, text: (args: Args) => string) =>
   ({
@@ -41,24 +46,170 @@ const withReason = (what: string, args: Args) => (eventText(args).trim() ? `${wh
 
 // --- reusable transitions -------------------------------------------------------------------
 
-const assignTeam = set(({ event }) => ({ teamId: as<'assignToTeam'>(event).teamId, assigneeId: null }));
-const dispatchToTeam = (target: 'Assigned' | 'InProgress' | 'Pending') => ({
-  target,
-  guard: rules('staff', 'teamGiven', 'otherTeam'),
-  actions: [
-    assignTeam,
-    record('event', 'public', ({ event }) => `Dispatched to team ${as<'assignToTeam'>(event).teamName}`),
-    notify('assignedToTeam', ({ event }) => as<'assignToTeam'>(event).teamName),
-  ],
+const assignTeam = set(({ event }) => {
+  const dispatch = as<'assignToTeam'>(event);
+  return { teamId: dispatch.teamId, teamName: dispatch.teamName, teamLine: dispatch.teamLine ?? null, assigneeId: null, lockedBy: null };
 });
 
+/** Seed 000, principle 1: a P1/P2 ticket handed to a team alerts its dispatcher and lead. */
+const alertReceivingTeam = (teamName: (args: Args) => string) =>
+  ({
+    type: 'notifyTeam',
+    params: (args: Args): NotifyEffect => ({
+      template: 'handoverAlert',
+      audience: 'team',
+      text: `A ${args.context.priority} ticket was handed to ${teamName(args)}.`,
+    }),
+  }) as const;
+
+/** Offers `transition` twice: with the P1/P2 alert for urgent tickets, and without. */
+const urgentOrNot = <T extends { guard: ReturnType<typeof rules>; actions: readonly unknown[] }>(
+  transition: T,
+  teamName: (args: Args) => string,
+) => [
+  {
+    ...transition,
+    guard: rules(...(transition.guard.params.rules as RuleName[]), 'urgentPriority'),
+    actions: [...transition.actions, alertReceivingTeam(teamName)],
+  },
+  transition,
+];
+
+const dispatchedTeam = ({ event }: Args) => as<'assignToTeam'>(event).teamName;
+
+const dispatchToTeam = (target: 'Assigned' | 'InProgress' | 'Pending') =>
+  urgentOrNot(
+    {
+      target,
+      guard: rules('staffOrSystem', 'notLockedByOther', 'teamGiven', 'otherTeam', 'notHigherLine', 'notAroundEscalation', 'handoverNoteIfTransfer'),
+      actions: [
+        // The handover note first: it is written while the ticket is still with the old team.
+        record('note', 'internal', ({ context, event }) => {
+          const note = as<'assignToTeam'>(event).note?.trim();
+          return context.teamId && note ? `Handover to ${as<'assignToTeam'>(event).teamName}: ${note}` : '';
+        }),
+        assignTeam,
+        record('event', 'public', ({ event }) => `Dispatched to team ${as<'assignToTeam'>(event).teamName}`),
+        notify('assignedToTeam', ({ event }) => as<'assignToTeam'>(event).teamName),
+      ],
+    },
+    dispatchedTeam,
+  );
+
 const assignAgent = {
-  guard: rules('dispatcherOrSelf', 'hasTeam', 'agentGiven'),
+  guard: rules('dispatcherOrSelf', 'notLockedByOther', 'hasTeam', 'agentGiven', 'agentInTeamOrAgreed'),
   actions: [
-    set(({ event }) => ({ assigneeId: as<'assignToAgent'>(event).agentId })),
-    record('event', 'internal', ({ event }) => `Assigned to ${as<'assignToAgent'>(event).agentName}`),
+    // A lock belongs to the agent who has the ticket: a new assignee is not locked out.
+    set(({ context, event }) => {
+      const agentId = as<'assignToAgent'>(event).agentId;
+      return { assigneeId: agentId, lockedBy: context.lockedBy === agentId ? agentId : null };
+    }),
+    record('event', 'internal', ({ event }) => {
+      const { agentName, agreedWith } = as<'assignToAgent'>(event);
+      return agreedWith?.trim() ? `Assigned to ${agentName} (agreed with: ${agreedWith.trim()})` : `Assigned to ${agentName}`;
+    }),
   ],
 };
+
+// Seed 000, flow steps 7-8 and principle 1-2: to a higher line, with category, answers and a
+// handover note; the user is told; the receiving dispatcher alerted for P1/P2.
+const escalate = urgentOrNot(
+  {
+    guard: rules('staff', 'hasTeam', 'teamGiven', 'higherLine', 'categorySet', 'questionsAnswered', 'handoverNote'),
+    actions: [
+      record('note', 'internal', ({ event }) => `Handover to ${as<'escalate'>(event).teamName}: ${as<'escalate'>(event).note.trim()}`),
+      set(({ context, event }) => {
+        const to = as<'escalate'>(event);
+        const step: EscalationStep = {
+          fromTeamId: context.teamId!,
+          fromTeamName: escalationOrigin(context),
+          fromLine: context.teamLine ?? 1,
+          toTeamId: to.teamId,
+          toTeamName: to.teamName,
+          toLine: to.teamLine,
+          at: event.at,
+          by: event.actor.id,
+          returnedAt: null,
+        };
+        return {
+          escalations: [...(context.escalations ?? []), step],
+          teamId: to.teamId,
+          teamName: to.teamName,
+          teamLine: to.teamLine,
+          assigneeId: null,
+          lockedBy: null,
+        };
+      }),
+      record('event', 'public', ({ event }) => `Escalated to ${as<'escalate'>(event).teamName}`),
+      notify('escalated', ({ event }) => as<'escalate'>(event).teamName),
+    ],
+  },
+  ({ event }) => as<'escalate'>(event).teamName,
+);
+
+/** The name of the team that has the ticket (kept since the dispatch rules; older tickets show the id). */
+const escalationOrigin = (context: TicketContext): string => context.teamName ?? context.teamId ?? 'the team';
+
+// Seed 000, flow steps 12-14 and principle 3: the solution is described in a journal note and the
+// ticket goes back, In Progress, to the primary team it was escalated from.
+const returnToOrigin = {
+  guard: rules('staff', 'escalated', 'solutionNote'),
+  actions: [
+    record('note', 'internal', ({ event }) => `Solution: ${as<'returnToOrigin'>(event).note.trim()}`),
+    set(({ context, event }) => {
+      const steps = [...(context.escalations ?? [])];
+      const index = steps.map((s) => s.returnedAt).lastIndexOf(null);
+      const open = steps[index];
+      steps[index] = { ...open, returnedAt: event.at };
+      return { escalations: steps, teamId: open.fromTeamId, teamName: open.fromTeamName, teamLine: open.fromLine, assigneeId: null, lockedBy: null };
+    }),
+    record('event', 'public', ({ context }) => `Returned to ${context.teamName ?? 'the primary team'}`),
+  ],
+};
+
+const absenceActions = [
+  record('event', 'internal', ({ event }) => {
+    const { agentName, until, cause } = as<'absenceNoticed'>(event);
+    return `${agentName} is away until ${until}${cause === 'userUpdate' ? ' and the user wrote' : ''}: the dispatcher is alerted`;
+  }),
+  {
+    type: 'notifyTeam',
+    params: ({ event }: Args): NotifyEffect => {
+      const { agentName, until, cause } = as<'absenceNoticed'>(event);
+      const what = cause === 'assigned' ? 'was assigned this ticket' : 'has an update from the user on this ticket';
+      return { template: 'absenceAlert', audience: 'team', text: `${agentName} ${what} but is away until ${until}.` };
+    },
+  } as const,
+];
+
+// REQUIREMENTS 3 / seed 000, principle 3: a ticket covering problems for several teams is split
+// into linked tasks, one per team; the workflow starts each task's own workflow.
+const split = {
+  guard: rules('staff', 'tasksGiven'),
+  actions: [
+    set(({ context, event }) => ({
+      tasks: [
+        ...(context.tasks ?? []),
+        ...as<'split'>(event).tasks.map((t) => ({ number: t.number, teamName: t.teamName, status: 'New' as const })),
+      ],
+    })),
+    record('event', 'internal', ({ event }) => `Split into ${as<'split'>(event).tasks.map((t) => `${t.number} (${t.teamName}: ${t.title})`).join(', ')}`),
+  ],
+};
+
+const closeAsNotNeeded = {
+  target: 'Closed',
+  guard: rules('staff', 'isTask', 'notNeededNote'),
+  actions: [
+    set(({ event }) => ({ closedAt: event.at })),
+    record('event', 'internal', ({ event }) => `Closed as not needed: ${as<'closeAsNotNeeded'>(event).note.trim()}`),
+  ],
+};
+
+const vendorAnswerActions = [
+  set({ updateFlag: true }),
+  record('note', 'internal', ({ context, event }) => `Answer from ${context.vendor?.name ?? 'the vendor'}: ${eventText({ context, event }).trim()}`),
+];
 
 const takeIfUnassigned = set(({ context, event }) => ({ assigneeId: context.assigneeId ?? event.actor.id }));
 
@@ -92,7 +243,7 @@ const reclassify = {
 
 const resolve = {
   target: 'Resolved',
-  guard: rules('staff', 'resolutionGiven'),
+  guard: rules('staff', 'noOpenTasks', 'resolutionGiven'),
   actions: [
     set(({ event }) => ({
       resolution: as<'resolve'>(event).resolution.trim(),
@@ -151,6 +302,17 @@ export const ticketMachine = setup({
     resolvedAt: null,
     closedAt: null,
     requiresApproval: input.requiresApproval,
+    rulesVersion: input.rulesVersion ?? 1,
+    teamLine: null,
+    teamName: null,
+    categoryId: input.categoryId ?? null,
+    requiredQuestions: input.requiredQuestions ?? [],
+    answers: {},
+    escalations: [],
+    lockedBy: null,
+    vendor: null,
+    parentNumber: input.parentNumber ?? null,
+    tasks: [],
   }),
   entry: [
     {
@@ -185,6 +347,62 @@ export const ticketMachine = setup({
       guard: rules('staff', 'updateFlagOn'),
       actions: [set({ updateFlag: false }), record('event', 'internal', () => 'Update flag cleared')],
     },
+    setCategory: {
+      guard: rules('staff', 'categoryGiven'),
+      actions: [
+        set(({ event }) => {
+          const category = as<'setCategory'>(event);
+          return { categoryId: category.categoryId, requiredQuestions: category.requiredQuestions };
+        }),
+        record('event', 'internal', ({ event }) => `Category set to ${as<'setCategory'>(event).categoryName}`),
+      ],
+    },
+    answerQuestions: {
+      guard: rules('staff', 'answersGiven'),
+      actions: [
+        set(({ context, event }) => ({ answers: { ...(context.answers ?? {}), ...as<'answerQuestions'>(event).answers } })),
+        record('note', 'internal', ({ event }) =>
+          `Additional Questions: ${Object.entries(as<'answerQuestions'>(event).answers).map(([k, v]) => `${k}: ${v.trim()}`).join('; ')}`,
+        ),
+      ],
+    },
+    lock: {
+      guard: rules('staff', 'mayLock', 'unlocked'),
+      actions: [set(({ event }) => ({ lockedBy: event.actor.id })), record('event', 'internal', ({ event }) => `Locked by ${event.actor.name ?? event.actor.id}`)],
+    },
+    unlock: {
+      guard: rules('lockOwnerOrDispatcher', 'locked'),
+      actions: [set({ lockedBy: null }), record('event', 'internal', ({ event }) => `Unlocked by ${event.actor.name ?? event.actor.id}`)],
+    },
+    // REQUIREMENTS 3: all communication stays in the system, also with vendors.
+    recordVendorTicket: {
+      guard: rules('staff', 'vendorGiven'),
+      actions: [
+        set(({ event }) => ({ vendor: { name: as<'recordVendorTicket'>(event).vendor.trim(), ticketId: as<'recordVendorTicket'>(event).vendorTicketId.trim() } })),
+        record('event', 'internal', ({ event }) => `Vendor ticket ${as<'recordVendorTicket'>(event).vendor.trim()} #${as<'recordVendorTicket'>(event).vendorTicketId.trim()}`),
+      ],
+    },
+    // Issue 4: a vendor's answer sets the Update flag, like a user's message.
+    vendorAnswer: { guard: rules('staff', 'textGiven'), actions: vendorAnswerActions },
+    taskStatusChanged: {
+      guard: rules('system', 'knownTask'),
+      actions: [
+        set(({ context, event }) => {
+          const change = as<'taskStatusChanged'>(event);
+          return { tasks: (context.tasks ?? []).map((t) => (t.number === change.number ? { ...t, status: change.status } : t)) };
+        }),
+        record('event', 'internal', ({ event }) => `Task ${as<'taskStatusChanged'>(event).number} is ${as<'taskStatusChanged'>(event).status}`),
+      ],
+    },
+    // Issue 4, item 7: the dispatcher watches absences; a user writing to an absent agent gets
+    // the agent's auto-reply.
+    absenceNoticed: [
+      {
+        guard: rules('system', 'autoReplyDue'),
+        actions: [...absenceActions, notify('autoReply', ({ event }) => as<'absenceNoticed'>(event).autoReply)],
+      },
+      { guard: rules('system'), actions: absenceActions },
+    ],
     overridePriority: {
       guard: rules('staff', 'otherPriority', 'textGiven'),
       actions: [
@@ -223,6 +441,7 @@ export const ticketMachine = setup({
         assignToTeam: dispatchToTeam('Assigned'),
         reply: userAddsSomething,
         reclassify,
+        closeAsNotNeeded,
       },
     },
     Assigned: {
@@ -230,6 +449,10 @@ export const ticketMachine = setup({
       on: {
         assignToTeam: dispatchToTeam('Assigned'),
         assignToAgent: assignAgent,
+        escalate,
+        returnToOrigin,
+        split,
+        closeAsNotNeeded,
         beginWork: {
           target: 'InProgress',
           guard: rules('staff', 'assigneeOrUnassigned'),
@@ -245,6 +468,10 @@ export const ticketMachine = setup({
       on: {
         // Seed 000, principle 1: a ticket handed over after work began is handed over In Progress.
         assignToTeam: dispatchToTeam('InProgress'),
+        escalate,
+        returnToOrigin,
+        split,
+        closeAsNotNeeded,
         assignToAgent: assignAgent,
         setPending: {
           target: 'Pending',
@@ -274,6 +501,11 @@ export const ticketMachine = setup({
         },
         // A ticket waiting on a vendor can change hands and keep waiting.
         assignToTeam: dispatchToTeam('Pending'),
+        closeAsNotNeeded,
+        // The vendor's answer is what a vendor wait waited for.
+        vendorAnswer: [
+          { target: 'InProgress', guard: rules('staff', 'textGiven', 'awaitingVendor'), actions: [clearPending, ...vendorAnswerActions] },
+        ],
         assignToAgent: assignAgent,
         addComment: answerUser('Pending'),
         // The user's answer is what the ticket waited for; a vendor wait goes on regardless.

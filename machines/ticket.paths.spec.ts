@@ -2,11 +2,13 @@
 // representative set of commands by the requester, an agent, a dispatcher and the system (and
 // every staff command attempted by the requester too), every status is reachable, Closed is
 // final and immutable, a ticket leaves New only by a dispatch, and no path ever takes a staff
-// command from the end user.
+// command from the end user. Tickets are opened under rules version 2 (issue 4), as new tickets
+// are. A second model walks the dispatch and escalation rules of issue 4 (REQUIREMENTS 3-4).
 import { AdjacencyMap, getAdjacencyMap, getShortestPaths, getSimplePaths, StatePath } from '@xstate/graph';
 import { transition } from 'xstate';
 import { Actor, SYSTEM_ACTOR } from './actor';
-import { applyTicketEvent, judge, openTicket, statusOf, TicketSnapshot } from './ticket.law';
+import { isSubstantiveNote } from './handover-note';
+import { applyTicketEvent, judge, openTicket, statusOf, TicketEffect, TicketSnapshot } from './ticket.law';
 import { ticketMachine } from './ticket.machine';
 import {
   NOTIFICATION_TEMPLATES,
@@ -39,12 +41,21 @@ const by = (actor: Actor, command: Cmd): TicketEvent => ({ ...command, actor, at
 /** What the end user may ever do on a ticket; everything else is staff (or system) work. */
 const END_USER_COMMANDS: readonly TicketEventType[] = ['reply', 'reopen', 'approve'];
 
+/** Seed 000, principle 1: a transfer to another team carries a note on the problem and what was tried. */
+const HANDOVER = 'Printer on 3rd floor prints nothing; restarted spooler and reinstalled driver, no change.';
+const SOLUTION = 'Replaced the corrupt driver package on the print server; a test page printed fine.';
+
 const APPROVAL = by(requester, { type: 'approve', text: 'Tested, works' });
-const TO_SERVICE_DESK = by(dispatcher, { type: 'assignToTeam', teamId: 't-1', teamName: 'Service Desk' });
-const TO_NETWORK = by(dispatcher, { type: 'assignToTeam', teamId: 't-2', teamName: '2nd line Network' });
+const TO_SERVICE_DESK = by(dispatcher, { type: 'assignToTeam', teamId: 't-1', teamName: 'Service Desk', teamLine: 1, note: HANDOVER });
+const TO_NETWORK = by(dispatcher, { type: 'assignToTeam', teamId: 't-2', teamName: 'Health IT', teamLine: 1, note: HANDOVER });
+/** Issue 4, item 7: the workflow notices an absent agent (journal and alerts only, no change to the ticket). */
+const ABSENCES: TicketEvent[] = [
+  by(system, { type: 'absenceNoticed', agentId: 'a-9', agentName: 'Ivo Away', until: '2025-05-20', autoReply: 'Back on the 20th', cause: 'userUpdate' }),
+  by(system, { type: 'absenceNoticed', agentId: 'a-9', agentName: 'Ivo Away', until: '2025-05-20', autoReply: null, cause: 'assigned' }),
+];
 
 const STAFF_WORK: Cmd[] = [
-  { type: 'assignToTeam', teamId: 't-1', teamName: 'Service Desk' },
+  { type: 'assignToTeam', teamId: 't-1', teamName: 'Service Desk', teamLine: 1, note: HANDOVER },
   { type: 'beginWork' },
   { type: 'setPending', reason: 'awaitingUser', text: 'Which room is the printer in?' },
   { type: 'setPending', reason: 'awaitingVendor', text: 'HP case 4711' },
@@ -83,17 +94,20 @@ const EVENTS: TicketEvent[] = [
   by(system, { type: 'autoClose' }),
   ...SLA_ALERTS,
   RECALCULATION,
+  ...ABSENCES,
   // The requester tries the staff's, the admin's and the system's work as well: the machine must refuse it all.
   ...STAFF_WORK.map((command) => by(requester, command)),
   by(requester, { type: 'assignToAgent', agentId: requester.id, agentName: 'me' }),
   by(requester, { type: 'autoClose' }),
   by(requester, { type: 'recalculateSla', text: 'please' }),
   ...SLA_ALERTS.map((alert) => ({ ...alert, actor: requester, at: AT[requester.id] })),
+  ...ABSENCES.map((event) => ({ ...event, actor: requester, at: AT[requester.id] })),
 ];
 
 const inputOf = (requiresApproval: boolean): TicketInput => ({
   type: 'incident',
   priority: 'P3',
+  rulesVersion: 2,
   requesterId: requester.id,
   requiresApproval,
   createdBy: requester,
@@ -115,6 +129,16 @@ const transitionsOf = (node: Adjacency[keyof Adjacency]) =>
   Object.values(node.transitions) as Array<{ event: TicketEvent; state: TicketSnapshot }>;
 /** The steps after the opening one (the first step of every path is xstate.init). */
 const moves = (path: Path) => path.steps.slice(1);
+
+type Notification = Extract<TicketEffect, { type: 'notifyRequester' | 'notifyTeam' }>;
+/** Every notification asked for on opening and by every event in every reachable open ticket. */
+function notificationsOf(adjacency: Adjacency, events: TicketEvent[], input: TicketInput): Notification[] {
+  const [, opening] = openTicket(input);
+  const active = Object.values(adjacency).map((node) => node.state).filter((state) => state.status === 'active');
+  const effects = [...opening, ...active.flatMap((state) => events.flatMap((event) => applyTicketEvent(state, event)[1]))];
+  return effects.filter((effect): effect is Notification => effect.type === 'notifyRequester' || effect.type === 'notifyTeam');
+}
+const templatesOf = (notifications: Notification[]): Set<NotificationTemplate> => new Set(notifications.map((effect) => effect.params.template));
 
 describe.each([
   ['a service that closes on its own', false],
@@ -198,33 +222,29 @@ describe.each([
       const handover = transitionsOf(node).find(({ event }) => event === other)!;
       expect(statusOf(handover.state)).toBe('Pending');
       const teamId = node.state.context.teamId === 't-1' ? 't-2' : 't-1';
-      expect(handover.state.context).toEqual({ ...node.state.context, teamId, assigneeId: null });
+      const teamName = teamId === 't-1' ? 'Service Desk' : 'Health IT';
+      expect(handover.state.context).toEqual({ ...node.state.context, teamId, teamName, teamLine: 1, assigneeId: null, lockedBy: null });
       reasons.add(node.state.context.pendingReason!);
     }
     expect([...reasons].sort()).toEqual(['awaitingUser', 'awaitingVendor']);
   });
 
-  it('asks only for notifications that have a template, and uses every template', () => {
-    const used = new Set<NotificationTemplate>();
-    const [, opening] = openTicket(inputOf(requiresApproval));
-    const active = Object.values(adjacency).map((node) => node.state).filter((state) => state.status === 'active');
-    for (const effects of [opening, ...active.flatMap((state) => EVENTS.map((event) => applyTicketEvent(state, event)[1]))]) {
-      for (const effect of effects) if (effect.type === 'notifyRequester' || effect.type === 'notifyTeam') used.add(effect.params.template);
-    }
-    expect([...used].sort()).toEqual([...NOTIFICATION_TEMPLATES].sort());
+  it('asks only for notifications that have a template, and uses every template but the escalation’s', () => {
+    const used = templatesOf(notificationsOf(adjacency, EVENTS, inputOf(requiresApproval)));
+    // The escalation model below uses `escalated` (with a category this model never sets).
+    expect([...used].sort()).toEqual(NOTIFICATION_TEMPLATES.filter((template) => template !== 'escalated').sort());
     expect(NOTIFICATION_TEMPLATES as readonly string[]).not.toContain('workStarted');
   });
 
-  it('addresses the requester’s notifications to the requester and the SLA alerts to the team or the on-call contact', () => {
-    const [, opening] = openTicket(inputOf(requiresApproval));
-    const active = Object.values(adjacency).map((node) => node.state).filter((state) => state.status === 'active');
-    const effects = [...opening, ...active.flatMap((state) => EVENTS.flatMap((event) => applyTicketEvent(state, event)[1]))];
+  it('addresses the requester’s notifications to the requester, and the alerts to the team or the on-call contact', () => {
+    const effects = notificationsOf(adjacency, EVENTS, inputOf(requiresApproval));
     const toRequester = effects.filter((effect) => effect.type === 'notifyRequester');
     const toTeam = effects.filter((effect) => effect.type === 'notifyTeam');
     expect(toRequester.length).toBeGreaterThan(100);
     for (const effect of toRequester) expect(effect.params.audience).toBe('requester');
     expect(new Set(toTeam.map((effect) => `${effect.params.template}->${effect.params.audience}`))).toEqual(
-      new Set(['slaWarning->team', 'slaBreach->team', 'onCallAlert->onCall']),
+      // A P1/P2 ticket dispatched to a team alerts it (seed 000, principle 1); so does an absent agent (issue 4, item 7).
+      new Set(['slaWarning->team', 'slaBreach->team', 'onCallAlert->onCall', 'handoverAlert->team', 'absenceAlert->team']),
     );
   });
 
@@ -393,5 +413,170 @@ describe('the main line of the process, as simple paths', () => {
     }
     const closers = new Set(paths.map((path) => path.steps.at(-1)!.event.type));
     expect([...closers].sort()).toEqual(requiresApproval ? ['approve', 'autoClose'] : ['autoClose']);
+  });
+});
+
+describe('the dispatch and escalation rules as a model (issue 4; REQUIREMENTS 3-4)', () => {
+  // A P2 ticket at the 1st-line Service Desk, worked by Anna, escalated up to two lines and
+  // returned. Every command is also given in a form that breaks a rule (no note, "done", a higher
+  // line by dispatch, the end user), and a colleague tries to work a ticket Anna locked: the model
+  // checks that none of those is ever taken, whatever state the ticket is in.
+  const colleague: Actor = { id: 'a-2', role: 'agent', name: 'Bo Agent', teamIds: ['t-1'] };
+  const servers: Actor = { id: 'a-3', role: 'agent', name: 'Sam Servers', teamIds: ['t-3'] };
+  const deskDispatcher: Actor = { id: 'd-1', role: 'dispatcher', name: 'Dana Dispatcher', teamIds: ['t-1'] };
+  const TEAMS = {
+    serviceDesk: { teamId: 't-1', teamName: 'Service Desk', teamLine: 1 },
+    healthIt: { teamId: 't-5', teamName: 'Health IT', teamLine: 1 },
+    servers: { teamId: 't-3', teamName: '2nd line Servers', teamLine: 2 },
+    storage: { teamId: 't-4', teamName: '3rd line Storage', teamLine: 3 },
+  };
+  const at = (actor: Actor, command: Cmd): TicketEvent => ({ ...command, actor, at: '2025-05-06T10:00:00.000Z' }) as TicketEvent;
+
+  const GOOD: TicketEvent[] = [
+    at(deskDispatcher, { type: 'assignToTeam', ...TEAMS.serviceDesk }),
+    at(deskDispatcher, { type: 'assignToAgent', agentId: agent.id, agentName: 'Anna Agent', agentTeamIds: ['t-1'] }),
+    at(agent, { type: 'beginWork' }),
+    at(agent, { type: 'setCategory', categoryId: 'c-printer', categoryName: 'Printer', requiredQuestions: ['room', 'model'] }),
+    at(agent, { type: 'answerQuestions', answers: { room: '1.23' } }),
+    at(agent, { type: 'answerQuestions', answers: { model: 'HP M404' } }),
+    at(agent, { type: 'escalate', ...TEAMS.servers, note: HANDOVER }),
+    at(servers, { type: 'escalate', ...TEAMS.storage, note: HANDOVER }),
+    at(servers, { type: 'returnToOrigin', note: SOLUTION }),
+    at(agent, { type: 'lock' }),
+    at(agent, { type: 'unlock' }),
+  ];
+  /** Refused in every ticket that has a team (a New ticket's first dispatch may go to any line). */
+  const BAD: TicketEvent[] = [
+    at(agent, { type: 'escalate', ...TEAMS.servers, note: 'done' }),
+    at(agent, { type: 'escalate', ...TEAMS.healthIt, note: HANDOVER }),
+    at(servers, { type: 'returnToOrigin', note: 'fixed' }),
+    at(agent, { type: 'assignToTeam', ...TEAMS.healthIt }),
+    at(agent, { type: 'assignToTeam', ...TEAMS.healthIt, note: 'see above' }),
+    at(agent, { type: 'assignToTeam', ...TEAMS.storage, note: HANDOVER }),
+    at(requester, { type: 'escalate', ...TEAMS.servers, note: HANDOVER }),
+    at(requester, { type: 'returnToOrigin', note: SOLUTION }),
+    at(requester, { type: 'lock' }),
+    at(requester, { type: 'unlock' }),
+  ];
+  /** Another agent of the team tries to work the ticket (and to unlock it). */
+  const COLLEAGUE: TicketEvent[] = [at(colleague, { type: 'addJournalNote', text: 'Had a look' }), at(colleague, { type: 'unlock' })];
+  const ALL = [...GOOD, ...BAD, ...COLLEAGUE];
+
+  const input: TicketInput = { ...inputOf(false), priority: 'P2' };
+  // Two escalations at most keep the model finite (the chain grows with every round trip).
+  const modelOptions = {
+    input,
+    events: (state: TicketSnapshot) =>
+      ALL.filter((event) => event.type !== 'escalate' || (state.context.escalations ?? []).length < 2).filter(
+        (event) => state.context.teamId !== null || !BAD.includes(event),
+      ),
+  };
+  interface Move {
+    from: TicketSnapshot;
+    event: TicketEvent;
+    to: TicketSnapshot;
+    effects: TicketEffect[];
+  }
+  let adjacency: Adjacency;
+  let moves: Move[];
+
+  beforeAll(() => {
+    adjacency = getAdjacencyMap(ticketMachine, modelOptions);
+    moves = Object.values(adjacency).flatMap((node) =>
+      transitionsOf(node).map(({ event, state }) => ({ from: node.state, event, to: state, effects: applyTicketEvent(node.state, event)[1] })),
+    );
+  });
+
+  /** Every declared transition asks for at least one effect: "taken" is "asked for effects". */
+  const taken = (move: Move) => move.effects.length > 0;
+  const openSteps = (state: TicketSnapshot) => (state.context.escalations ?? []).filter((s) => s.returnedAt === null);
+  const chainOf = (state: TicketSnapshot) =>
+    (state.context.escalations ?? []).map((s) => `${s.fromLine}->${s.toLine}${s.returnedAt ? ' returned' : ''}`).join(', ');
+
+  it('explores escalations to the 2nd and the 3rd line, the way back, and a second escalation', () => {
+    expect(Object.keys(adjacency).length).toBeGreaterThan(100);
+    const chains = new Set(Object.values(adjacency).map((node) => chainOf(node.state)));
+    expect(chains).toContain('1->2, 2->3');
+    expect(chains).toContain('1->2, 2->3 returned');
+    expect(chains).toContain('1->2 returned, 2->3 returned');
+    expect(chains).toContain('1->2 returned, 1->2');
+  });
+
+  it('takes none of the commands that break a rule, in any ticket with a team', () => {
+    const bad = moves.filter(({ event }) => BAD.includes(event));
+    expect(bad.length).toBeGreaterThan(100);
+    for (const move of bad) {
+      expect({ event: move.event, taken: taken(move) }).toEqual({ event: move.event, taken: false });
+      expect(move.to.context).toEqual(move.from.context);
+    }
+  });
+
+  it('escalates only a categorised ticket with every question answered, to a higher line, with a substantive note, status kept', () => {
+    const escalations = moves.filter((move) => move.event.type === 'escalate' && taken(move));
+    expect(escalations.length).toBeGreaterThan(0);
+    for (const { from, event, to } of escalations) {
+      const escalate = event as Extract<TicketEvent, { type: 'escalate' }>;
+      expect(from.context.categoryId).toBe('c-printer');
+      expect(from.context.answers).toMatchObject({ room: '1.23', model: 'HP M404' });
+      expect(escalate.teamLine).toBeGreaterThan(from.context.teamLine!);
+      expect(isSubstantiveNote(escalate.note)).toBe(true);
+      expect(statusOf(to)).toBe(statusOf(from));
+      expect(['Assigned', 'InProgress']).toContain(statusOf(to));
+      expect(to.context).toMatchObject({ teamId: escalate.teamId, teamLine: escalate.teamLine, assigneeId: null, lockedBy: null });
+      expect(to.context.escalations).toEqual([
+        ...(from.context.escalations ?? []),
+        expect.objectContaining({ fromTeamId: from.context.teamId, fromLine: from.context.teamLine, toTeamId: escalate.teamId, returnedAt: null }),
+      ]);
+    }
+  });
+
+  it('tells the user of every escalation and alerts the receiving team of this P2 ticket', () => {
+    for (const { event, effects } of moves.filter((move) => move.event.type === 'escalate' && taken(move))) {
+      const teamName = (event as Extract<TicketEvent, { type: 'escalate' }>).teamName;
+      expect(effects).toContainEqual({ type: 'notifyRequester', params: { template: 'escalated', audience: 'requester', text: teamName } });
+      expect(effects).toContainEqual({
+        type: 'notifyTeam',
+        params: { template: 'handoverAlert', audience: 'team', text: `A P2 ticket was handed to ${teamName}.` },
+      });
+    }
+  });
+
+  it('returns a ticket to the team its last open escalation came from, with that team’s line, status kept', () => {
+    const returns = moves.filter((move) => move.event.type === 'returnToOrigin' && taken(move));
+    expect(returns.length).toBeGreaterThan(0);
+    for (const { from, to } of returns) {
+      const open = openSteps(from).at(-1)!;
+      expect(to.context).toMatchObject({ teamId: open.fromTeamId, teamName: open.fromTeamName, teamLine: open.fromLine, assigneeId: null });
+      expect(openSteps(to)).toHaveLength(openSteps(from).length - 1);
+      expect(to.context.escalations).toHaveLength(from.context.escalations!.length);
+      expect(statusOf(to)).toBe(statusOf(from));
+    }
+  });
+
+  it('leaves every escalated ticket with the team at the top of its chain, and every other one at the 1st line', () => {
+    for (const node of Object.values(adjacency)) {
+      const open = openSteps(node.state).at(-1);
+      if (open) expect(node.state.context).toMatchObject({ teamId: open.toTeamId, teamLine: open.toLine });
+      else if (node.state.context.teamId) expect(node.state.context).toMatchObject({ teamId: 't-1', teamLine: 1 });
+    }
+  });
+
+  it('lets no other agent act on a ticket Anna locked, and lets them once she unlocks it', () => {
+    const locked = moves.filter(({ from }) => from.context.lockedBy === agent.id);
+    expect(locked.length).toBeGreaterThan(0);
+    for (const move of locked.filter(({ event }) => event.actor.role === 'agent' && event.actor.id !== agent.id)) {
+      expect({ event: move.event, taken: taken(move) }).toEqual({ event: move.event, taken: false });
+      expect(judge(move.from, move.event).allowed).toBe(false);
+      if (move.event === COLLEAGUE[0]) expect(judge(move.from, move.event)).toMatchObject({ code: 'forbidden', rule: 'notLockedByOther' });
+    }
+    const note = moves.filter(({ from, event }) => event === COLLEAGUE[0] && from.context.lockedBy === null && statusOf(from) !== 'Closed');
+    expect(note.length).toBeGreaterThan(0);
+    for (const move of note) expect(taken(move)).toBe(true);
+  });
+
+  it('agrees with judge on every transition of the model', () => {
+    for (const move of moves) {
+      expect({ event: move.event, allowed: judge(move.from, move.event).allowed }).toEqual({ event: move.event, allowed: taken(move) });
+    }
   });
 });

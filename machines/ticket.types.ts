@@ -30,11 +30,64 @@ export interface TicketContext {
   closedAt: string | null;
   /** Seed 004: the customer tests and approves; approval closes the ticket. Per-service policy. */
   requiresApproval: boolean;
+  /**
+   * The rules in force: 1 for tickets opened before dispatch and escalation rules existed (their
+   * workflows replay as they ran), 2 from then on. Absent means 1.
+   */
+  rulesVersion?: number;
+  /** The line (1st, 2nd, 3rd) of the team that has the ticket. */
+  teamLine?: number | null;
+  teamName?: string | null;
+  categoryId?: string | null;
+  /** The category's Additional Questions (keys) that must be answered before escalation. */
+  requiredQuestions?: string[];
+  answers?: Record<string, string>;
+  /** Every escalation, oldest first; the last one without `returnedAt` is open. */
+  escalations?: EscalationStep[];
+  /** An agent who locked (owns) the ticket: others may read, not act. */
+  lockedBy?: string | null;
+  vendor?: { name: string; ticketId: string } | null;
+  /** Set on a task split off another ticket (REQUIREMENTS 3): the ticket it belongs to. */
+  parentNumber?: string | null;
+  /** The tasks this ticket was split into, with their last known status. */
+  tasks?: TaskLink[];
+}
+
+export interface TaskToStart {
+  number: string;
+  teamId: string;
+  teamName: string;
+  teamLine?: number;
+  autoAssign?: boolean;
+  title: string;
+  description?: string;
+}
+
+export interface TaskLink {
+  number: string;
+  teamName: string;
+  status: TicketStatus;
+}
+
+export interface EscalationStep {
+  fromTeamId: string;
+  fromTeamName: string;
+  fromLine: number;
+  toTeamId: string;
+  toTeamName: string;
+  toLine: number;
+  at: string;
+  by: string;
+  returnedAt: string | null;
 }
 
 export interface TicketInput {
   type: TicketType;
   priority: string;
+  parentNumber?: string | null;
+  rulesVersion?: number;
+  categoryId?: string | null;
+  requiredQuestions?: string[];
   requesterId: string;
   requiresApproval: boolean;
   createdBy: Actor;
@@ -49,8 +102,19 @@ interface Stamp {
 
 export type TicketEvent = Stamp &
   (
-    | { type: 'assignToTeam'; teamId: string; teamName: string }
-    | { type: 'assignToAgent'; agentId: string; agentName: string }
+    | { type: 'assignToTeam'; teamId: string; teamName: string; teamLine?: number; note?: string; autoAssign?: boolean }
+    | { type: 'assignToAgent'; agentId: string; agentName: string; agentTeamIds?: string[]; agreedWith?: string }
+    | { type: 'setCategory'; categoryId: string; categoryName: string; requiredQuestions: string[] }
+    | { type: 'answerQuestions'; answers: Record<string, string> }
+    | { type: 'escalate'; teamId: string; teamName: string; teamLine: number; note: string; autoAssign?: boolean }
+    | { type: 'returnToOrigin'; note: string }
+    | { type: 'lock' }
+    | { type: 'unlock' }
+    | { type: 'recordVendorTicket'; vendor: string; vendorTicketId: string }
+    | { type: 'vendorAnswer'; text: string }
+    | { type: 'split'; tasks: TaskToStart[] }
+    | { type: 'closeAsNotNeeded'; note: string }
+    | { type: 'taskStatusChanged'; number: string; status: TicketStatus }
     | { type: 'beginWork' }
     | { type: 'setPending'; reason: PendingReason; text: string }
     | { type: 'resume' }
@@ -70,7 +134,19 @@ export type TicketEvent = Stamp &
     | { type: 'recalculateSla'; text: string }
     | { type: 'autoClose' }
     | SlaAlert
+    | AbsenceNoticed
   );
+
+/** Raised by the workflow when a ticket meets an absent agent (issue 4, item 7). */
+export interface AbsenceNoticed {
+  type: 'absenceNoticed';
+  agentId: string;
+  agentName: string;
+  until: string;
+  autoReply: string | null;
+  /** Assigned to an absent agent, or the user wrote while the agent is away. */
+  cause: 'assigned' | 'userUpdate';
+}
 
 /** Raised by the workflow's SLA timers (and the on-call rule); the machine journals and escalates. */
 export interface SlaAlert {
@@ -112,6 +188,16 @@ export const TICKET_COMMANDS = [
   'reply',
   'approve',
   'overridePriority',
+  'setCategory',
+  'answerQuestions',
+  'escalate',
+  'returnToOrigin',
+  'lock',
+  'unlock',
+  'recordVendorTicket',
+  'vendorAnswer',
+  'split',
+  'closeAsNotNeeded',
 ] as const satisfies readonly TicketEventType[];
 export type TicketCommandType = (typeof TICKET_COMMANDS)[number];
 
@@ -137,6 +223,10 @@ export const NOTIFICATION_TEMPLATES = [
   'slaWarning',
   'slaBreach',
   'onCallAlert',
+  'escalated',
+  'handoverAlert',
+  'absenceAlert',
+  'autoReply',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

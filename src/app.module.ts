@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import type { WorkerOptions } from '@temporalio/worker';
+import { AbsencesModule } from './absences/absences.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { appConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { QueuesModule } from './queues/queues.module';
 import { TeamsModule } from './teams/teams.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TicketsModule } from './tickets/tickets.module';
@@ -31,7 +33,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...CORE,
-        ...(options.api ? [AuthModule, TicketsModule, SlaModule, TeamsModule, CatalogModule, HealthModule] : []),
+        ...(options.api ? [AuthModule, TicketsModule, SlaModule, TeamsModule, CatalogModule, AbsencesModule, QueuesModule, HealthModule] : []),
         ...(options.worker ? [WorkerModule.register(options.workflowBundle ?? null)] : []),
       ],
     };

@@ -2,7 +2,7 @@
 // UI names each step), the query, the search attributes and the activity interface.
 // Deterministic code only: the workflow bundle imports this file.
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../machines/actor';
 import type { PersistedTicketState } from '../machines/ticket.law';
 import type { Impact, Urgency } from '../machines/priority';
@@ -42,6 +42,10 @@ export interface TicketRecord {
   /** Handovers to another team after the first dispatch, and reopens: first-contact resolution needs both at 0. */
   handovers?: number;
   reopens?: number;
+  /** Since when the Update flag is set (the overview of unanswered users reads it). */
+  updateFlagSince?: string | null;
+  /** A task split off another ticket names it. */
+  parentNumber?: string | null;
 }
 
 export interface TicketPolicy {
@@ -78,6 +82,12 @@ export interface NotificationIntent {
 export interface TicketWorkflowInput {
   type: TicketType;
   requesterId: string;
+  /** The rules the ticket lives by (see TicketContext.rulesVersion); absent on older tickets. */
+  rulesVersion?: number;
+  /** The category's Additional Questions (keys), asked before escalation. */
+  requiredQuestions?: string[];
+  /** Seed 000, principle 3: the requester's organisation's primary team receives the ticket. */
+  routeTo?: { teamId: string; teamName: string; teamLine: number; autoAssign: boolean };
   record: TicketRecord;
   policy: TicketPolicy;
   createdBy: Actor;
@@ -143,8 +153,24 @@ export interface TicketProjection {
   notifications: NotificationIntent[];
 }
 
+export interface AbsenceFound {
+  until: string;
+  autoReply: string | null;
+}
+
+export interface AgentChoice {
+  id: string;
+  name: string;
+}
+
+/** Read-model questions asked while dispatching (issue 4). */
+export interface DispatchLookups {
+  absenceOf(userId: string, at: string): Promise<AbsenceFound | null>;
+  chooseAgent(teamId: string, at: string): Promise<AgentChoice | null>;
+}
+
 /** Activities the ticket workflow calls; implemented as Nest providers in src/tickets. */
-export interface TicketActivities {
+export interface TicketActivities extends DispatchLookups {
   projectTicket(projection: TicketProjection): Promise<void>;
 }
 
@@ -156,6 +182,9 @@ export type TicketCommandMessage<T extends TicketCommandType = TicketCommandType
 export const ticketCommandUpdates = Object.fromEntries(
   TICKET_COMMANDS.map((type) => [type, defineUpdate<TicketSummary, [TicketCommandMessage]>(type)]),
 ) as { [T in TicketCommandType]: ReturnType<typeof defineUpdate<TicketSummary, [TicketCommandMessage<T>]>> };
+
+/** A task tells the ticket it was split off when its status changes (the parent shows it, and waits for it). */
+export const taskStatusSignal = defineSignal<[{ number: string; status: TicketStatus }]>('taskStatusChanged');
 
 /** Admin: apply this (newer) policy version to the ticket's running clocks; journaled with old and new deadlines. */
 export const recalculateSlaUpdate = defineUpdate<TicketSummary, [{ actor: Actor; policy: SlaPolicy }]>('recalculateSla');

@@ -106,7 +106,7 @@ describe('ticket workflow', () => {
       expect(refusal.cause.details[0]).toMatchObject({ code: 'notAllowedNow', allowedCommands: expect.arrayContaining(['assignToTeam']) });
 
       const forbidden = await send(handle, { type: 'assignToTeam', teamId, teamName: 'BSS IT', actor: requester }).catch((e) => e);
-      expect(forbidden.cause.details[0]).toMatchObject({ code: 'forbidden', rule: 'staff' });
+      expect(forbidden.cause.details[0]).toMatchObject({ code: 'forbidden', rule: 'staffOrSystem' });
 
       expect(await eventTypes(handle)).toEqual(before);
       const view = await handle.query(ticketViewQuery);

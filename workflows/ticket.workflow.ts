@@ -8,8 +8,12 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
+  startChild,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -41,7 +45,7 @@ import {
   TicketEffect,
   TicketSnapshot,
 } from '../machines/ticket.law';
-import { NotifyEffect, TICKET_COMMANDS, TicketCommandType, TicketEvent } from '../machines/ticket.types';
+import { NotifyEffect, TaskToStart, TICKET_COMMANDS, TicketCommandType, TicketEvent } from '../machines/ticket.types';
 import {
   COMMAND_REFUSED,
   JournalEntry,
@@ -54,12 +58,13 @@ import {
   TicketProjection,
   TicketSearchAttributes,
   TicketSummary,
+  taskStatusSignal,
   ticketViewQuery,
   TicketWorkflowInput,
 } from './ticket.messages';
 import { projectSla } from './ticket.sla-projection';
 
-const { projectTicket } = proxyActivities<TicketActivities>({
+const { projectTicket, absenceOf, chooseAgent } = proxyActivities<TicketActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -91,6 +96,10 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     [snapshot, openingEffects] = openTicket({
       type: input.type,
       priority: record.priority,
+      rulesVersion: input.rulesVersion,
+      parentNumber: record.parentNumber ?? null,
+      categoryId: record.categoryId,
+      requiredQuestions: input.requiredQuestions,
       requesterId: input.requesterId,
       requiresApproval: policy.requiresApproval,
       createdBy: input.createdBy,
@@ -138,15 +147,65 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     const projection = project(effects, event.at);
     updateSearchAttributes();
     await projectTicket(projection);
+    if (record.parentNumber && before.status !== after.status) await tellParent(after.status);
     return summary();
+  }
+
+  /** A task keeps the ticket it was split off informed: the parent shows it and waits for it. */
+  async function tellParent(status: TicketMoment['status']): Promise<void> {
+    try {
+      await getExternalWorkflowHandle(record.parentNumber!).signal(taskStatusSignal, { number: record.number, status });
+    } catch {
+      // The parent has closed (all its tasks were done then); a task reopened later goes on alone.
+    }
+  }
+
+  /** Each task of a split is a ticket workflow of its own, routed to its team. */
+  async function startTasks(tasks: TaskToStart[], by: TicketEvent['actor']): Promise<void> {
+    for (const task of tasks) {
+      const taskInput: TicketWorkflowInput = {
+        type: snapshot.context.type,
+        requesterId: snapshot.context.requesterId,
+        createdBy: by,
+        policy: input.policy,
+        sla: input.sla,
+        rulesVersion: 2,
+        routeTo: { teamId: task.teamId, teamName: task.teamName, teamLine: task.teamLine ?? 1, autoAssign: task.autoAssign ?? false },
+        record: {
+          ...record,
+          number: task.number,
+          title: task.title,
+          description: task.description ?? task.title,
+          teamName: null,
+          assigneeName: null,
+          handovers: 0,
+          reopens: 0,
+          updateFlagSince: null,
+          parentNumber: record.number,
+          createdAt: isoNow(),
+        },
+      };
+      await startChild(ticketWorkflow, {
+        workflowId: task.number,
+        args: [taskInput],
+        // A task lives its own life: it outlives a parent run that continues as new or closes.
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    }
   }
 
   /** Keeps the names, priority and counters shown in lists, reports and the Temporal UI in step. */
   function describeChange(event: TicketEvent, before: TicketMoment, after: TicketMoment, assigneeBefore: string | null, teamBefore: string | null): void {
-    if (event.type === 'assignToTeam') {
+    if (event.type === 'assignToTeam' || event.type === 'escalate') {
       record.teamName = event.teamName;
       if (teamBefore !== null) record.handovers += 1;
     }
+    if (event.type === 'returnToOrigin') record.teamName = snapshot.context.teamName ?? record.teamName;
+    if (event.type === 'setCategory') {
+      record.categoryId = event.categoryId;
+      record.categoryName = event.categoryName;
+    }
+    if (before.updateFlag !== after.updateFlag) record.updateFlagSince = after.updateFlag ? event.at : null;
     if (before.status === 'Resolved' && after.status === 'InProgress') record.reopens += 1;
     if (after.priority !== record.priority) {
       record.priority = after.priority;
@@ -181,13 +240,16 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     const notifications: NotificationIntent[] = [];
     for (const effect of effects) {
       if (effect.type === 'record') {
+        // A record with nothing to say (e.g. no handover note on a first dispatch) is not journaled.
+        if (!effect.params.text.trim()) continue;
         const entry: JournalEntry = { seq: journal.length + 1, ...effect.params, at, pinned: false };
         journal = [...journal, entry];
         newEntries.push(entry);
       } else if (effect.type === 'pin') {
         journal = journal.map((e) => (e.seq === effect.params.seq ? { ...e, pinned: effect.params.pinned } : e));
         pins.push(effect.params);
-      } else {
+      } else if (!(record.parentNumber && effect.params.audience === 'requester')) {
+        // A task is the teams' work item: the user hears about the ticket, not about its tasks.
         notifications.push(notificationOf(effect.params, at));
       }
     }
@@ -254,7 +316,10 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
         const event = stamp({ ...message, type } as TicketCommandMessage);
         refuseUnlessAllowed(event);
         commandsThisRun += 1;
-        return apply(event);
+        await apply(event);
+        if (event.type === 'split') await startTasks(event.tasks, event.actor);
+        await followUp(event);
+        return summary();
       },
       { validator: (message: TicketCommandMessage) => refuseUnlessAllowed(stamp({ ...message, type } as TicketCommandMessage)) },
     );
@@ -286,12 +351,53 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     return summary();
   });
   setHandler(ticketViewQuery, () => ({ summary: summary(), journal }));
+  setHandler(taskStatusSignal, async ({ number, status }) => {
+    const event: TicketEvent = { type: 'taskStatusChanged', number, status, actor: SYSTEM_ACTOR, at: isoNow() };
+    if (judge(snapshot, event).allowed) await apply(event);
+  });
 
   updateSearchAttributes();
   if (!opened) {
     await projectTicket(project(openingEffects, record.createdAt));
-    opened = true;
     if (sla?.onCall) await raise({ clock: 'firstResponse', kind: 'breach', at: new Date(record.createdAt) }, 'onCall');
+    if (input.routeTo) await route(input.routeTo);
+    // The intake answers once the ticket is where the user will find it: in its team's queue.
+    opened = true;
+  }
+
+  /** Seed 000, principle 3: the requester's primary team receives the ticket. */
+  async function route(team: NonNullable<TicketWorkflowInput['routeTo']>): Promise<void> {
+    const event: TicketEvent = { type: 'assignToTeam', ...team, actor: SYSTEM_ACTOR, at: isoNow() };
+    if (!judge(snapshot, event).allowed) return;
+    await apply(event);
+    await followUp(event);
+  }
+
+  /**
+   * What a dispatch sets off (issue 4): automatic assignment in teams that want it, and an alert
+   * to the dispatcher when the ticket meets an absent agent. Asked of the read model through
+   * activities; `patched` keeps tickets that ran before this replaying as they ran.
+   */
+  async function followUp(event: TicketEvent): Promise<void> {
+    if ((snapshot.context.rulesVersion ?? 1) < 2 || !patched('dispatch-follow-ups')) return;
+    const { teamId, assigneeId } = snapshot.context;
+    if ((event.type === 'assignToTeam' || event.type === 'escalate') && event.autoAssign && teamId && assigneeId === null) {
+      const agent = await chooseAgent(teamId, isoNow());
+      if (agent) {
+        const assign: TicketEvent = { type: 'assignToAgent', agentId: agent.id, agentName: agent.name, agentTeamIds: [teamId], actor: SYSTEM_ACTOR, at: isoNow() };
+        if (judge(snapshot, assign).allowed) await apply(assign);
+      }
+      return;
+    }
+    const watched =
+      event.type === 'assignToAgent' ? { agentId: event.agentId, agentName: event.agentName, cause: 'assigned' as const }
+      : event.type === 'reply' && assigneeId ? { agentId: assigneeId, agentName: record.assigneeName ?? assigneeId, cause: 'userUpdate' as const }
+      : null;
+    if (!watched) return;
+    const absence = await absenceOf(watched.agentId, isoNow());
+    if (!absence) return;
+    const noticed: TicketEvent = { type: 'absenceNoticed', ...watched, until: absence.until, autoReply: absence.autoReply, actor: SYSTEM_ACTOR, at: isoNow() };
+    if (judge(snapshot, noticed).allowed) await apply(noticed);
   }
 
   const mustContinueAsNew = () =>

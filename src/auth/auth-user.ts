@@ -6,6 +6,8 @@ export interface AuthUser {
   username: string;
   displayName: string;
   role: Exclude<Role, 'system'>;
+  /** The teams the user is a member of. */
+  teamIds: string[];
 }
 
-export const actorOf = (user: AuthUser): Actor => ({ id: user.id, role: user.role, name: user.displayName });
+export const actorOf = (user: AuthUser): Actor => ({ id: user.id, role: user.role, name: user.displayName, teamIds: user.teamIds });

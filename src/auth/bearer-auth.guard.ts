@@ -24,7 +24,14 @@ export class BearerAuthGuard implements CanActivate {
     }
     const user = await this.users.findOneBy({ tokenHash: hashToken(token) });
     if (!user) throw new UnauthorizedException('unknown or revoked token');
-    request.user = { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
+    const memberships: Array<{ team_id: string }> = await this.users.query('SELECT team_id FROM team_members WHERE user_id = $1', [user.id]);
+    request.user = {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      teamIds: memberships.map((m) => m.team_id),
+    };
     return true;
   }
 }

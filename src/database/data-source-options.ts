@@ -1,14 +1,18 @@
 import type { DataSourceOptions } from 'typeorm';
+import { AbsenceEntity } from '../absences/absence.entity';
 import { UserEntity } from '../auth/user.entity';
 import { CategoryEntity } from '../catalog/category.entity';
 import { AuditEntryEntity } from '../common/audit-entry.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
+import { OrganisationEntity } from '../teams/organisation.entity';
 import { TeamEntity, TeamMemberEntity } from '../teams/team.entity';
 import { IntakeKeyEntity } from '../tickets/entities/intake-key.entity';
 import { JournalEntryEntity } from '../tickets/entities/journal-entry.entity';
 import { TicketEntity } from '../tickets/entities/ticket.entity';
 import { Foundation1764028800000 } from './migrations/1764028800000-foundation';
 import { SlaEngine1764115200000 } from './migrations/1764115200000-sla-engine';
+import { Dispatch1764201600000 } from './migrations/1764201600000-dispatch';
+import { Tasks1764288000000 } from './migrations/1764288000000-tasks';
 import { SlaClockEntity } from '../sla/sla-clock.entity';
 import { SlaPolicyEntity } from '../sla/sla-policy.entity';
 
@@ -24,9 +28,11 @@ export const ENTITIES = [
   AuditEntryEntity,
   SlaPolicyEntity,
   SlaClockEntity,
+  OrganisationEntity,
+  AbsenceEntity,
 ];
 
-export const MIGRATIONS = [Foundation1764028800000, SlaEngine1764115200000];
+export const MIGRATIONS = [Foundation1764028800000, SlaEngine1764115200000, Dispatch1764201600000, Tasks1764288000000];
 
 /** Schema changes only through migrations, run on start; never `synchronize`. */
 export function dataSourceOptions(url: string, poolSize = 10, migrationsRun = true): DataSourceOptions {

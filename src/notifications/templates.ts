@@ -40,6 +40,24 @@ const TEMPLATES: Record<NotificationTemplate, (t: TemplateInput) => RenderedMess
     subject: `[${t.number}] Your ticket was reopened`,
     body: `Dear user,\n\nYour ticket ${t.number} is open again and back with an agent.\n`,
   }),
+  // Seed 000, principle 2: the user is told when the ticket goes to another team.
+  escalated: (t) => ({
+    subject: `[${t.number}] Your ticket was passed to ${t.text}`,
+    body: `Dear user,\n\nYour ticket ${t.number} has been passed to ${t.text}, who will continue the work.\n`,
+  }),
+  // Seed 000, principle 1: a P1/P2 handover alerts the receiving team's dispatcher or lead.
+  handoverAlert: (t) => ({
+    subject: `[${t.number}] High-priority ticket handed to your team: ${t.title}`,
+    body: `${t.text}\n\nTicket ${t.number}: ${t.title}\nPlease assign it now.\n`,
+  }),
+  absenceAlert: (t) => ({
+    subject: `[${t.number}] Agent away: ${t.title}`,
+    body: `${t.text}\n\nTicket ${t.number}: ${t.title}\nPlease reassign or keep an eye on it.\n`,
+  }),
+  autoReply: (t) => ({
+    subject: `[${t.number}] Automatic reply`,
+    body: `Dear user,\n\n${t.text}\n\nYour message is on ticket ${t.number}; the team will follow up.\n`,
+  }),
   // To the team's dispatchers and lead (issue "SLA engine"): the text says which clock and when.
   slaWarning: (t) => ({
     subject: `[${t.number}] SLA warning: ${t.title}`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { TicketActivities, TicketProjection } from '../../workflows/ticket.messages';
+import type { TicketProjection } from '../../workflows/ticket.messages';
 import { renderNotification } from '../notifications/templates';
 
 /**
@@ -10,11 +10,11 @@ import { renderNotification } from '../notifications/templates';
  * overwrites a newer one (`version`).
  */
 @Injectable()
-export class TicketProjectionActivities implements TicketActivities {
+export class TicketProjectionActivities {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The functions the Temporal worker registers. */
-  asActivities(): TicketActivities {
+  asActivities(): { projectTicket(projection: TicketProjection): Promise<void> } {
     return { projectTicket: (projection) => this.projectTicket(projection) };
   }
 
@@ -69,6 +69,13 @@ export class TicketProjectionActivities implements TicketActivities {
       sla_next_deadline: sla?.nextDeadline ?? null,
       handovers: r.handovers ?? 0,
       reopens: r.reopens ?? 0,
+      vendor: c.vendor?.name ?? null,
+      vendor_ticket_id: c.vendor?.ticketId ?? null,
+      locked_by: c.lockedBy ?? null,
+      escalations: JSON.stringify(c.escalations ?? []),
+      answers: JSON.stringify(c.answers ?? {}),
+      update_flag_since: c.updateFlag ? r.updateFlagSince ?? p.updatedAt : null,
+      parent_number: r.parentNumber ?? null,
     };
     const names = Object.keys(columns);
     // Everything but the key and what never changes is overwritten, and only by a newer version.

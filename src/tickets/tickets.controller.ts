@@ -6,8 +6,14 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { ListTicketsQuery } from './dto/list-tickets.query';
 import {
+  AnswersDto,
   AssignToAgentDto,
   AssignToTeamDto,
+  EscalateDto,
+  NoteDto,
+  SetCategoryDto,
+  SplitDto,
+  VendorTicketDto,
   OptionalTextDto,
   OverridePriorityDto,
   ReclassifyDto,
@@ -54,14 +60,14 @@ export class TicketsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Dispatch to a team (queue); handed over In Progress if work began' })
   assignToTeam(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssignToTeamDto, @Headers('idempotency-key') k?: string) {
-    return this.send(u, n, { type: 'assignToTeam', teamId: dto.teamId, teamName: '' }, k);
+    return this.send(u, n, { type: 'assignToTeam', teamId: dto.teamId, teamName: '', note: dto.note }, k);
   }
 
   @Post(':number/assign-to-agent')
   @HttpCode(200)
   @ApiOperation({ summary: 'The dispatcher assigns an agent of the team (an agent may take it)' })
   assignToAgent(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssignToAgentDto, @Headers('idempotency-key') k?: string) {
-    return this.send(u, n, { type: 'assignToAgent', agentId: dto.agentId, agentName: '' }, k);
+    return this.send(u, n, { type: 'assignToAgent', agentId: dto.agentId, agentName: '', agreedWith: dto.agreedWith }, k);
   }
 
   @Post(':number/begin-work')
@@ -167,6 +173,77 @@ export class TicketsController {
   @ApiOperation({ summary: 'Requester approves the solution and closes (services with the approval policy)' })
   approve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalTextDto, @Headers('idempotency-key') k?: string) {
     return this.send(u, n, { type: 'approve', text: dto.text }, k);
+  }
+
+  @Post(':number/category')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Set the category that matches the description (it brings its Additional Questions)' })
+  setCategory(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: SetCategoryDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'setCategory', categoryId: dto.categoryId, categoryName: '', requiredQuestions: [] }, k);
+  }
+
+  @Post(':number/answers')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Answer the category’s Additional Questions (required before escalation)' })
+  answerQuestions(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AnswersDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'answerQuestions', answers: dto.answers }, k);
+  }
+
+  @Post(':number/escalate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Escalate to a 2nd/3rd line team: category, answers and a handover note required; the user is told' })
+  escalate(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: EscalateDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'escalate', teamId: dto.teamId, teamName: '', teamLine: 0, note: dto.note }, k);
+  }
+
+  @Post(':number/return-to-origin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Return a solved ticket to the primary team it was escalated from, with the solution' })
+  returnToOrigin(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'returnToOrigin', note: dto.note }, k);
+  }
+
+  @Post(':number/split')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Split into linked tasks, one per team; the ticket is resolved when its tasks are' })
+  split(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: SplitDto, @Headers('idempotency-key') k?: string) {
+    const tasks = dto.tasks.map((t) => ({ number: '', teamId: t.teamId, teamName: '', title: t.title, description: t.description }));
+    return this.send(u, n, { type: 'split', tasks }, k);
+  }
+
+  @Post(':number/close-as-not-needed')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close a task that turned out not to be needed, with a note' })
+  closeAsNotNeeded(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'closeAsNotNeeded', note: dto.note }, k);
+  }
+
+  @Post(':number/lock')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Lock (own) the ticket: others may read, not act' })
+  lock(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'lock' }, k);
+  }
+
+  @Post(':number/unlock')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Unlock (the owner or a dispatcher)' })
+  unlock(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'unlock' }, k);
+  }
+
+  @Post(':number/vendor-ticket')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record the external vendor’s ticket id' })
+  recordVendorTicket(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: VendorTicketDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'recordVendorTicket', vendor: dto.vendor, vendorTicketId: dto.vendorTicketId }, k);
+  }
+
+  @Post(':number/vendor-answers')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Enter the vendor’s answer: sets the Update flag; resumes a ticket pending on the vendor' })
+  vendorAnswer(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'vendorAnswer', text: dto.text }, k);
   }
 
   @Post(':number/priority')

@@ -26,6 +26,21 @@ import { TicketErrorCode, TicketException } from './tickets.exception';
 import { SlaPoliciesService } from '../sla/sla-policies.service';
 import type { RequestKind } from '../../machines/sla/sla-policy';
 
+/** Agents see how the ticket is being handled: escalation chain, answers, vendor, lock. */
+function handlingOf(ticket: TicketEntity) {
+  const context = ticket.machineState.context;
+  return {
+    parentNumber: ticket.parentNumber,
+    tasks: context.tasks ?? [],
+    escalations: ticket.escalations ?? [],
+    requiredQuestions: context.requiredQuestions ?? [],
+    answers: ticket.answers ?? {},
+    vendor: ticket.vendor ? { name: ticket.vendor, ticketId: ticket.vendorTicketId } : null,
+    lockedBy: ticket.lockedBy,
+    updateFlagSince: ticket.updateFlagSince?.toISOString() ?? null,
+  };
+}
+
 /** Who reads every ticket; everyone else reads only the tickets they requested. */
 const READS_ALL: readonly Role[] = ['agent', 'dispatcher', 'incidentManager', 'admin', 'processManager'];
 
@@ -61,6 +76,9 @@ export class TicketsService {
       createdBy: actorOf(user),
       policy: { ...this.config.ticketPolicy, requiresApproval: category?.requiresApproval ?? false },
       sla: { policy: sla, requestKind: dto.requestKind ?? ((category?.requestKind as RequestKind | null) ?? null) },
+      rulesVersion: 2,
+      requiredQuestions: (category?.additionalQuestions ?? []).map((q) => q.key),
+      routeTo: await this.primaryTeamOf(requesterId),
       record: {
         number,
         title: dto.title.trim(),
@@ -96,7 +114,8 @@ export class TicketsService {
       }),
     ]);
     const sla = internal ? await this.slaPolicies.ticketView(ticket, new Date()) : null;
-    return { ...toTicketView(ticket, journal, notifications, actorOf(user)), sla };
+    const handling = internal ? handlingOf(ticket) : null;
+    return { ...toTicketView(ticket, journal, notifications, actorOf(user)), sla, handling };
   }
 
   /** Admin: put the ticket's running clocks under the newest version of its SLA policy. */
@@ -111,6 +130,17 @@ export class TicketsService {
     const policy = await this.slaPolicies.newest(ticket.slaPolicyCode);
     await this.workflows.recalculateSla(number, actorOf(user), policy, idempotencyKey);
     return this.get(user, number);
+  }
+
+  /** Seed 000, principle 3: the team that receives the requester's tickets, if their organisation has one. */
+  private async primaryTeamOf(requesterId: string): Promise<TicketWorkflowInput['routeTo']> {
+    const [team] = await this.db.query(
+      `SELECT t.id, t.name, t.line_level, t.auto_assign FROM users u
+       JOIN organisations o ON o.code = u.organisation JOIN teams t ON t.id = o.primary_team_id
+       WHERE u.id = $1`,
+      [requesterId],
+    );
+    return team ? { teamId: team.id, teamName: team.name, teamLine: team.line_level, autoAssign: team.auto_assign } : undefined;
   }
 
   /** When the user reported the problem: now, or (agents logging a call) a moment in the last 30 days. */
@@ -130,6 +160,8 @@ export class TicketsService {
   async list(user: AuthUser, query: ListTicketsQuery): Promise<TicketPageDto> {
     const q = this.tickets.createQueryBuilder('t');
     const requester = READS_ALL.includes(user.role) ? query.requester : user.id;
+    // Tasks are the teams' work items: end users follow the ticket they opened.
+    if (!READS_ALL.includes(user.role)) q.andWhere('t.parent_number IS NULL');
     const filters: Array<[string, unknown]> = [
       ['team_id', query.team],
       ['status', query.status],
@@ -181,26 +213,44 @@ export class TicketsService {
     return this.get(user, number);
   }
 
-  /** Adds the names the journal and the Temporal UI show, and checks the references exist. */
+  /** Adds what the machine's rules need (names, lines, memberships, questions), checking references exist. */
   private async describe(command: TicketCommand): Promise<TicketCommand> {
-    if (command.type === 'assignToTeam') {
-      const team = await this.requireExists(TeamEntity, command.teamId, 'teamId');
-      return { ...command, teamName: team.name };
-    }
-    if (command.type === 'assignToAgent') {
-      const agent = await this.requireExists(UserEntity, command.agentId, 'agentId');
-      if (!isStaff({ id: agent.id, role: agent.role })) {
-        throw new TicketException(TicketErrorCode.RuleBroken, `${agent.displayName} is not an agent`, { field: 'agentId' });
+    switch (command.type) {
+      case 'assignToTeam':
+      case 'escalate': {
+        const team = await this.requireExists(TeamEntity, command.teamId, 'teamId');
+        return { ...command, teamName: team.name, teamLine: team.lineLevel, autoAssign: team.autoAssign };
       }
-      return { ...command, agentName: agent.displayName };
+      case 'assignToAgent': {
+        const agent = await this.requireExists(UserEntity, command.agentId, 'agentId');
+        if (!isStaff({ id: agent.id, role: agent.role })) {
+          throw new TicketException(TicketErrorCode.RuleBroken, `${agent.displayName} is not an agent`, { field: 'agentId' });
+        }
+        const teams: Array<{ team_id: string }> = await this.db.query('SELECT team_id FROM team_members WHERE user_id = $1', [agent.id]);
+        return { ...command, agentName: agent.displayName, agentTeamIds: teams.map((t) => t.team_id) };
+      }
+      case 'split': {
+        const tasks = [];
+        for (const task of command.tasks) {
+          const team = await this.requireExists(TeamEntity, task.teamId, 'tasks.teamId');
+          const [{ n }] = await this.db.query(`SELECT nextval('task_number_seq')::int AS n`);
+          tasks.push({ ...task, number: `TSK-${String(n).padStart(6, '0')}`, teamName: team.name, teamLine: team.lineLevel, autoAssign: team.autoAssign });
+        }
+        return { ...command, tasks };
+      }
+      case 'setCategory': {
+        const category = await this.requireExists(CategoryEntity, command.categoryId, 'categoryId');
+        return { ...command, categoryName: category.name, requiredQuestions: (category.additionalQuestions ?? []).map((q) => q.key) };
+      }
+      default:
+        return command;
     }
-    return command;
   }
 
   private async findVisible(user: AuthUser, number: string): Promise<TicketEntity> {
     const ticket = await this.tickets.findOneBy({ number });
     // Someone else's ticket is "not found" for an end user: its existence is not theirs to know.
-    if (!ticket || (!READS_ALL.includes(user.role) && ticket.requesterId !== user.id)) {
+    if (!ticket || (!READS_ALL.includes(user.role) && (ticket.requesterId !== user.id || ticket.parentNumber !== null))) {
       throw new TicketException(TicketErrorCode.TicketNotFound, `ticket ${number} not found`);
     }
     return ticket;

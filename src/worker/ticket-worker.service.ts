@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import type { ConfigType } from '@nestjs/config';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { appConfig } from '../config/app-config';
+import { DispatchLookupActivities } from '../tickets/dispatch-lookups.activities';
 import { TicketProjectionActivities } from '../tickets/ticket.activities';
 
 /** A prebuilt workflow bundle (tests build it once); otherwise the worker bundles `workflows/`. */
@@ -18,6 +19,7 @@ export class TicketWorkerService implements OnApplicationBootstrap, OnApplicatio
   constructor(
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
     private readonly activities: TicketProjectionActivities,
+    private readonly lookups: DispatchLookupActivities,
     @Inject(WORKFLOW_BUNDLE) private readonly bundle: WorkerOptions['workflowBundle'] | null,
   ) {}
 
@@ -28,7 +30,7 @@ export class TicketWorkerService implements OnApplicationBootstrap, OnApplicatio
       connection: this.connection,
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
-      activities: this.activities.asActivities(),
+      activities: { ...this.activities.asActivities(), ...this.lookups.asActivities() },
       ...(this.bundle ? { workflowBundle: this.bundle } : { workflowsPath: require.resolve('../../workflows') }),
     });
     this.running = this.worker.run();

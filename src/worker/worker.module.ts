@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { WorkerOptions } from '@temporalio/worker';
+import { DispatchLookupActivities } from '../tickets/dispatch-lookups.activities';
 import { TicketProjectionActivities } from '../tickets/ticket.activities';
 import { TicketWorkerService, WORKFLOW_BUNDLE } from './ticket-worker.service';
 
@@ -9,7 +10,7 @@ export class WorkerModule {
   static register(bundle: WorkerOptions['workflowBundle'] | null = null): DynamicModule {
     return {
       module: WorkerModule,
-      providers: [TicketProjectionActivities, TicketWorkerService, { provide: WORKFLOW_BUNDLE, useValue: bundle }],
+      providers: [TicketProjectionActivities, DispatchLookupActivities, TicketWorkerService, { provide: WORKFLOW_BUNDLE, useValue: bundle }],
     };
   }
 }

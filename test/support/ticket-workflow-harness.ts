@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor } from '../../machines/actor';
 import type { TicketCommandType } from '../../machines/ticket.types';
+import { DispatchLookupActivities } from '../../src/tickets/dispatch-lookups.activities';
 import { TicketProjectionActivities } from '../../src/tickets/ticket.activities';
 import {
   openedUpdate,
@@ -90,7 +91,10 @@ export class TicketWorkflowHarness {
       connection: this.env.nativeConnection,
       taskQueue: this.taskQueue,
       workflowBundle: await workflowBundle(),
-      activities: new TicketProjectionActivities(this.db.dataSource).asActivities(),
+      activities: {
+        ...new TicketProjectionActivities(this.db.dataSource).asActivities(),
+        ...new DispatchLookupActivities(this.db.dataSource).asActivities(),
+      },
     });
   }
 

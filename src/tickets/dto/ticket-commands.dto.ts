@@ -1,7 +1,8 @@
 // Bodies of the ticket command endpoints. Shape only: the rules (who, when, what a text must
 // say) are the machine's.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { PENDING_REASONS, TICKET_TYPES } from '../../../machines/ticket.types';
 import type { PendingReason, TicketType } from '../../../machines/ticket.types';
 
@@ -9,12 +10,59 @@ export class AssignToTeamDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   teamId!: string;
+
+  @ApiPropertyOptional({ description: 'handover note: required when the ticket already has a team (seed 000, principle 1)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  note?: string;
 }
 
 export class AssignToAgentDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   agentId!: string;
+
+  @ApiPropertyOptional({ description: 'for an agent outside the ticket’s team: with whom it was agreed (seed 000, principle 3)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  agreedWith?: string;
+}
+
+export class SetCategoryDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  categoryId!: string;
+}
+
+export class AnswersDto {
+  @ApiProperty({ example: { printer: 'HP 3rd floor', tried: 'restarted, other PC works' }, description: 'Additional Questions by key' })
+  @IsObject()
+  answers!: Record<string, string>;
+}
+
+export class EscalateDto {
+  @ApiProperty({ format: 'uuid', description: 'a 2nd or 3rd line team' })
+  @IsUUID()
+  teamId!: string;
+
+  @ApiProperty({ description: 'the handover note: the problem and what was tried ("done" is refused)' })
+  @IsString()
+  @MaxLength(20000)
+  note!: string;
+}
+
+export class NoteDto {
+  @ApiProperty({ description: 'the solution, for the primary team that resolves the ticket' })
+  @IsString()
+  @MaxLength(20000)
+  note!: string;
+}
+
+export class VendorTicketDto {
+  @ApiProperty({ example: 'HP Support' }) @IsString() @MaxLength(200) vendor!: string;
+  @ApiProperty({ example: 'HP-778812' }) @IsString() @MaxLength(200) vendorTicketId!: string;
 }
 
 export class TextDto {
@@ -61,4 +109,19 @@ export class ResolveDto {
   @IsString()
   @MaxLength(20000)
   resolution!: string;
+}
+
+export class TaskDto {
+  @ApiProperty({ format: 'uuid', description: 'the team that does this part' }) @IsUUID() teamId!: string;
+  @ApiProperty() @IsString() @MinLength(3) @MaxLength(200) title!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) description?: string;
+}
+
+export class SplitDto {
+  @ApiProperty({ type: [TaskDto], description: 'one task per team (seed 000, principle 3)' })
+  @ValidateNested({ each: true })
+  @Type(() => TaskDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  tasks!: TaskDto[];
 }

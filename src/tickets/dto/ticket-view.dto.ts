@@ -68,6 +68,8 @@ export class TicketViewDto extends TicketListItemDto {
   @ApiProperty({ type: [NotificationDto] }) notifications!: NotificationDto[];
   @ApiPropertyOptional({ description: 'agents only: the SLA policy and each clock (target, elapsed, remaining, deadline, segments)', nullable: true })
   sla?: unknown;
+  @ApiPropertyOptional({ description: 'agents only: escalation chain, Additional Questions and answers, vendor ticket, lock', nullable: true })
+  handling?: unknown;
   @ApiProperty({ enum: TICKET_COMMANDS, isArray: true, description: 'what the caller may do now, from the machine' })
   allowedCommands!: TicketCommandType[];
 }

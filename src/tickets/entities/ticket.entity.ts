@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { PersistedTicketState } from '../../../machines/ticket.law';
-import type { PendingReason, TicketStatus, TicketType } from '../../../machines/ticket.types';
+import type { EscalationStep, PendingReason, TicketStatus, TicketType } from '../../../machines/ticket.types';
 
 /**
  * The read model of a ticket: what queues, portals and reports read. Written only by the
@@ -119,6 +119,27 @@ export class TicketEntity {
 
   @Column({ type: 'integer', default: 0 })
   reopens!: number;
+
+  @Column({ type: 'text', nullable: true })
+  vendor!: string | null;
+
+  @Column({ name: 'vendor_ticket_id', type: 'text', nullable: true })
+  vendorTicketId!: string | null;
+
+  @Column({ name: 'locked_by', type: 'uuid', nullable: true })
+  lockedBy!: string | null;
+
+  @Column({ type: 'jsonb', default: [] })
+  escalations!: EscalationStep[];
+
+  @Column({ type: 'jsonb', default: {} })
+  answers!: Record<string, string>;
+
+  @Column({ name: 'parent_number', type: 'text', nullable: true })
+  parentNumber!: string | null;
+
+  @Column({ name: 'update_flag_since', type: 'timestamptz', nullable: true })
+  updateFlagSince!: Date | null;
 
   /** The machine's state as the workflow last projected it: the API asks the machine what is allowed. */
   @Column({ name: 'machine_state', type: 'jsonb' })
