@@ -93,6 +93,8 @@ const CATEGORISED: Partial<TicketContext> = {
   answers: { room: '1.23', model: 'HP M404' },
 };
 const READY: Partial<TicketContext> = { ...V2, ...CATEGORISED };
+/** A category without questions: enough for a transfer to another team. */
+const CATEGORY: Partial<TicketContext> = { categoryId: 'c-general' };
 
 const TYPICAL: Record<TicketStatus, Partial<TicketContext>> = {
   New: { teamId: null, teamName: null, teamLine: null },
@@ -479,7 +481,7 @@ describe('dispatching to a team under the new rules (seed 000, principles 1 and 
   });
 
   it('journals the handover note first, while the ticket is still with the old team, then the dispatch', () => {
-    const out = give(ticketIn('InProgress', { lockedBy: agent.id }), agent, { type: 'assignToTeam', ...HEALTH_IT, note: ` ${HANDOVER} ` });
+    const out = give(ticketIn('InProgress', { lockedBy: agent.id, ...CATEGORY }), agent, { type: 'assignToTeam', ...HEALTH_IT, note: ` ${HANDOVER} ` });
     expect(out.status).toBe('InProgress');
     expect(out.context).toMatchObject({ ...atTeam(HEALTH_IT), assigneeId: null, lockedBy: null });
     expect(out.effects).toEqual([
@@ -500,13 +502,23 @@ describe('dispatching to a team under the new rules (seed 000, principles 1 and 
     }
   });
 
+  it('refuses a transfer without a category that matches the description (seed 000, principle 3)', () => {
+    expect(refuse(ticketIn('InProgress'), agent, { type: 'assignToTeam', ...HEALTH_IT, note: HANDOVER })).toMatchObject({
+      code: 'ruleBroken',
+      rule: 'categorySetIfTransfer',
+      field: 'categoryId',
+    });
+    // The first dispatch needs none: the dispatcher of the receiving team checks it.
+    expect(give(ticketIn('New'), deskDispatcher, { type: 'assignToTeam', ...SERVICE_DESK }).status).toBe('Assigned');
+  });
+
   it('allows a transfer to the same or a lower line with a note', () => {
-    expect(give(ticketIn('InProgress', atTeam(SERVERS)), serversAgent, { type: 'assignToTeam', ...NETWORK, note: HANDOVER }).context.teamLine).toBe(2);
-    expect(give(ticketIn('InProgress', atTeam(STORAGE)), storageAgent, { type: 'assignToTeam', ...SERVICE_DESK, note: HANDOVER }).context.teamLine).toBe(1);
+    expect(give(ticketIn('InProgress', { ...atTeam(SERVERS), ...CATEGORY }), serversAgent, { type: 'assignToTeam', ...NETWORK, note: HANDOVER }).context.teamLine).toBe(2);
+    expect(give(ticketIn('InProgress', { ...atTeam(STORAGE), ...CATEGORY }), storageAgent, { type: 'assignToTeam', ...SERVICE_DESK, note: HANDOVER }).context.teamLine).toBe(1);
   });
 
   it.each(URGENT_PRIORITIES)('alerts the receiving team for a %s ticket, on a transfer and on the first dispatch', (priority) => {
-    const transfer = give(ticketIn('InProgress', { priority }), agent, { type: 'assignToTeam', ...HEALTH_IT, note: HANDOVER });
+    const transfer = give(ticketIn('InProgress', { priority, ...CATEGORY }), agent, { type: 'assignToTeam', ...HEALTH_IT, note: HANDOVER });
     expect(transfer.effects.at(-1)).toEqual(handoverAlert(priority, HEALTH_IT));
     const first = give(ticketIn('New', { priority }), deskDispatcher, { type: 'assignToTeam', ...SERVICE_DESK });
     expect(first.effects.at(-1)).toEqual(handoverAlert(priority, SERVICE_DESK));
@@ -514,13 +526,13 @@ describe('dispatching to a team under the new rules (seed 000, principles 1 and 
 
   it('alerts no team for a P3 or P4 ticket', () => {
     for (const priority of ['P3', 'P4']) {
-      const out = give(ticketIn('InProgress', { priority }), agent, { type: 'assignToTeam', ...HEALTH_IT, note: HANDOVER });
+      const out = give(ticketIn('InProgress', { priority, ...CATEGORY }), agent, { type: 'assignToTeam', ...HEALTH_IT, note: HANDOVER });
       expect(out.effects.filter((effect) => effect.type === 'notifyTeam')).toEqual([]);
     }
   });
 
   it('refuses another agent while the ticket is locked, and lets a dispatcher move it', () => {
-    const locked = ticketIn('InProgress', { lockedBy: agent.id });
+    const locked = ticketIn('InProgress', { lockedBy: agent.id, ...CATEGORY });
     expect(refuse(locked, colleague, { type: 'assignToTeam', ...HEALTH_IT, note: HANDOVER })).toMatchObject({
       code: 'forbidden',
       rule: 'notLockedByOther',
@@ -901,7 +913,7 @@ describe('the escalation flow of seed 000 on a new ticket', () => {
 
 describe('the follow-up rules (lock on reassignment, transfers of escalated tickets, who may lock)', () => {
   it('clears a lock when the ticket is given to another agent, and keeps it when given to the locker', () => {
-    const locked = ticketIn('InProgress', { lockedBy: agent.id });
+    const locked = ticketIn('InProgress', { lockedBy: agent.id, ...CATEGORY });
     const [toColleague] = applyTicketEvent(locked, stamp(deskDispatcher, { type: 'assignToAgent', agentId: colleague.id, agentName: 'Bo Agent', agentTeamIds: ['t-1'] }));
     expect(toColleague.context).toMatchObject({ assigneeId: colleague.id, lockedBy: null });
     const [toLocker] = applyTicketEvent(locked, stamp(deskDispatcher, { type: 'assignToAgent', agentId: agent.id, agentName: 'Anna Agent', agentTeamIds: ['t-1'] }));

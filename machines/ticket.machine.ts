@@ -81,7 +81,7 @@ const dispatchToTeam = (target: 'Assigned' | 'InProgress' | 'Pending') =>
   urgentOrNot(
     {
       target,
-      guard: rules('staffOrSystem', 'notLockedByOther', 'teamGiven', 'otherTeam', 'notHigherLine', 'notAroundEscalation', 'handoverNoteIfTransfer'),
+      guard: rules('staffOrSystem', 'notLockedByOther', 'teamGiven', 'otherTeam', 'notHigherLine', 'notAroundEscalation', 'handoverNoteIfTransfer', 'categorySetIfTransfer'),
       actions: [
         // The handover note first: it is written while the ticket is still with the old team.
         record('note', 'internal', ({ context, event }) => {

@@ -108,6 +108,8 @@ const inputOf = (requiresApproval: boolean): TicketInput => ({
   type: 'incident',
   priority: 'P3',
   rulesVersion: 2,
+  // Opened with a category (as from the service catalog): transfers to another team need one.
+  categoryId: 'c-general',
   requesterId: requester.id,
   requiresApproval,
   createdBy: requester,
@@ -462,7 +464,8 @@ describe('the dispatch and escalation rules as a model (issue 4; REQUIREMENTS 3-
   const COLLEAGUE: TicketEvent[] = [at(colleague, { type: 'addJournalNote', text: 'Had a look' }), at(colleague, { type: 'unlock' })];
   const ALL = [...GOOD, ...BAD, ...COLLEAGUE];
 
-  const input: TicketInput = { ...inputOf(false), priority: 'P2' };
+  // Opened without a category: the model must set (and answer) one before it may escalate.
+  const input: TicketInput = { ...inputOf(false), priority: 'P2', categoryId: null };
   // Two escalations at most keep the model finite (the chain grows with every round trip).
   const modelOptions = {
     input,

@@ -141,6 +141,14 @@ export const TICKET_RULES = {
     says: 'the ticket needs a category that matches its description before it is escalated',
     holds: (c) => !!c.categoryId,
   },
+  // Seed 000, principle 3: "before handover, check the category matches the description; a
+  // missing category must be added" — for any handover to another team, not only escalation.
+  categorySetIfTransfer: {
+    kind: 'input',
+    field: 'categoryId',
+    says: 'the ticket needs a category that matches its description before it is handed to another team',
+    holds: (c) => rulesFrom(c) < 2 || !c.teamId || !!c.categoryId,
+  },
   // Seed 000, principle 1: the Additional Questions are filled in before escalation.
   questionsAnswered: {
     kind: 'input',
