@@ -51,6 +51,8 @@ const incidentManager: Actor = { id: 'im-1', role: 'incidentManager', name: 'Iva
 const admin: Actor = { id: 'adm-1', role: 'admin', name: 'Ada Admin' };
 const processManager: Actor = { id: 'pm-1', role: 'processManager' };
 const system: Actor = SYSTEM_ACTOR;
+/** Issue 5: a monitoring system, requester of the incidents it raises. */
+const monitor: Actor = { id: 'mon-1', role: 'monitor', name: 'Zabbix' };
 
 const OPENED_AT = '2025-03-03T08:00:00.000Z';
 const NOW = '2025-03-05T09:30:00.000Z';
@@ -309,7 +311,7 @@ describe('escalating a ticket to a higher line (REQUIREMENTS 3-4; seed 000, prin
   });
 
   it('is refused to the end user and to roles that do not work tickets (403, rule staff)', () => {
-    for (const actor of [requester, otherUser, processManager]) {
+    for (const actor of [requester, otherUser, processManager, monitor]) {
       expect(refuse(ticketIn('InProgress', READY), actor, escalation(SERVERS))).toMatchObject({ code: 'forbidden', rule: 'staff' });
     }
   });
@@ -699,6 +701,17 @@ describe('locking a ticket (issue 4, item 2: others may read, not act)', () => {
   it('does not stop the requester from writing', () => {
     const out = give(ticketIn('InProgress', LOCKED), requester, { type: 'reply', text: 'Any news?' });
     expect(out.context).toMatchObject({ updateFlag: true, lockedBy: agent.id });
+  });
+
+  // Issue 5: the lock keeps other agents out, not the monitor that raised the incident.
+  it('does not stop the monitor that raised the incident from noting or clearing its alert', () => {
+    const monitored = { ...LOCKED, requesterId: monitor.id };
+    expect(give(ticketIn('InProgress', monitored), monitor, { type: 'monitorNote', text: 'Load at 97 %' }).effects).toEqual([
+      recorded('note', 'internal', 'Monitor: Load at 97 %', monitor.id),
+    ]);
+    const cleared = give(ticketIn('InProgress', monitored), monitor, { type: 'monitorCleared', text: 'Load normal' });
+    expect(cleared.context).toMatchObject({ updateFlag: true, lockedBy: agent.id });
+    expect(give(ticketIn('Assigned', { ...monitored, assigneeId: null }), monitor, { type: 'monitorCleared', text: 'Load normal' }).status).toBe('Resolved');
   });
 
   it('is unlocked by its owner or a dispatcher, journalled internally', () => {

@@ -19,6 +19,7 @@ describe('the ticket statechart in Mermaid', () => {
     'New --> New : reply [requester, textGiven]',
     'New --> New : reclassify [staff, otherType, notLockedByOther]',
     'New --> Closed : closeAsNotNeeded [staff, isTask, notNeededNote, notLockedByOther]',
+    'New --> Resolved : monitorCleared [monitor, notWorked, textGiven]',
     'Assigned --> Assigned : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, categorySetIfTransfer, urgentPriority]',
     'Assigned --> Assigned : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, categorySetIfTransfer]',
     'Assigned --> Assigned : assignToAgent [dispatcherOrSelf, notLockedByOther, hasTeam, agentGiven, agentInTeamOrAgreed]',
@@ -27,6 +28,7 @@ describe('the ticket statechart in Mermaid', () => {
     'Assigned --> Assigned : returnToOrigin [staff, escalated, solutionNote, notLockedByOther]',
     'Assigned --> Assigned : split [staff, tasksGiven, notLockedByOther]',
     'Assigned --> Closed : closeAsNotNeeded [staff, isTask, notNeededNote, notLockedByOther]',
+    'Assigned --> Resolved : monitorCleared [monitor, notWorked, textGiven]',
     'Assigned --> InProgress : beginWork [staff, assigneeOrUnassigned, notLockedByOther]',
     'Assigned --> InProgress : addComment [staff, textGiven, notLockedByOther]',
     'Assigned --> Assigned : reply [requester, textGiven]',
@@ -87,15 +89,16 @@ describe('the ticket statechart in Mermaid', () => {
       0,
     );
     expect(transitions).toHaveLength(declared);
-    expect(declared).toBe(46);
+    expect(declared).toBe(48);
   });
 
-  it('leaves New only for Assigned by a dispatch (or for Closed, a task closed as not needed): no agent answer before the ticket is dispatched', () => {
+  it('leaves New only for Assigned by a dispatch (or for Closed, a task closed as not needed; or for Resolved, an alert its monitor cleared): no agent answer before the ticket is dispatched', () => {
     const fromNew = transitions.filter((line) => line.startsWith('New --> '));
     expect(fromNew.filter((line) => !line.startsWith('New --> New ')).map((line) => line.split(' [')[0])).toEqual([
       'New --> Assigned : assignToTeam',
       'New --> Assigned : assignToTeam',
       'New --> Closed : closeAsNotNeeded',
+      'New --> Resolved : monitorCleared',
     ]);
     expect(fromNew.some((line) => line.includes(': addComment '))).toBe(false);
   });
@@ -164,6 +167,18 @@ describe('the ticket statechart in Mermaid', () => {
     for (const line of staffWork) expect({ line, locked: rulesOf(line).includes('notLockedByOther') }).toEqual({ line, locked: true });
   });
 
+  // Issue 5 (REQUIREMENTS 9): a monitor's cleared alert resolves its incident only while nobody has
+  // worked it (New, or Assigned with no agent); otherwise the root note tells whoever has it.
+  it('draws a monitor’s clearing as a resolution from New and Assigned only, while the incident is not worked', () => {
+    expect(drawn('monitorCleared')).toEqual([
+      'New --> Resolved : monitorCleared [monitor, notWorked, textGiven]',
+      'Assigned --> Resolved : monitorCleared [monitor, notWorked, textGiven]',
+    ]);
+    expect(drawn('monitorNote')).toEqual([]);
+    const note = lines.find((line) => line.startsWith('In every open status: '))!;
+    expect(note).toContain('monitorCleared [monitor, textGiven]; monitorNote [monitor, textGiven]');
+  });
+
   it('draws nothing leaving Closed', () => {
     expect(lines.filter((line) => line.startsWith('Closed -->'))).toEqual(['Closed --> [*]']);
   });
@@ -182,6 +197,8 @@ describe('the ticket statechart in Mermaid', () => {
     'unlock [lockOwnerOrDispatcher, locked]',
     'recordVendorTicket [staff, vendorGiven, notLockedByOther]',
     'vendorAnswer [staff, textGiven, notLockedByOther]',
+    'monitorCleared [monitor, textGiven]',
+    'monitorNote [monitor, textGiven]',
     'taskStatusChanged [system, knownTask]',
     'absenceNoticed [system, autoReplyDue]',
     'absenceNoticed [system]',
@@ -201,7 +218,7 @@ describe('the ticket statechart in Mermaid', () => {
     const note = lines.find((line) => line.startsWith('In every open status: '))!;
     const noted = note.slice('In every open status: '.length).split('; ');
     expect(noted).toHaveLength(Object.values(ticketMachine.root.on).reduce((n, definitions) => n + definitions.length, 0));
-    expect(noted).toHaveLength(18);
+    expect(noted).toHaveLength(20);
     for (const type of ['overridePriority', 'recalculateSla', 'slaAlert', 'setCategory', 'answerQuestions', 'lock', 'unlock', 'recordVendorTicket']) {
       expect(transitions.filter((line) => line.includes(`: ${type} `))).toEqual([]);
     }

@@ -43,6 +43,9 @@ const incidentManager: Actor = { id: 'im-1', role: 'incidentManager' };
 const admin: Actor = { id: 'adm-1', role: 'admin' };
 const processManager: Actor = { id: 'pm-1', role: 'processManager' };
 const system: Actor = SYSTEM_ACTOR;
+/** Issue 5: a monitoring system raises incidents as their requester; another monitor raised none of these. */
+const monitor: Actor = { id: 'mon-1', role: 'monitor', name: 'Zabbix' };
+const otherMonitor: Actor = { id: 'mon-2', role: 'monitor', name: 'Nagios' };
 
 const OPENED_AT = '2025-03-03T08:00:00.000Z';
 const RESOLVED_AT = '2025-03-04T12:00:00.000Z';
@@ -130,6 +133,11 @@ function ticketIn(status: TicketStatus, overrides: Partial<TicketContext> = {}):
   return restoreTicket({ status, context: openContext({ ...TYPICAL[status], ...overrides }) });
 }
 
+/** An incident the monitor raised (issue 5): the monitor is its requester. */
+const MONITORED: Partial<TicketContext> = { requesterId: monitor.id };
+const monitoredIn = (status: TicketStatus, overrides: Partial<TicketContext> = {}): TicketSnapshot =>
+  ticketIn(status, { ...MONITORED, ...overrides });
+
 const stamp = (actor: Actor, command: TicketCommand, at = NOW): TicketEvent => ({ ...command, actor, at }) as TicketEvent;
 
 interface Outcome {
@@ -206,6 +214,10 @@ function wellFormed(type: TicketEventType, actor: Actor, context: TicketContext)
       return { type, vendor: 'HP', vendorTicketId: '4711' };
     case 'vendorAnswer':
       return { type, text: 'HP: firmware 2.1 fixes the jam' };
+    case 'monitorCleared':
+      return { type, text: 'CPU load on srv-42 back under 80 %' };
+    case 'monitorNote':
+      return { type, text: 'CPU load on srv-42 at 97 %' };
     case 'split':
       return { type, tasks: [{ number: 'T-2', teamId: 't-2', teamName: '2nd line Network', title: 'Replace the network switch' }] };
     case 'closeAsNotNeeded':
@@ -267,7 +279,7 @@ const NEW_FOR_STAFF: TicketCommandType[] = [
   'recordVendorTicket',
   'vendorAnswer',
 ];
-const EVERYONE = [requester, otherUser, agent, otherAgent, dispatcher, incidentManager, admin, processManager, system];
+const EVERYONE = [requester, otherUser, agent, otherAgent, dispatcher, incidentManager, admin, processManager, monitor, otherMonitor, system];
 
 // --- opening --------------------------------------------------------------------------------
 
@@ -1049,18 +1061,23 @@ describe('a Closed ticket', () => {
   });
 
   it('refuses every command from everyone as not possible now', () => {
-    const closed = ticketIn('Closed', { requiresApproval: true, updateFlag: true, attentionFlag: true });
-    for (const actor of EVERYONE) {
-      for (const type of ALL_EVENT_TYPES) {
-        const verdict = refuse(closed, actor, wellFormed(type, actor, closed.context));
-        expect(verdict).toEqual({
-          allowed: false,
-          code: 'notAllowedNow',
-          rule: undefined,
-          field: undefined,
-          message: `${type} is not possible while the ticket is Closed`,
-          allowedCommands: [],
-        });
+    for (const closed of [
+      ticketIn('Closed', { requiresApproval: true, updateFlag: true, attentionFlag: true }),
+      // Issue 5: an incident its monitor raised takes nothing from the monitor either.
+      monitoredIn('Closed', { updateFlag: true }),
+    ]) {
+      for (const actor of EVERYONE) {
+        for (const type of ALL_EVENT_TYPES) {
+          const verdict = refuse(closed, actor, wellFormed(type, actor, closed.context));
+          expect(verdict).toEqual({
+            allowed: false,
+            code: 'notAllowedNow',
+            rule: undefined,
+            field: undefined,
+            message: `${type} is not possible while the ticket is Closed`,
+            allowedCommands: [],
+          });
+        }
       }
     }
   });
@@ -1068,6 +1085,7 @@ describe('a Closed ticket', () => {
   it('offers no command to anyone', () => {
     const closed = ticketIn('Closed', { requiresApproval: true, updateFlag: true, attentionFlag: true });
     for (const actor of EVERYONE) expect(allowedCommands(closed, actor)).toEqual([]);
+    for (const actor of EVERYONE) expect(allowedCommands(monitoredIn('Closed'), actor)).toEqual([]);
   });
 
   it('keeps Closed and done whatever event reaches the machine, asking for no effect', () => {
@@ -1324,6 +1342,134 @@ describe('an SLA alert on a Closed ticket', () => {
   });
 });
 
+// --- monitors (issue 5; REQUIREMENTS 9) -----------------------------------------------------
+
+describe('a monitor’s cleared alert', () => {
+  const CLEARED = 'CPU load on srv-42 back under 80 %';
+  const RESOLVED_BY_MONITOR = `Resolved by the monitor: ${CLEARED}`;
+  const NOTED = `Monitor: the alert has cleared (${CLEARED})`;
+
+  it.each(['New', 'Assigned'] as const)('resolves an unworked %s incident: Resolved, its text the resolution, journalled publicly', (status) => {
+    const before = monitoredIn(status, { updateFlag: true });
+    const out = give(before, monitor, { type: 'monitorCleared', text: `  ${CLEARED}  ` });
+
+    expect(out.status).toBe('Resolved');
+    expect(out.context).toEqual({ ...before.context, resolution: CLEARED, resolvedAt: NOW, updateFlag: false });
+    expect(out.context.assigneeId).toBeNull();
+    // Nobody to mail: the requester is the monitor itself.
+    expect(out.effects).toEqual([recorded('event', 'public', RESOLVED_BY_MONITOR, monitor.id)]);
+  });
+
+  it('leaves the resolved incident to the usual end: auto-close by the system, or a reopen by staff', () => {
+    const resolved = give(monitoredIn('Assigned'), monitor, { type: 'monitorCleared', text: CLEARED }).snapshot;
+    expect(give(resolved, system, { type: 'autoClose' }).status).toBe('Closed');
+    expect(give(resolved, agent, { type: 'reopen' }).status).toBe('InProgress');
+  });
+
+  it.each<[string, TicketStatus, Partial<TicketContext>]>([
+    ['an Assigned incident an agent has', 'Assigned', { assigneeId: agent.id }],
+    ['a New incident with an agent on it', 'New', { assigneeId: agent.id }],
+    ['an In Progress incident', 'InProgress', {}],
+    ['a Pending incident', 'Pending', {}],
+    ['a Resolved incident', 'Resolved', {}],
+    ['an In Progress incident nobody has (restored without an agent)', 'InProgress', { assigneeId: null }],
+  ])('only notes on %s, internally, and sets the Update flag for whoever works it', (_name, status, overrides) => {
+    const before = monitoredIn(status, overrides);
+    const out = give(before, monitor, { type: 'monitorCleared', text: CLEARED });
+
+    expect(out.status).toBe(status);
+    expect(out.context).toEqual({ ...before.context, updateFlag: true });
+    expect(out.effects).toEqual([recorded('note', 'internal', NOTED, monitor.id)]);
+  });
+
+  it('keeps an Update flag that was already set when it only notes', () => {
+    const before = monitoredIn('InProgress', { updateFlag: true });
+    const out = give(before, monitor, { type: 'monitorCleared', text: CLEARED });
+    expect(out.context).toEqual(before.context);
+    expect(out.effects).toEqual([recorded('note', 'internal', NOTED, monitor.id)]);
+  });
+
+  it.each(OPEN_STATUSES)('is forbidden in %s to an agent, to staff and to a monitor that did not raise the incident (rule monitor)', (status) => {
+    const ticket = monitoredIn(status);
+    for (const actor of [agent, dispatcher, admin, requester, system, otherMonitor]) {
+      expect(refuse(ticket, actor, { type: 'monitorCleared', text: CLEARED })).toMatchObject({
+        code: 'forbidden',
+        rule: 'monitor',
+        message: 'only the monitor that raised this incident may do this',
+      });
+    }
+    // A monitor is no requester of a ticket a person raised.
+    expect(refuse(ticketIn(status), monitor, { type: 'monitorCleared', text: CLEARED })).toMatchObject({ code: 'forbidden', rule: 'monitor' });
+  });
+
+  it('is not forbidden to the agent because the agent raised the ticket: the role must be monitor too', () => {
+    const raisedByAgent = ticketIn('New', { requesterId: agent.id });
+    expect(refuse(raisedByAgent, agent, { type: 'monitorCleared', text: CLEARED })).toMatchObject({ code: 'forbidden', rule: 'monitor' });
+  });
+
+  it.each(['New', 'Assigned', 'InProgress'] as const)('needs a text in %s (rule textGiven, field text)', (status) => {
+    for (const text of ['', '   ']) {
+      expect(refuse(monitoredIn(status), monitor, { type: 'monitorCleared', text })).toMatchObject({
+        code: 'ruleBroken',
+        rule: 'textGiven',
+        field: 'text',
+      });
+    }
+  });
+
+  it('is refused on a Closed incident as not possible now', () => {
+    expect(refuse(monitoredIn('Closed'), monitor, { type: 'monitorCleared', text: CLEARED })).toEqual({
+      allowed: false,
+      code: 'notAllowedNow',
+      rule: undefined,
+      field: undefined,
+      message: 'monitorCleared is not possible while the ticket is Closed',
+      allowedCommands: [],
+    });
+  });
+});
+
+describe('a monitor’s note', () => {
+  const NOTE = 'CPU load on srv-42 at 97 % for 10 minutes';
+
+  it.each(OPEN_STATUSES)('is journalled internally in %s, changing nothing else (not even the Update flag)', (status) => {
+    const before = monitoredIn(status);
+    const out = give(before, monitor, { type: 'monitorNote', text: `${NOTE}\n` });
+    expect(out.status).toBe(status);
+    expect(out.context).toEqual(before.context);
+    expect(out.effects).toEqual([recorded('note', 'internal', `Monitor: ${NOTE}`, monitor.id)]);
+  });
+
+  it('is forbidden to an agent and to a monitor that did not raise the incident (rule monitor), and needs a text', () => {
+    for (const actor of [agent, dispatcher, requester, otherMonitor]) {
+      expect(refuse(monitoredIn('InProgress'), actor, { type: 'monitorNote', text: NOTE })).toMatchObject({ code: 'forbidden', rule: 'monitor' });
+    }
+    expect(refuse(monitoredIn('InProgress'), monitor, { type: 'monitorNote', text: ' ' })).toMatchObject({
+      code: 'ruleBroken',
+      rule: 'textGiven',
+      field: 'text',
+    });
+  });
+
+  it('is refused on a Closed incident as not possible now', () => {
+    expect(refuse(monitoredIn('Closed'), monitor, { type: 'monitorNote', text: NOTE })).toMatchObject({
+      code: 'notAllowedNow',
+      message: 'monitorNote is not possible while the ticket is Closed',
+      allowedCommands: [],
+    });
+  });
+
+  it.each(OPEN_STATUSES)('is offered in %s, with the clearing, to the monitor that raised the incident and to nobody else', (status) => {
+    const offered = allowedCommands(monitoredIn(status), monitor);
+    expect(offered).toContain('monitorCleared');
+    expect(offered).toContain('monitorNote');
+    for (const actor of EVERYONE.filter((a) => a !== monitor)) {
+      const others = allowedCommands(monitoredIn(status), actor) as string[];
+      expect({ actor: actor.id, others: others.filter((type) => type.startsWith('monitor')) }).toEqual({ actor: actor.id, others: [] });
+    }
+  });
+});
+
 describe('who the notifications go to', () => {
   it('sends every notifyRequester effect to the requester and every notifyTeam effect to the team or on-call, in every open status', () => {
     const [, opening] = openTicket({ type: 'incident', priority: 'P3', requesterId: requester.id, requiresApproval: false, createdBy: requester, at: OPENED_AT });
@@ -1337,6 +1483,8 @@ describe('who the notifications go to', () => {
         { pendingReason: 'awaitingVendor' as const },
         // Issue 4: an escalation needs a category; a P1/P2 handover alerts the receiving team.
         { categoryId: 'c-printer', priority: 'P2' },
+        // Issue 5: an incident its monitor raised, which the monitor may clear.
+        MONITORED,
       ]) {
         const ticket = ticketIn(status, overrides);
         for (const actor of EVERYONE) {
@@ -1423,10 +1571,12 @@ describe('the commands offered to each actor', () => {
     expect(allowedCommands(ticketIn('Resolved', { requiresApproval: true }), requester)).toEqual(['reopen', 'reply', 'approve']);
   });
 
-  it('offers nothing to an end user who is not the requester, nor to a process manager', () => {
+  it('offers nothing to an end user who is not the requester, nor to a process manager, nor to a monitor that did not raise it', () => {
     for (const status of OPEN_STATUSES) {
       expect(allowedCommands(ticketIn(status, { requiresApproval: true }), otherUser)).toEqual([]);
       expect(allowedCommands(ticketIn(status, { requiresApproval: true }), processManager)).toEqual([]);
+      expect(allowedCommands(ticketIn(status, { requiresApproval: true }), monitor)).toEqual([]);
+      expect(allowedCommands(monitoredIn(status, { requiresApproval: true }), otherMonitor)).toEqual([]);
     }
   });
 
@@ -1499,6 +1649,9 @@ describe('the commands offered to each actor', () => {
   // from; always with a category, which an escalation needs and no command can carry (see wellFormed).
   const VARIANTS: Partial<TicketContext>[] = [
     { categoryId: 'c-printer' },
+    // Issue 5: raised by the monitor, unworked or with an agent on it.
+    { ...MONITORED, categoryId: 'c-printer' },
+    { ...MONITORED, categoryId: 'c-printer', assigneeId: agent.id },
     { categoryId: 'c-printer', requiresApproval: true },
     { rulesVersion: 2, teamLine: 1, categoryId: 'c-printer', priority: 'P2' },
     { rulesVersion: 2, lockedBy: otherAgent.id, categoryId: 'c-printer' },

@@ -206,6 +206,17 @@ const closeAsNotNeeded = {
   ],
 };
 
+// Issue 5: a cleared alert resolves the incident while nobody has worked it; otherwise the agent
+// who has it is told and decides.
+const monitorClears = {
+  target: 'Resolved',
+  guard: rules('monitor', 'notWorked', 'textGiven'),
+  actions: [
+    set(({ event }) => ({ resolution: eventText({ event } as Args).trim(), resolvedAt: event.at, updateFlag: false })),
+    record('event', 'public', (args) => `Resolved by the monitor: ${eventText(args).trim()}`),
+  ],
+} as const;
+
 const vendorAnswerActions = [
   set({ updateFlag: true }),
   record('note', 'internal', ({ context, event }) => `Answer from ${context.vendor?.name ?? 'the vendor'}: ${eventText({ context, event }).trim()}`),
@@ -384,6 +395,11 @@ export const ticketMachine = setup({
     },
     // Issue 4: a vendor's answer sets the Update flag, like a user's message.
     vendorAnswer: { guard: rules('staff', 'textGiven'), actions: vendorAnswerActions },
+    monitorCleared: {
+      guard: rules('monitor', 'textGiven'),
+      actions: [set({ updateFlag: true }), record('note', 'internal', (args) => `Monitor: the alert has cleared (${eventText(args).trim()})`)],
+    },
+    monitorNote: { guard: rules('monitor', 'textGiven'), actions: record('note', 'internal', (args) => `Monitor: ${eventText(args).trim()}`) },
     taskStatusChanged: {
       guard: rules('system', 'knownTask'),
       actions: [
@@ -442,6 +458,7 @@ export const ticketMachine = setup({
         reply: userAddsSomething,
         reclassify,
         closeAsNotNeeded,
+        monitorCleared: monitorClears,
       },
     },
     Assigned: {
@@ -453,6 +470,7 @@ export const ticketMachine = setup({
         returnToOrigin,
         split,
         closeAsNotNeeded,
+        monitorCleared: monitorClears,
         beginWork: {
           target: 'InProgress',
           guard: rules('staff', 'assigneeOrUnassigned'),

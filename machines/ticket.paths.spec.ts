@@ -25,6 +25,8 @@ const agent: Actor = { id: 'a-1', role: 'agent', name: 'Anna Agent' };
 const dispatcher: Actor = { id: 'd-1', role: 'dispatcher', name: 'Dana Dispatcher' };
 const system: Actor = SYSTEM_ACTOR;
 const admin: Actor = { id: 'adm-1', role: 'admin', name: 'Ada Admin' };
+/** Issue 5: a monitoring system; it raised none of this model's tickets, so it may clear none. */
+const monitor: Actor = { id: 'mon-1', role: 'monitor', name: 'Zabbix' };
 
 const OPENED_AT = '2025-05-05T08:00:00.000Z';
 const AT: Record<string, string> = {
@@ -33,6 +35,7 @@ const AT: Record<string, string> = {
   [dispatcher.id]: '2025-05-06T11:00:00.000Z',
   [system.id]: '2025-06-05T10:00:00.000Z',
   [admin.id]: '2025-05-06T12:00:00.000Z',
+  [monitor.id]: '2025-05-06T13:00:00.000Z',
 };
 
 type Cmd = TicketEvent extends infer E ? (E extends TicketEvent ? Omit<E, 'actor' | 'at'> : never) : never;
@@ -80,6 +83,11 @@ const SLA_ALERTS: TicketEvent[] = [
   by(system, { type: 'slaAlert', kind: 'onCall', clock: 'firstResponse', text: 'On-call consultant alerted' }),
 ];
 const RECALCULATION = by(admin, { type: 'recalculateSla', text: 'SLA recalculated under standard v2' });
+/** A monitor's commands (issue 5): only the monitor that raised a ticket may give them. */
+const MONITOR_WORK: Cmd[] = [
+  { type: 'monitorCleared', text: 'CPU load back to normal' },
+  { type: 'monitorNote', text: 'CPU load at 97 %' },
+];
 
 const EVENTS: TicketEvent[] = [
   TO_SERVICE_DESK,
@@ -95,6 +103,9 @@ const EVENTS: TicketEvent[] = [
   ...SLA_ALERTS,
   RECALCULATION,
   ...ABSENCES,
+  // A monitor that did not raise the ticket, and the requester, try a monitor's commands: refused.
+  ...MONITOR_WORK.map((command) => by(monitor, command)),
+  ...MONITOR_WORK.map((command) => by(requester, command)),
   // The requester tries the staff's, the admin's and the system's work as well: the machine must refuse it all.
   ...STAFF_WORK.map((command) => by(requester, command)),
   by(requester, { type: 'assignToAgent', agentId: requester.id, agentName: 'me' }),
@@ -307,6 +318,7 @@ describe.each([
     expect(new Set(staffCommandsByUser.map((event) => event.type))).toContain('overridePriority');
     expect(new Set(staffCommandsByUser.map((event) => event.type))).toContain('recalculateSla');
     expect(new Set(staffCommandsByUser.map((event) => event.type))).toContain('slaAlert');
+    expect(new Set(staffCommandsByUser.map((event) => event.type))).toContain('monitorCleared');
     for (const state of reachable) {
       for (const event of staffCommandsByUser) {
         const verdict = judge(state, event);
@@ -314,6 +326,20 @@ describe.each([
         const [next, effects] = applyTicketEvent(state, event);
         expect(effects).toEqual([]);
         expect(statusOf(next)).toBe(statusOf(state));
+        expect(next.context).toEqual(state.context);
+      }
+    }
+  });
+
+  it('never takes a monitor’s command on a ticket the monitor did not raise (rule monitor)', () => {
+    const reachable = Object.values(adjacency).map((node) => node.state).filter((state) => state.status === 'active');
+    const monitorEvents = EVENTS.filter((event) => event.type === 'monitorCleared' || event.type === 'monitorNote');
+    expect(monitorEvents.map((event) => event.actor.id)).toEqual([monitor.id, monitor.id, requester.id, requester.id]);
+    for (const state of reachable) {
+      for (const event of monitorEvents) {
+        expect(judge(state, event)).toMatchObject({ allowed: false, code: 'forbidden', rule: 'monitor' });
+        const [next, effects] = applyTicketEvent(state, event);
+        expect(effects).toEqual([]);
         expect(next.context).toEqual(state.context);
       }
     }
@@ -392,6 +418,8 @@ describe('the main line of the process, as simple paths', () => {
       'overridePriority',
       'recalculateSla',
       'slaAlert',
+      'monitorCleared',
+      'monitorNote',
     ] as const
   ).map((type) => ({ type, actor: requester, at: OPENED_AT }) as unknown as TicketEvent);
 
@@ -415,6 +443,79 @@ describe('the main line of the process, as simple paths', () => {
     }
     const closers = new Set(paths.map((path) => path.steps.at(-1)!.event.type));
     expect([...closers].sort()).toEqual(requiresApproval ? ['approve', 'autoClose'] : ['autoClose']);
+  });
+});
+
+describe('an incident a monitor raised, as a model (issue 5; REQUIREMENTS 9)', () => {
+  // The monitor is the requester: it may clear its alert, which resolves the incident while nobody
+  // works it and is only noted (Update flag) for the agent once somebody does.
+  const CLEARED = by(monitor, { type: 'monitorCleared', text: 'CPU load back to normal' });
+  const NOTE = by(monitor, { type: 'monitorNote', text: 'CPU load at 97 %' });
+  const MONITOR_EVENTS: TicketEvent[] = [
+    TO_SERVICE_DESK,
+    by(dispatcher, { type: 'assignToAgent', agentId: agent.id, agentName: 'Anna Agent' }),
+    by(agent, { type: 'beginWork' }),
+    by(agent, { type: 'setPending', reason: 'awaitingVendor', text: 'HP case 4711' }),
+    by(agent, { type: 'resolve', resolution: 'Replaced the fan' }),
+    by(agent, { type: 'clearUpdateFlag' }),
+    by(system, { type: 'autoClose' }),
+    CLEARED,
+    NOTE,
+    // Not the monitor that raised it: refused.
+    { ...CLEARED, actor: agent, at: AT[agent.id] },
+  ];
+  const monitored: TicketInput = { ...inputOf(false), requesterId: monitor.id, createdBy: monitor };
+  const monitorOptions = { input: monitored, events: (state: TicketSnapshot) => (state.status === 'done' ? [] : MONITOR_EVENTS) };
+  let adjacency: Adjacency;
+  let shortest: Path[];
+
+  beforeAll(() => {
+    adjacency = getAdjacencyMap(ticketMachine, monitorOptions);
+    shortest = getShortestPaths(ticketMachine, monitorOptions);
+  });
+
+  it('resolves from New or Assigned only while nobody has the incident; otherwise notes it and sets the Update flag', () => {
+    const seen = new Set<string>();
+    for (const node of Object.values(adjacency).filter((n) => n.state.status === 'active')) {
+      const cleared = transitionsOf(node).find(({ event }) => event === CLEARED)!;
+      const from = statusOf(node.state);
+      const resolves = (from === 'New' || from === 'Assigned') && node.state.context.assigneeId === null;
+      expect({ from, to: statusOf(cleared.state) }).toEqual({ from, to: resolves ? 'Resolved' : from });
+      if (resolves) {
+        expect(cleared.state.context).toMatchObject({ resolution: 'CPU load back to normal', resolvedAt: AT[monitor.id], updateFlag: false });
+      } else {
+        expect(cleared.state.context).toEqual({ ...node.state.context, updateFlag: true });
+      }
+      seen.add(`${from}:${resolves}`);
+    }
+    expect([...seen].sort()).toEqual(['Assigned:false', 'Assigned:true', 'InProgress:false', 'New:true', 'Pending:false', 'Resolved:false']);
+  });
+
+  it('takes the monitor’s note everywhere open, changing nothing but the journal, and its commands from nobody else', () => {
+    for (const node of Object.values(adjacency).filter((n) => n.state.status === 'active')) {
+      const [next, effects] = applyTicketEvent(node.state, NOTE);
+      expect(next.context).toEqual(node.state.context);
+      expect(effects).toEqual([{ type: 'record', params: { kind: 'note', visibility: 'internal', text: 'Monitor: CPU load at 97 %', authorId: monitor.id } }]);
+      expect(judge(node.state, MONITOR_EVENTS.at(-1)!)).toMatchObject({ allowed: false, code: 'forbidden', rule: 'monitor' });
+    }
+  });
+
+  it('closes in two steps at the earliest: the monitor clears its alert, the resolution period ends', () => {
+    const toClosed = shortest.filter((path) => statusOf(path.state) === 'Closed');
+    expect(Math.min(...toClosed.map((path) => path.weight))).toBe(2);
+    const quickest = toClosed.find((path) => path.weight === 2)!;
+    expect(moves(quickest).map((step) => `${step.event.type}->${statusOf(step.state)}`)).toEqual(['monitorCleared->Resolved', 'autoClose->Closed']);
+  });
+
+  it('agrees with judge on every step of every path', () => {
+    for (const path of shortest) {
+      let [ticket] = openTicket(monitored);
+      for (const step of moves(path)) {
+        expect({ event: step.event.type, verdict: judge(ticket, step.event) }).toEqual({ event: step.event.type, verdict: { allowed: true } });
+        [ticket] = applyTicketEvent(ticket, step.event);
+        expect(ticket.context).toEqual(step.state.context);
+      }
+    }
   });
 });
 

@@ -60,6 +60,17 @@ export const TICKET_RULES = {
     says: 'only an admin may do this',
     holds: (_c, e) => actorOf(e).role === 'admin',
   },
+  // REQUIREMENTS 9: a monitor raises and clears its own incidents (it is their requester).
+  monitor: {
+    kind: 'actor',
+    says: 'only the monitor that raised this incident may do this',
+    holds: (c, e) => actorOf(e).role === 'monitor' && actorOf(e).id === c.requesterId,
+  },
+  notWorked: {
+    kind: 'state',
+    says: 'an agent has taken the incident: the clearing is noted for them instead',
+    holds: (c) => c.assigneeId === null,
+  },
   system: {
     kind: 'actor',
     says: 'only the ticket’s own timers may do this',

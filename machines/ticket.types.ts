@@ -113,6 +113,8 @@ export type TicketEvent = Stamp &
     | { type: 'recordVendorTicket'; vendor: string; vendorTicketId: string }
     | { type: 'vendorAnswer'; text: string }
     | { type: 'split'; tasks: TaskToStart[] }
+    | { type: 'monitorCleared'; text: string }
+    | { type: 'monitorNote'; text: string }
     | { type: 'closeAsNotNeeded'; note: string }
     | { type: 'taskStatusChanged'; number: string; status: TicketStatus }
     | { type: 'beginWork' }
@@ -198,6 +200,8 @@ export const TICKET_COMMANDS = [
   'vendorAnswer',
   'split',
   'closeAsNotNeeded',
+  'monitorCleared',
+  'monitorNote',
 ] as const satisfies readonly TicketEventType[];
 export type TicketCommandType = (typeof TICKET_COMMANDS)[number];
 

@@ -30,6 +30,8 @@ import {
 const agent: Actor = { id: 'a1', role: 'agent' };
 const requester: Actor = { id: 'u1', role: 'endUser' };
 const system: Actor = { id: 'system', role: 'system' };
+/** Issue 5: a monitoring system that raised the incident (it is its requester). */
+const monitor: Actor = { id: 'mon1', role: 'monitor' };
 
 type Cmd = TicketEvent extends infer E ? (E extends TicketEvent ? Omit<E, 'actor' | 'at'> : never) : never;
 const event = (actor: Actor, command: Cmd, at: string): TicketEvent => ({ ...command, actor, at }) as TicketEvent;
@@ -220,6 +222,28 @@ describe('slaAfter', () => {
       expect(stoppedElapsedMs(sla, clock(sla, name))).toBe(h(4));
       expect(metTarget(clock(sla, name), sla.calendar)).toBe(true);
     }
+  });
+
+  // Issue 5: a monitor clearing its alert resolves an unworked incident; nobody answered before,
+  // so the resolution is the first response.
+  it('stops the first response too on entering Resolved when none was given before ("resolved")', () => {
+    const at = cph('2026-11-16 11:00');
+    const sla = slaAfter(opened(), moment('New'), moment('Resolved'), event(monitor, { type: 'monitorCleared', text: 'CPU load back to normal' }, at));
+    for (const name of ['firstResponse', 'escalation', 'resolution'] as const) {
+      expect(clock(sla, name)).toMatchObject({ stoppedAt: at, stopReason: 'resolved' });
+      expect(clock(sla, name).segments).toEqual([{ state: 'running', from: MONDAY_0800, to: at, reason: 'opened', status: 'New' }]);
+      expect(stoppedElapsedMs(sla, clock(sla, name))).toBe(h(3));
+      expect(metTarget(clock(sla, name), sla.calendar)).toBe(true);
+    }
+    // Nothing is left running: no SLA timer is armed for a resolved ticket.
+    expect(nextSlaEvent(sla)).toBeNull();
+  });
+
+  it('keeps an earlier first response when the ticket is resolved later', () => {
+    const answered = slaAfter(opened(), moment('Assigned'), moment('InProgress'), event(agent, { type: 'beginWork' }, cph('2026-11-16 09:00')));
+    const resolved = slaAfter(answered, moment('InProgress'), moment('Resolved'), event(agent, { type: 'resolve', resolution: 'Fixed' }, cph('2026-11-16 12:00')));
+    expect(clock(resolved, 'firstResponse')).toEqual(clock(answered, 'firstResponse'));
+    expect(clock(resolved, 'firstResponse')).toMatchObject({ stoppedAt: cph('2026-11-16 09:00'), stopReason: 'beginWork' });
   });
 
   it('restarts escalation and resolution on a reopen: the resolved gap is a paused segment, then "reopened"', () => {

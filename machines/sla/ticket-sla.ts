@@ -95,7 +95,8 @@ export function slaAfter(sla: TicketSla, before: TicketMoment, after: TicketMome
     const reason = event.type === 'setPending' ? `pending: ${event.reason}` : 'pending';
     next = mapClocks(next, TICKET_CLOCKS, (c) => pauseClock(c, at, reason, 'Pending'));
   } else if (after.status === 'Resolved') {
-    next = mapClocks(next, ['escalation', 'resolution'], (c) => stopClock(c, at, 'resolved'));
+    // Resolving answers the user too (a monitor clearing its alert resolves without an agent).
+    next = mapClocks(next, ['firstResponse', 'escalation', 'resolution'], (c) => stopClock(c, at, 'resolved'));
   } else if (after.status === 'Closed') {
     next = mapClocks(next, [...TICKET_CLOCKS, 'updateFlag'], (c) => stopClock(c, at, 'closed'));
   } else if (before.status === 'Pending') {

@@ -24,6 +24,8 @@ export class TicketProjectionActivities {
       await this.appendJournal(tx, p);
       await this.applyPins(tx, p);
       await this.recordNotifications(tx, p);
+      // A closed incident frees its monitor alert's fingerprint: the next firing opens a new one.
+      if (p.state.status === 'Closed') await tx.query('UPDATE monitor_alerts SET open = false WHERE ticket_number = $1 AND open', [p.record.number]);
     });
   }
 

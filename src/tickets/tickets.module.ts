@@ -29,5 +29,6 @@ import { SlaModule } from '../sla/sla.module';
   ],
   controllers: [TicketsController],
   providers: [TicketsService, TicketWorkflowsClient],
+  exports: [TicketsService],
 })
 export class TicketsModule {}

@@ -7,7 +7,7 @@ import type { Impact, Urgency } from '../../../machines/priority';
 import { TICKET_TYPES } from '../../../machines/ticket.types';
 import type { TicketType } from '../../../machines/ticket.types';
 
-export const CHANNELS = ['portal', 'api', 'mail', 'phone'] as const;
+export const CHANNELS = ['portal', 'api', 'mail', 'phone', 'monitor'] as const;
 
 export class CreateTicketDto {
   @ApiProperty({ enum: TICKET_TYPES, description: 'incident or request; an agent may reclassify later' })
