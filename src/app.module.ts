@@ -12,7 +12,9 @@ import { TeamsModule } from './teams/teams.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { SlaModule } from './sla/sla.module';
+import { MonitorsModule } from './monitors/monitors.module';
 import { WorkerModule } from './worker/worker.module';
+import { CsiModule } from './csi/csi.module';
 
 const CORE = [ConfigModule.forRoot({ isGlobal: true, load: [appConfig] }), DatabaseModule, TemporalModule];
 
@@ -33,7 +35,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...CORE,
-        ...(options.api ? [AuthModule, TicketsModule, SlaModule, TeamsModule, CatalogModule, AbsencesModule, QueuesModule, HealthModule] : []),
+        ...(options.api ? [AuthModule, TicketsModule, SlaModule, MonitorsModule, TeamsModule, CatalogModule, AbsencesModule, QueuesModule, CsiModule, HealthModule] : []),
         ...(options.worker ? [WorkerModule.register(options.workflowBundle ?? null)] : []),
       ],
     };

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { SlaErrorCode, SlaException } from '../sla/sla.exception';
 import { TicketErrorCode, TicketException } from '../tickets/tickets.exception';
 import { isUnavailable } from './unavailable';
+import { CsiErrorCode, CsiException } from '../csi/csi.exception';
 
 const RETRY_AFTER_SECONDS = 5;
 
@@ -15,6 +16,12 @@ export class AppExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (error instanceof TicketException) {
       const status = ticketStatus(error.code);
+      if (status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      response.status(status).json({ statusCode: status, error: error.code, message: error.message, ...error.detail });
+      return;
+    }
+    if (error instanceof CsiException) {
+      const status = csiStatus(error.code);
       if (status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       response.status(status).json({ statusCode: status, error: error.code, message: error.message, ...error.detail });
       return;
@@ -70,6 +77,26 @@ function slaStatus(code: SlaErrorCode): HttpStatus {
     case SlaErrorCode.InvalidPolicy:
     case SlaErrorCode.InvalidPeriod:
       return HttpStatus.UNPROCESSABLE_ENTITY;
+    default: {
+      const unhandled: never = code;
+      throw new Error(`no HTTP status for ${unhandled}`);
+    }
+  }
+}
+
+function csiStatus(code: CsiErrorCode): HttpStatus {
+  switch (code) {
+    case CsiErrorCode.ProposalNotFound:
+      return HttpStatus.NOT_FOUND;
+    case CsiErrorCode.CommandNotAllowed:
+      return HttpStatus.CONFLICT;
+    case CsiErrorCode.Forbidden:
+      return HttpStatus.FORBIDDEN;
+    case CsiErrorCode.RuleBroken:
+    case CsiErrorCode.UnknownReference:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case CsiErrorCode.Unavailable:
+      return HttpStatus.SERVICE_UNAVAILABLE;
     default: {
       const unhandled: never = code;
       throw new Error(`no HTTP status for ${unhandled}`);

@@ -13,8 +13,11 @@ import { Foundation1764028800000 } from './migrations/1764028800000-foundation';
 import { SlaEngine1764115200000 } from './migrations/1764115200000-sla-engine';
 import { Dispatch1764201600000 } from './migrations/1764201600000-dispatch';
 import { Tasks1764288000000 } from './migrations/1764288000000-tasks';
+import { MonitorAlerts1764460800000 } from './migrations/1764460800000-monitor-alerts';
 import { SlaClockEntity } from '../sla/sla-clock.entity';
 import { SlaPolicyEntity } from '../sla/sla-policy.entity';
+import { Csi1764374400000 } from './migrations/1764374400000-csi';
+import { CsiJournalEntity, CsiProposalEntity } from '../csi/csi-proposal.entity';
 
 export const ENTITIES = [
   UserEntity,
@@ -30,9 +33,11 @@ export const ENTITIES = [
   SlaClockEntity,
   OrganisationEntity,
   AbsenceEntity,
+  CsiProposalEntity,
+  CsiJournalEntity,
 ];
 
-export const MIGRATIONS = [Foundation1764028800000, SlaEngine1764115200000, Dispatch1764201600000, Tasks1764288000000];
+export const MIGRATIONS = [Foundation1764028800000, SlaEngine1764115200000, Dispatch1764201600000, Tasks1764288000000, Csi1764374400000, MonitorAlerts1764460800000];
 
 /** Schema changes only through migrations, run on start; never `synchronize`. */
 export function dataSourceOptions(url: string, poolSize = 10, migrationsRun = true): DataSourceOptions {

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname } from 'node:path';
 import { SEARCH_ATTRIBUTE_REGISTRATIONS } from '../../workflows/ticket.messages';
+import { CSI_SEARCH_ATTRIBUTE_REGISTRATIONS } from '../../workflows/csi-proposal.messages';
 
 export interface TemporalDevServerOptions {
   cliPath: string;
@@ -28,7 +29,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     '--db-filename', options.dbFile,
     '--namespace', options.namespace,
     '--log-level', 'warn',
-    ...SEARCH_ATTRIBUTE_REGISTRATIONS.flatMap((registration) => ['--search-attribute', registration]),
+    ...[...SEARCH_ATTRIBUTE_REGISTRATIONS, ...CSI_SEARCH_ATTRIBUTE_REGISTRATIONS].flatMap((registration) => ['--search-attribute', registration]),
   ];
   const child = spawn(options.cliPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
   await waitForPort(options.port, child, 60_000);

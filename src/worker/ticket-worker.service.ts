@@ -4,6 +4,7 @@ import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { appConfig } from '../config/app-config';
 import { DispatchLookupActivities } from '../tickets/dispatch-lookups.activities';
 import { TicketProjectionActivities } from '../tickets/ticket.activities';
+import { CsiProjectionActivities } from '../csi/csi.activities';
 
 /** A prebuilt workflow bundle (tests build it once); otherwise the worker bundles `workflows/`. */
 export const WORKFLOW_BUNDLE = Symbol('WORKFLOW_BUNDLE');
@@ -20,6 +21,7 @@ export class TicketWorkerService implements OnApplicationBootstrap, OnApplicatio
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
     private readonly activities: TicketProjectionActivities,
     private readonly lookups: DispatchLookupActivities,
+    private readonly csi: CsiProjectionActivities,
     @Inject(WORKFLOW_BUNDLE) private readonly bundle: WorkerOptions['workflowBundle'] | null,
   ) {}
 
@@ -30,7 +32,7 @@ export class TicketWorkerService implements OnApplicationBootstrap, OnApplicatio
       connection: this.connection,
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
-      activities: { ...this.activities.asActivities(), ...this.lookups.asActivities() },
+      activities: { ...this.activities.asActivities(), ...this.lookups.asActivities(), ...this.csi.asActivities() },
       ...(this.bundle ? { workflowBundle: this.bundle } : { workflowsPath: require.resolve('../../workflows') }),
     });
     this.running = this.worker.run();

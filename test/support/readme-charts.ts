@@ -1,10 +1,12 @@
 import type { AnyStateMachine } from 'xstate';
 import { toMermaid } from '../../machines/statechart';
 import { ticketMachine } from '../../machines/ticket.machine';
+import { csiProposalMachine } from '../../machines/csi-proposal.machine';
 
 /** The statecharts the README shows, each between `<!-- statechart:<name>:start/end -->`. */
 export const README_CHARTS: Array<{ name: string; render: () => string }> = [
   { name: 'ticket', render: () => fenced(ticketMachine) },
+  { name: 'csi', render: () => fenced(csiProposalMachine) },
 ];
 
 function fenced(machine: AnyStateMachine): string {

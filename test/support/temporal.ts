@@ -10,6 +10,7 @@ try {
   // already installed in this Jest worker
 }
 import { TicketSearchAttributes } from '../../workflows/ticket.messages';
+import { CsiSearchAttributes } from '../../workflows/csi-proposal.messages';
 
 export async function startTemporal(): Promise<TestWorkflowEnvironment> {
   const path = process.env.TEMPORAL_CLI;
@@ -17,7 +18,7 @@ export async function startTemporal(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path },
-      searchAttributes: Object.values(TicketSearchAttributes),
+      searchAttributes: [...Object.values(TicketSearchAttributes), ...Object.values(CsiSearchAttributes)],
       ip: '127.0.0.1',
     },
   });

@@ -1,0 +1,148 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CsiCommand } from '../../machines/csi-proposal.types';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { CsiService } from './csi.service';
+import {
+  AssessDto,
+  CreateCsiProposalDto,
+  CsiAgendaItemDto,
+  CsiProposalPageDto,
+  CsiProposalViewDto,
+  DeferDto,
+  ImplementationNoteDto,
+  ListCsiProposalsQuery,
+  OptionalRationaleDto,
+  PriorityDecisionDto,
+  ProvideInformationDto,
+  RationaleDto,
+  RequestInformationDto,
+} from './dto/csi.dto';
+
+const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'a retry with the same key applies once' };
+
+/**
+ * CSI change proposals (issue 6, part 1): submission, the register, the forum's agenda, and one
+ * endpoint per command of the proposal machine. A command the machine refuses answers 409 (with
+ * the allowed commands), 403 (wrong role) or 422 (e.g. no rationale) and changes nothing.
+ */
+@ApiTags('csi')
+@ApiBearerAuth()
+@ApiHeader(IDEMPOTENCY)
+@Controller('csi')
+export class CsiController {
+  constructor(private readonly csi: CsiService) {}
+
+  @Post('proposals')
+  @ApiOperation({ summary: 'Submit a change proposal (anyone; the catalog item "Administration / ITSM tool / Change proposal")' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateCsiProposalDto, @Headers('idempotency-key') key?: string): Promise<CsiProposalViewDto> {
+    return this.csi.create(user, dto, key);
+  }
+
+  @Get('proposals')
+  @ApiOperation({ summary: 'The register of all proposals, filtered by stage, priority, proposer or words' })
+  list(@Query() query: ListCsiProposalsQuery): Promise<CsiProposalPageDto> {
+    return this.csi.list(query);
+  }
+
+  @Get('agenda')
+  @ApiOperation({ summary: 'The CSI forum’s agenda: proposals awaiting its decision, with assessments and proposed priorities' })
+  agenda(): Promise<CsiAgendaItemDto[]> {
+    return this.csi.agenda();
+  }
+
+  @Get('proposals/:number')
+  @ApiOperation({ summary: 'A proposal with its decision trail and the commands allowed for the caller now' })
+  get(@CurrentUser() user: AuthUser, @Param('number') number: string): Promise<CsiProposalViewDto> {
+    return this.csi.get(user, number);
+  }
+
+  @Post('proposals/:number/start-review')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Process manager: take up the review' })
+  startReview(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalRationaleDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'startReview', rationale: dto.rationale }, k);
+  }
+
+  @Post('proposals/:number/request-information')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Process manager: ask the proposer; the review pauses until answered' })
+  requestInformation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RequestInformationDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'requestInformation', question: dto.question }, k);
+  }
+
+  @Post('proposals/:number/provide-information')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Proposer: answer the information request; the review resumes' })
+  provideInformation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ProvideInformationDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'provideInformation', text: dto.text }, k);
+  }
+
+  @Post('proposals/:number/accept')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Process manager: accept for assessment, with a rationale' })
+  accept(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RationaleDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'accept', rationale: dto.rationale }, k);
+  }
+
+  @Post('proposals/:number/reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reject with a rationale: process manager in review, CSI forum at its decision' })
+  reject(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RationaleDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'reject', rationale: dto.rationale }, k);
+  }
+
+  @Post('proposals/:number/assess')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'ITSM system administration (admin): scope and effort estimate' })
+  assess(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssessDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'assess', scope: dto.scope, effortEstimate: dto.effortEstimate, note: dto.note }, k);
+  }
+
+  @Post('proposals/:number/propose-priority')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Process manager: propose a priority (1-4 or low..critical) for the forum, with a rationale' })
+  proposePriority(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: PriorityDecisionDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'proposePriority', priority: dto.priority, rationale: dto.rationale }, k);
+  }
+
+  @Post('proposals/:number/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'CSI forum: approve with a final priority and a rationale' })
+  approve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: PriorityDecisionDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'approve', priority: dto.priority, rationale: dto.rationale }, k);
+  }
+
+  @Post('proposals/:number/defer')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'CSI forum: defer to a later forum date, with a rationale' })
+  defer(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: DeferDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'defer', forumDate: dto.forumDate, rationale: dto.rationale }, k);
+  }
+
+  @Post('proposals/:number/reconsider')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'CSI forum or process manager: put a deferred proposal back on the agenda now' })
+  reconsider(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalRationaleDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'reconsider', rationale: dto.rationale }, k);
+  }
+
+  @Post('proposals/:number/start-implementation')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'ITSM system administration (admin): implementation begins, with a note' })
+  startImplementation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ImplementationNoteDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'startImplementation', note: dto.note }, k);
+  }
+
+  @Post('proposals/:number/complete-implementation')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'ITSM system administration (admin): implemented, with a note; the proposal is done' })
+  completeImplementation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ImplementationNoteDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'completeImplementation', note: dto.note }, k);
+  }
+
+  private send(user: AuthUser, number: string, command: CsiCommand, key?: string): Promise<CsiProposalViewDto> {
+    return this.csi.command(user, number, command, key);
+  }
+}
