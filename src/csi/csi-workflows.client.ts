@@ -19,7 +19,7 @@ import {
 } from '../../workflows/csi-proposal.messages';
 import type { csiProposalWorkflow } from '../../workflows/csi-proposal.workflow';
 import { COMMAND_REFUSED } from '../../workflows/ticket.messages';
-import { isUnavailable } from '../common/unavailable';
+import { withinDeadline } from '../temporal/within-deadline';
 import { appConfig } from '../config/app-config';
 import { TemporalClientProvider } from '../temporal/temporal.module';
 import { CsiErrorCode, CsiException } from './csi.exception';
@@ -62,23 +62,10 @@ export class CsiWorkflowsClient {
     }
   }
 
-  private async withinDeadline<T>(work: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new CsiException(CsiErrorCode.Unavailable, 'the proposal workflow did not answer in time; retry with the same Idempotency-Key')),
-        this.config.commandTimeoutMs,
-      );
-    });
-    try {
-      return await Promise.race([work, deadline]);
-    } catch (error) {
-      if (isUnavailable(error)) throw new CsiException(CsiErrorCode.Unavailable, 'Temporal is unreachable; retry later');
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
+  private withinDeadline<T>(work: Promise<T>): Promise<T> {
+    return withinDeadline(work, this.config.commandTimeoutMs, (reason) => new CsiException(CsiErrorCode.Unavailable, reason));
   }
+
 }
 
 export function csiRefusalOf(error: unknown): CsiException | undefined {

@@ -23,7 +23,7 @@ import {
 } from '../../workflows/ticket.messages';
 import type { ticketWorkflow } from '../../workflows/ticket.workflow';
 import { appConfig } from '../config/app-config';
-import { isUnavailable } from '../common/unavailable';
+import { withinDeadline } from '../temporal/within-deadline';
 import { TemporalClientProvider } from '../temporal/temporal.module';
 import { TicketErrorCode, TicketException } from './tickets.exception';
 
@@ -92,25 +92,8 @@ export class TicketWorkflowsClient {
     }
   }
 
-  /** A command that does not finish in time answers 503; its Idempotency-Key makes the retry safe. */
-  private async withinDeadline<T>(work: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new TicketException(TicketErrorCode.Unavailable, 'the ticket workflow did not answer in time; retry with the same Idempotency-Key')),
-        this.config.commandTimeoutMs,
-      );
-    });
-    try {
-      return await Promise.race([work, deadline]);
-    } catch (error) {
-      if (isUnavailable(error)) {
-        throw new TicketException(TicketErrorCode.Unavailable, 'Temporal is unreachable; retry later');
-      }
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
+  private withinDeadline<T>(work: Promise<T>): Promise<T> {
+    return withinDeadline(work, this.config.commandTimeoutMs, (reason) => new TicketException(TicketErrorCode.Unavailable, reason));
   }
 }
 
