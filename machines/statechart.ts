@@ -14,13 +14,16 @@ function guardLabel(guard: unknown): string {
 }
 
 function edgesOf(node: AnyStateNode, from: string): Edge[] {
-  return Object.values(node.on).flatMap((definitions) =>
+  const events = Object.values(node.on).flatMap((definitions) =>
     definitions.map((d) => ({
       from,
       to: d.target?.[0]?.key ?? from,
       label: `${d.eventType}${guardLabel(d.guard)}`,
     })),
   );
+  // Eventless transitions (`always`), e.g. an accepted major incident becoming active.
+  const eventless = (node.always ?? []).map((d) => ({ from, to: d.target?.[0]?.key ?? from, label: `always${guardLabel(d.guard)}` }));
+  return [...events, ...eventless];
 }
 
 export function toMermaid(machine: AnyStateMachine): string {

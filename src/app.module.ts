@@ -15,6 +15,9 @@ import { SlaModule } from './sla/sla.module';
 import { MonitorsModule } from './monitors/monitors.module';
 import { WorkerModule } from './worker/worker.module';
 import { CsiModule } from './csi/csi.module';
+import { ChangesModule } from './changes/changes.module';
+import { ProblemsModule } from './problems/problems.module';
+import { MajorIncidentsModule } from './major-incidents/major-incidents.module';
 
 const CORE = [ConfigModule.forRoot({ isGlobal: true, load: [appConfig] }), DatabaseModule, TemporalModule];
 
@@ -35,7 +38,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...CORE,
-        ...(options.api ? [AuthModule, TicketsModule, SlaModule, MonitorsModule, TeamsModule, CatalogModule, AbsencesModule, QueuesModule, CsiModule, HealthModule] : []),
+        ...(options.api ? [AuthModule, TicketsModule, SlaModule, MonitorsModule, TeamsModule, CatalogModule, AbsencesModule, QueuesModule, CsiModule, ChangesModule, ProblemsModule, MajorIncidentsModule, HealthModule] : []),
         ...(options.worker ? [WorkerModule.register(options.workflowBundle ?? null)] : []),
       ],
     };

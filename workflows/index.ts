@@ -2,3 +2,6 @@
 export { ticketWorkflow } from './ticket.workflow';
 export { noopWorkflow } from './noop.workflow';
 export { csiProposalWorkflow } from './csi-proposal.workflow';
+export { changeWorkflow } from './change.workflow';
+export { problemWorkflow } from './problem.workflow';
+export { majorIncidentWorkflow } from './major-incident.workflow';

@@ -4,6 +4,9 @@ import { SlaErrorCode, SlaException } from '../sla/sla.exception';
 import { TicketErrorCode, TicketException } from '../tickets/tickets.exception';
 import { isUnavailable } from './unavailable';
 import { CsiErrorCode, CsiException } from '../csi/csi.exception';
+import { ChangeErrorCode, ChangeException } from '../changes/changes.exception';
+import { ProblemErrorCode, ProblemException } from '../problems/problems.exception';
+import { MiErrorCode, MiException } from '../major-incidents/major-incidents.exception';
 
 const RETRY_AFTER_SECONDS = 5;
 
@@ -20,8 +23,26 @@ export class AppExceptionFilter implements ExceptionFilter {
       response.status(status).json({ statusCode: status, error: error.code, message: error.message, ...error.detail });
       return;
     }
+    if (error instanceof ChangeException) {
+      const status = changeStatus(error.code);
+      if (status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      response.status(status).json({ statusCode: status, error: error.code, message: error.message, ...error.detail });
+      return;
+    }
     if (error instanceof CsiException) {
       const status = csiStatus(error.code);
+      if (status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      response.status(status).json({ statusCode: status, error: error.code, message: error.message, ...error.detail });
+      return;
+    }
+    if (error instanceof MiException) {
+      const status = miStatus(error.code);
+      if (status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      response.status(status).json({ statusCode: status, error: error.code, message: error.message, ...error.detail });
+      return;
+    }
+    if (error instanceof ProblemException) {
+      const status = problemStatus(error.code);
       if (status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       response.status(status).json({ statusCode: status, error: error.code, message: error.message, ...error.detail });
       return;
@@ -84,6 +105,47 @@ function slaStatus(code: SlaErrorCode): HttpStatus {
   }
 }
 
+function problemStatus(code: ProblemErrorCode): HttpStatus {
+  switch (code) {
+    case ProblemErrorCode.ProblemNotFound:
+    case ProblemErrorCode.KnowledgeEntryNotFound:
+      return HttpStatus.NOT_FOUND;
+    case ProblemErrorCode.CommandNotAllowed:
+      return HttpStatus.CONFLICT;
+    case ProblemErrorCode.Forbidden:
+      return HttpStatus.FORBIDDEN;
+    case ProblemErrorCode.RuleBroken:
+    case ProblemErrorCode.UnknownReference:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case ProblemErrorCode.Unavailable:
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    default: {
+      const unhandled: never = code;
+      throw new Error(`no HTTP status for ${unhandled}`);
+    }
+  }
+}
+
+function changeStatus(code: ChangeErrorCode): HttpStatus {
+  switch (code) {
+    case ChangeErrorCode.ChangeNotFound:
+      return HttpStatus.NOT_FOUND;
+    case ChangeErrorCode.CommandNotAllowed:
+      return HttpStatus.CONFLICT;
+    case ChangeErrorCode.Forbidden:
+      return HttpStatus.FORBIDDEN;
+    case ChangeErrorCode.RuleBroken:
+    case ChangeErrorCode.UnknownReference:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case ChangeErrorCode.Unavailable:
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    default: {
+      const unhandled: never = code;
+      throw new Error(`no HTTP status for ${unhandled}`);
+    }
+  }
+}
+
 function csiStatus(code: CsiErrorCode): HttpStatus {
   switch (code) {
     case CsiErrorCode.ProposalNotFound:
@@ -96,6 +158,26 @@ function csiStatus(code: CsiErrorCode): HttpStatus {
     case CsiErrorCode.UnknownReference:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case CsiErrorCode.Unavailable:
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    default: {
+      const unhandled: never = code;
+      throw new Error(`no HTTP status for ${unhandled}`);
+    }
+  }
+}
+
+function miStatus(code: MiErrorCode): HttpStatus {
+  switch (code) {
+    case MiErrorCode.MajorIncidentNotFound:
+      return HttpStatus.NOT_FOUND;
+    case MiErrorCode.CommandNotAllowed:
+      return HttpStatus.CONFLICT;
+    case MiErrorCode.Forbidden:
+      return HttpStatus.FORBIDDEN;
+    case MiErrorCode.RuleBroken:
+    case MiErrorCode.UnknownReference:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case MiErrorCode.Unavailable:
       return HttpStatus.SERVICE_UNAVAILABLE;
     default: {
       const unhandled: never = code;

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync } from 'node:fs';
 import type { RunningProcess } from './temporal-dev-server';
@@ -15,7 +16,7 @@ import type { RunningProcess } from './temporal-dev-server';
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<RunningProcess & { url: string }> {
   mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir });
+  const db = await PGlite.create({ dataDir, extensions: { pg_trgm } });
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 20 });
   await server.start();
   return {

@@ -12,6 +12,7 @@ import { TicketWorkflowsClient } from './ticket-workflows.client';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 import { SlaModule } from '../sla/sla.module';
+import { TicketOpenedHooks } from './ticket-opened.hooks';
 
 @Module({
   imports: [
@@ -28,7 +29,7 @@ import { SlaModule } from '../sla/sla.module';
     ]),
   ],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketWorkflowsClient],
-  exports: [TicketsService],
+  providers: [TicketsService, TicketWorkflowsClient, TicketOpenedHooks],
+  exports: [TicketsService, TicketOpenedHooks],
 })
 export class TicketsModule {}

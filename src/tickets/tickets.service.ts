@@ -25,6 +25,7 @@ import { TicketWorkflowsClient, verdictToException } from './ticket-workflows.cl
 import { TicketErrorCode, TicketException } from './tickets.exception';
 import { SlaPoliciesService } from '../sla/sla-policies.service';
 import type { RequestKind } from '../../machines/sla/sla-policy';
+import { TicketOpenedHooks } from './ticket-opened.hooks';
 
 /** Agents see how the ticket is being handled: escalation chain, answers, vendor, lock. */
 function handlingOf(ticket: TicketEntity) {
@@ -56,6 +57,7 @@ export class TicketsService {
     private readonly workflows: TicketWorkflowsClient,
     private readonly slaPolicies: SlaPoliciesService,
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+    private readonly openedHooks: TicketOpenedHooks,
   ) {}
 
   async create(user: AuthUser, dto: CreateTicketDto, idempotencyKey?: string): Promise<TicketViewDto> {
@@ -97,6 +99,7 @@ export class TicketsService {
       },
     };
     await this.workflows.open(input);
+    await this.openedHooks.opened(number);
     return this.get(user, number);
   }
 
@@ -115,7 +118,12 @@ export class TicketsService {
     ]);
     const sla = internal ? await this.slaPolicies.ticketView(ticket, new Date()) : null;
     const handling = internal ? handlingOf(ticket) : null;
-    return { ...toTicketView(ticket, journal, notifications, actorOf(user)), sla, handling };
+    // Issue 5: a child incident shows the major incident it is linked to.
+    const [majorIncident] = await this.db.query(
+      `SELECT number, title, stage FROM major_incidents WHERE jsonb_exists(children, $1) ORDER BY created_at DESC LIMIT 1`,
+      [number],
+    );
+    return { ...toTicketView(ticket, journal, notifications, actorOf(user)), sla, handling, majorIncident: majorIncident ?? null };
   }
 
   /** Admin: put the ticket's running clocks under the newest version of its SLA policy. */

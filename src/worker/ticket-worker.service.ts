@@ -5,6 +5,9 @@ import { appConfig } from '../config/app-config';
 import { DispatchLookupActivities } from '../tickets/dispatch-lookups.activities';
 import { TicketProjectionActivities } from '../tickets/ticket.activities';
 import { CsiProjectionActivities } from '../csi/csi.activities';
+import { ChangeProjectionActivities } from '../changes/changes.activities';
+import { ProblemProjectionActivities } from '../problems/problems.activities';
+import { MiProjectionActivities } from '../major-incidents/major-incidents.activities';
 
 /** A prebuilt workflow bundle (tests build it once); otherwise the worker bundles `workflows/`. */
 export const WORKFLOW_BUNDLE = Symbol('WORKFLOW_BUNDLE');
@@ -22,6 +25,9 @@ export class TicketWorkerService implements OnApplicationBootstrap, OnApplicatio
     private readonly activities: TicketProjectionActivities,
     private readonly lookups: DispatchLookupActivities,
     private readonly csi: CsiProjectionActivities,
+    private readonly changes: ChangeProjectionActivities,
+    private readonly problems: ProblemProjectionActivities,
+    private readonly mi: MiProjectionActivities,
     @Inject(WORKFLOW_BUNDLE) private readonly bundle: WorkerOptions['workflowBundle'] | null,
   ) {}
 
@@ -32,7 +38,7 @@ export class TicketWorkerService implements OnApplicationBootstrap, OnApplicatio
       connection: this.connection,
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
-      activities: { ...this.activities.asActivities(), ...this.lookups.asActivities(), ...this.csi.asActivities() },
+      activities: { ...this.activities.asActivities(), ...this.lookups.asActivities(), ...this.csi.asActivities(), ...this.changes.asActivities(), ...this.problems.asActivities(), ...this.mi.asActivities() },
       ...(this.bundle ? { workflowBundle: this.bundle } : { workflowsPath: require.resolve('../../workflows') }),
     });
     this.running = this.worker.run();

@@ -4,6 +4,9 @@ import { DispatchLookupActivities } from '../tickets/dispatch-lookups.activities
 import { TicketProjectionActivities } from '../tickets/ticket.activities';
 import { TicketWorkerService, WORKFLOW_BUNDLE } from './ticket-worker.service';
 import { CsiProjectionActivities } from '../csi/csi.activities';
+import { ChangeProjectionActivities } from '../changes/changes.activities';
+import { ProblemProjectionActivities } from '../problems/problems.activities';
+import { MiProjectionActivities } from '../major-incidents/major-incidents.activities';
 
 /** The Temporal worker and the activities it runs, as Nest providers. */
 @Module({})
@@ -11,7 +14,7 @@ export class WorkerModule {
   static register(bundle: WorkerOptions['workflowBundle'] | null = null): DynamicModule {
     return {
       module: WorkerModule,
-      providers: [TicketProjectionActivities, DispatchLookupActivities, CsiProjectionActivities, TicketWorkerService, { provide: WORKFLOW_BUNDLE, useValue: bundle }],
+      providers: [TicketProjectionActivities, DispatchLookupActivities, CsiProjectionActivities, ChangeProjectionActivities, ProblemProjectionActivities, MiProjectionActivities, TicketWorkerService, { provide: WORKFLOW_BUNDLE, useValue: bundle }],
     };
   }
 }

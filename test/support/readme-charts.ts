@@ -2,11 +2,17 @@ import type { AnyStateMachine } from 'xstate';
 import { toMermaid } from '../../machines/statechart';
 import { ticketMachine } from '../../machines/ticket.machine';
 import { csiProposalMachine } from '../../machines/csi-proposal.machine';
+import { changeMachine } from '../../machines/change.machine';
+import { problemMachine } from '../../machines/problem.machine';
+import { majorIncidentMachine } from '../../machines/major-incident.machine';
 
 /** The statecharts the README shows, each between `<!-- statechart:<name>:start/end -->`. */
 export const README_CHARTS: Array<{ name: string; render: () => string }> = [
   { name: 'ticket', render: () => fenced(ticketMachine) },
   { name: 'csi', render: () => fenced(csiProposalMachine) },
+  { name: 'change', render: () => fenced(changeMachine) },
+  { name: 'problem', render: () => fenced(problemMachine) },
+  { name: 'mi', render: () => fenced(majorIncidentMachine) },
 ];
 
 function fenced(machine: AnyStateMachine): string {

@@ -11,6 +11,9 @@ try {
 }
 import { TicketSearchAttributes } from '../../workflows/ticket.messages';
 import { CsiSearchAttributes } from '../../workflows/csi-proposal.messages';
+import { ChangeSearchAttributes } from '../../workflows/change.messages';
+import { ProblemSearchAttributes } from '../../workflows/problem.messages';
+import { MiSearchAttributes } from '../../workflows/major-incident.messages';
 
 export async function startTemporal(): Promise<TestWorkflowEnvironment> {
   const path = process.env.TEMPORAL_CLI;
@@ -18,7 +21,7 @@ export async function startTemporal(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path },
-      searchAttributes: [...Object.values(TicketSearchAttributes), ...Object.values(CsiSearchAttributes)],
+      searchAttributes: [...Object.values(TicketSearchAttributes), ...Object.values(CsiSearchAttributes), ...Object.values(ChangeSearchAttributes), ...Object.values(ProblemSearchAttributes), ...Object.values(MiSearchAttributes)],
       ip: '127.0.0.1',
     },
   });

@@ -70,6 +70,8 @@ export class TicketViewDto extends TicketListItemDto {
   sla?: unknown;
   @ApiPropertyOptional({ description: 'agents only: escalation chain, Additional Questions and answers, vendor ticket, lock', nullable: true })
   handling?: unknown;
+  @ApiPropertyOptional({ description: 'the major incident this incident is linked to (number, title, stage)', nullable: true })
+  majorIncident?: { number: string; title: string; stage: string } | null;
   @ApiProperty({ enum: TICKET_COMMANDS, isArray: true, description: 'what the caller may do now, from the machine' })
   allowedCommands!: TicketCommandType[];
 }

@@ -1,0 +1,66 @@
+// The rules of the major-incident machine's guards, of the same three kinds as the ticket's and the
+// CSI proposal's: `actor` (403), `state` (409, with what is offered) and `input` (422, naming the field).
+import type { MiContext, MiEvent } from './major-incident.types';
+
+export type MiRuleKind = 'actor' | 'state' | 'input';
+
+export interface MiRule {
+  kind: MiRuleKind;
+  field?: string;
+  says: string;
+  holds: (context: MiContext, event: MiEvent) => boolean;
+}
+
+const present = (text: unknown): boolean => typeof text === 'string' && text.trim().length > 0;
+const field = (event: MiEvent, name: string): unknown => (event as unknown as Record<string, unknown>)[name];
+
+export const MI_RULES = {
+  incidentManager: {
+    kind: 'actor',
+    says: 'only an incident manager may do this',
+    holds: (_c, e) => e.actor.role === 'incidentManager',
+  },
+  system: { kind: 'actor', says: 'only the major incident’s own timers may do this', holds: (_c, e) => e.actor.role === 'system' },
+  teamAssigned: { kind: 'state', says: 'no resolving team is assigned yet', holds: (c) => c.teamId !== null },
+  reviewRecorded: { kind: 'state', says: 'the post-incident review is not recorded yet', holds: (c) => c.review !== null },
+  notReminded: { kind: 'state', says: 'the incident manager was already reminded of this update', holds: (c, e) => c.remindedFor !== field(e, 'dueAt') },
+  rationaleGiven: { kind: 'input', field: 'rationale', says: 'a rejection needs a rationale', holds: (_c, e) => present(field(e, 'rationale')) },
+  managerOrTeamGiven: {
+    kind: 'input',
+    field: 'teamId',
+    says: 'name an incident manager (managerId) or a resolving team (teamId)',
+    holds: (_c, e) => present(field(e, 'managerId')) || present(field(e, 'teamId')) || Array.isArray(field(e, 'stakeholderIds')),
+  },
+  textGiven: { kind: 'input', field: 'text', says: 'a stakeholder update needs a text', holds: (_c, e) => present(field(e, 'text')) },
+  numberGiven: {
+    kind: 'input',
+    field: 'number',
+    says: 'name an incident (INC-000001)',
+    holds: (_c, e) => typeof field(e, 'number') === 'string' && /^INC-\d{6,}$/.test(field(e, 'number') as string),
+  },
+  notLinked: { kind: 'input', field: 'number', says: 'the incident is already linked', holds: (c, e) => !c.children.includes(field(e, 'number') as string) },
+  linked: { kind: 'input', field: 'number', says: 'the incident is not linked to this major incident', holds: (c, e) => c.children.includes(field(e, 'number') as string) },
+  resolutionGiven: {
+    kind: 'input',
+    field: 'resolution',
+    says: 'a resolution text is required; it is sent to the users of every linked incident',
+    holds: (_c, e) => present(field(e, 'resolution')),
+  },
+  causeGiven: { kind: 'input', field: 'cause', says: 'the review names the cause', holds: (_c, e) => present(field(e, 'cause')) },
+  actionsGiven: { kind: 'input', field: 'actions', says: 'the review names the actions', holds: (_c, e) => present(field(e, 'actions')) },
+} satisfies Record<string, MiRule>;
+
+export type MiRuleName = keyof typeof MI_RULES;
+
+/** The first rule among `names` that does not hold, or undefined when all hold. */
+export function firstBrokenMiRule(
+  names: readonly MiRuleName[],
+  context: MiContext,
+  event: MiEvent,
+  kinds: readonly MiRuleKind[] = ['actor', 'state', 'input'],
+): MiRuleName | undefined {
+  return names.find((name) => {
+    const rule: MiRule = MI_RULES[name];
+    return kinds.includes(rule.kind) && !rule.holds(context, event);
+  });
+}

@@ -1,0 +1,109 @@
+import type { Actor, Role } from './actor';
+
+/** The stages of a major incident (issue 5, part 1; seed 001, Major Incident Management). */
+export const MI_STAGES = ['proposed', 'accepted', 'active', 'resolved', 'review', 'closed', 'rejected'] as const;
+export type MiStage = (typeof MI_STAGES)[number];
+
+export interface MiUpdate {
+  seq: number;
+  text: string;
+  by: string;
+  at: string;
+}
+
+export interface MiReview {
+  cause: string;
+  actions: string;
+  timeline: string[];
+  problemRecordRequested: boolean;
+  problemRecordNote: string | null;
+  by: string;
+  at: string;
+}
+
+/** What the rules need and what the register shows; descriptive fields live in the workflow's record. */
+export interface MiContext {
+  proposedBy: string;
+  reason: string;
+  priority: 'P1' | null;
+  incidentManagerId: string | null;
+  incidentManagerName: string | null;
+  teamId: string | null;
+  teamName: string | null;
+  stakeholderIds: string[];
+  children: string[];
+  activeSince: string | null;
+  /** The last stakeholder update (null before the first): the next is due N minutes after it (or after activation). */
+  lastUpdateAt: string | null;
+  updates: MiUpdate[];
+  /** The due moment whose overdue reminder went out: one reminder per due moment. */
+  remindedFor: string | null;
+  resolution: string | null;
+  resolvedAt: string | null;
+  review: MiReview | null;
+  closedAt: string | null;
+}
+
+export interface MiInput {
+  proposedBy: Actor;
+  reason: string;
+  stakeholderIds?: string[];
+  at: string;
+}
+
+interface Stamp {
+  actor: Actor;
+  at: string;
+}
+
+export type MiEvent = Stamp &
+  (
+    | { type: 'accept'; rationale?: string }
+    | { type: 'reject'; rationale: string }
+    | { type: 'assign'; managerId?: string; managerName?: string; teamId?: string; teamName?: string; stakeholderIds?: string[] }
+    | { type: 'postUpdate'; text: string }
+    | { type: 'link'; number: string }
+    | { type: 'unlink'; number: string }
+    | { type: 'resolve'; resolution: string }
+    | { type: 'startReview' }
+    | { type: 'recordReview'; cause: string; actions: string; requestProblemRecord?: boolean; problemRecordNote?: string; timeline?: string[] }
+    | { type: 'close' }
+    | { type: 'updateOverdue'; dueAt: string; text: string }
+  );
+export type MiEventType = MiEvent['type'];
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type MiCommand = DistributiveOmit<MiEvent, 'actor' | 'at'>;
+export type MiCommandOf<T extends MiEventType> = Extract<MiCommand, { type: T }>;
+
+/** Commands people give, each an Update of the same name; `updateOverdue` is the workflow's own timer. */
+export const MI_COMMANDS = [
+  'accept',
+  'reject',
+  'assign',
+  'postUpdate',
+  'link',
+  'unlink',
+  'resolve',
+  'startReview',
+  'recordReview',
+  'close',
+] as const satisfies readonly MiEventType[];
+export type MiCommandType = (typeof MI_COMMANDS)[number];
+
+/** Who a notification goes to: the MI's incident manager, every incident manager, the stakeholders, or the requesters of the linked incidents. */
+export type MiAudience = 'incidentManager' | 'incidentManagers' | 'stakeholders' | 'linkedRequesters';
+
+export interface MiJournalEffect {
+  text: string;
+  authorId: string;
+}
+
+export interface MiNotifyEffect {
+  audiences: MiAudience[];
+  template: 'miProposed' | 'miUpdateOverdue' | 'miStakeholderUpdate' | 'miResolved';
+  subject: string;
+  text: string;
+}
+
+export const INCIDENT_MANAGER_ROLE: Role = 'incidentManager';

@@ -1,0 +1,133 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ChangeCommand } from '../../machines/change.types';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { ChangesService } from './changes.service';
+import {
+  AssessChangeDto,
+  ChangePageDto,
+  ChangeTemplateDto,
+  ChangeViewDto,
+  CompleteDto,
+  CreateChangeDto,
+  LinkIncidentDto,
+  LinkProblemDto,
+  ListChangesQuery,
+  NoteDto,
+  ReviewDto,
+  ScheduleDto,
+  VoteDto,
+} from './dto/changes.dto';
+
+const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'a retry with the same key applies once' };
+
+/**
+ * Change management (issue 6, part 3): templates, the register, and one endpoint per command of
+ * the change machine. A refused command answers 409 (with the allowed commands), 403 or 422.
+ */
+@ApiTags('changes')
+@ApiBearerAuth()
+@ApiHeader(IDEMPOTENCY)
+@Controller('changes')
+export class ChangesController {
+  constructor(private readonly changes: ChangesService) {}
+
+  @Get('templates')
+  @ApiOperation({ summary: 'The pre-approved standard change templates' })
+  templates(): Promise<ChangeTemplateDto[]> {
+    return this.changes.listTemplates();
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Raise a change: standard (templateId), normal (approverIds, quorum) or emergency (one approver)' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateChangeDto, @Headers('idempotency-key') key?: string): Promise<ChangeViewDto> {
+    return this.changes.create(user, dto, key);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The change register, filtered by stage, type or words' })
+  list(@Query() query: ListChangesQuery): Promise<ChangePageDto> {
+    return this.changes.list(query);
+  }
+
+  @Get(':number')
+  @ApiOperation({ summary: 'A change with its trail, votes and the commands allowed for the caller now' })
+  get(@CurrentUser() user: AuthUser, @Param('number') number: string): Promise<ChangeViewDto> {
+    return this.changes.get(user, number);
+  }
+
+  @Post(':number/assess')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change authority: risk, impact, implementation plan and backout plan (normal changes)' })
+  assess(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssessChangeDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'assess', risk: dto.risk, impact: dto.impact, implementationPlan: dto.implementationPlan, backoutPlan: dto.backoutPlan }, k);
+  }
+
+  @Post(':number/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'An approver named on the change votes for it (once)' })
+  approve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: VoteDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'approve', rationale: dto.rationale }, k);
+  }
+
+  @Post(':number/reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'An approver named on the change rejects it, with a rationale: the change is refused' })
+  reject(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: VoteDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'reject', rationale: dto.rationale ?? '' }, k);
+  }
+
+  @Post(':number/schedule')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change authority: the window (start, end)' })
+  schedule(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ScheduleDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'schedule', windowStart: dto.windowStart, windowEnd: dto.windowEnd }, k);
+  }
+
+  @Post(':number/start-implementation')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'IT staff: implementation begins (in the window; an emergency change at once)' })
+  startImplementation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'startImplementation', note: dto.note }, k);
+  }
+
+  @Post(':number/complete')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'IT staff: implementation finished (a standard change closes with its outcome; others go to review)' })
+  complete(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: CompleteDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'complete', outcome: dto.outcome ?? '', note: dto.note, backout: dto.backout }, k);
+  }
+
+  @Post(':number/review')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change authority: the post-implementation review (successful, or failed with backout)' })
+  review(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ReviewDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'recordReview', outcome: dto.outcome, text: dto.text, backout: dto.backout }, k);
+  }
+
+  @Post(':number/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change authority: close a reviewed change' })
+  close(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'close', note: dto.note }, k);
+  }
+
+  @Post(':number/problems')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'IT staff: link a problem (PRB-000001)' })
+  linkProblem(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: LinkProblemDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'linkProblem', problemNumber: dto.problemNumber }, k);
+  }
+
+  @Post(':number/incidents')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'IT staff: link an incident (INC-000001)' })
+  linkIncident(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: LinkIncidentDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'linkIncident', incidentNumber: dto.incidentNumber }, k);
+  }
+
+  private send(user: AuthUser, number: string, command: ChangeCommand, key?: string): Promise<ChangeViewDto> {
+    return this.changes.command(user, number, command, key);
+  }
+}

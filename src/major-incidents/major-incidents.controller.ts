@@ -1,0 +1,122 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { MiCommand } from '../../machines/major-incident.types';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import {
+  ListMajorIncidentsQuery,
+  MajorIncidentListItemDto,
+  MajorIncidentViewDto,
+  MiAssignDto,
+  MiLinkDto,
+  MiRationaleDto,
+  MiResolveDto,
+  MiReviewDto,
+  MiUpdateDto,
+  ProposeMajorIncidentDto,
+} from './dto/major-incident.dto';
+import { MajorIncidentsService } from './major-incidents.service';
+
+/**
+ * Major incidents (issue 5): propose, the register (active and recent), one with its timeline, and
+ * one endpoint per command of the major-incident machine: 409 (with the allowed commands), 403 or 422.
+ */
+@ApiTags('major-incidents')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key applies once' })
+@Controller('major-incidents')
+export class MajorIncidentsController {
+  constructor(private readonly mi: MajorIncidentsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Propose a major incident (any agent), with a reason' })
+  propose(@CurrentUser() user: AuthUser, @Body() dto: ProposeMajorIncidentDto): Promise<MajorIncidentViewDto> {
+    return this.mi.propose(user, dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Active (default) or recent major incidents, with suggested links' })
+  list(@Query() query: ListMajorIncidentsQuery): Promise<MajorIncidentListItemDto[]> {
+    return this.mi.list(query);
+  }
+
+  @Get(':number')
+  @ApiOperation({ summary: 'A major incident with its timeline and the commands allowed for the caller' })
+  get(@CurrentUser() user: AuthUser, @Param('number') number: string): Promise<MajorIncidentViewDto> {
+    return this.mi.get(user, number);
+  }
+
+  @Post(':number/accept')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Incident manager: accept as a major incident (P1)' })
+  accept(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiRationaleDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'accept', rationale: dto.rationale }, k);
+  }
+
+  @Post(':number/reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Incident manager: not a major incident, with a rationale' })
+  reject(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiRationaleDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'reject', rationale: dto.rationale ?? '' }, k);
+  }
+
+  @Post(':number/assign')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Incident manager: assign the incident manager, the resolving team, the stakeholders' })
+  assign(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiAssignDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'assign', managerId: dto.managerId, teamId: dto.teamId, stakeholderIds: dto.stakeholderIds }, k);
+  }
+
+  @Post(':number/updates')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Incident manager: a stakeholder update, sent to stakeholders and the users of linked incidents' })
+  postUpdate(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiUpdateDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'postUpdate', text: dto.text }, k);
+  }
+
+  @Post(':number/link')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Incident manager: link a child incident' })
+  link(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiLinkDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'link', number: dto.number }, k);
+  }
+
+  @Post(':number/unlink')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Incident manager: unlink a child incident' })
+  unlink(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiLinkDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'unlink', number: dto.number }, k);
+  }
+
+  @Post(':number/resolve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Incident manager: resolve; every linked incident is resolved with this resolution and its user told' })
+  resolve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiResolveDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'resolve', resolution: dto.resolution }, k);
+  }
+
+  @Post(':number/start-review')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Incident manager: begin the post-incident review' })
+  startReview(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'startReview' }, k);
+  }
+
+  @Post(':number/review')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Incident manager: record the review (cause, actions, problem record request); the timeline comes from the journal' })
+  review(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiReviewDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'recordReview', cause: dto.cause, actions: dto.actions, requestProblemRecord: dto.requestProblemRecord, problemRecordNote: dto.problemRecordNote }, k);
+  }
+
+  @Post(':number/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Incident manager: close after the review' })
+  close(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'close' }, k);
+  }
+
+  private send(user: AuthUser, number: string, command: MiCommand, key?: string): Promise<MajorIncidentViewDto> {
+    return this.mi.command(user, number, command, key);
+  }
+}

@@ -1,0 +1,141 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ProblemCommand } from '../../machines/problem.types';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import {
+  ChangeRequestDto,
+  CreateProblemDto,
+  IncidentDto,
+  KnowledgeEntryDto,
+  KnowledgeQuery,
+  ListProblemsQuery,
+  OptionalNoteDto,
+  ProblemPageDto,
+  ProblemViewDto,
+  PublishKnownErrorDto,
+  ResolveProblemDto,
+  RootCauseDto,
+  WorkaroundDto,
+} from './dto/problem.dto';
+import { ProblemsService } from './problems.service';
+
+const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'a retry with the same key applies once' };
+
+/**
+ * Problem management (issue 6, part 2): one endpoint per command of the problem machine. A command
+ * the machine refuses answers 409 (with the allowed commands), 403 (wrong role) or 422 (a
+ * required field) and changes nothing.
+ */
+@ApiTags('problems')
+@ApiBearerAuth()
+@ApiHeader(IDEMPOTENCY)
+@Controller('problems')
+export class ProblemsController {
+  constructor(private readonly problems: ProblemsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a problem from one or more incidents (agents, incident and process managers)' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateProblemDto, @Headers('idempotency-key') key?: string): Promise<ProblemViewDto> {
+    return this.problems.create(user, dto, key);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The problem register, filtered by stage, linked incident or words' })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListProblemsQuery): Promise<ProblemPageDto> {
+    return this.problems.list(user, query);
+  }
+
+  @Get(':number')
+  @ApiOperation({ summary: 'A problem with its incidents, analysis, knowledge entry, change requests, trail and allowed commands' })
+  get(@CurrentUser() user: AuthUser, @Param('number') number: string): Promise<ProblemViewDto> {
+    return this.problems.get(user, number);
+  }
+
+  @Post(':number/start-investigation')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'new → investigating' })
+  startInvestigation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalNoteDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'startInvestigation', note: dto.note }, k);
+  }
+
+  @Post(':number/incidents')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Link an incident' })
+  link(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: IncidentDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'linkIncident', incident: dto.incident }, k);
+  }
+
+  @Post(':number/incidents/:incident/unlink')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Unlink an incident (a problem keeps at least one)' })
+  unlink(@CurrentUser() u: AuthUser, @Param('number') n: string, @Param('incident') incident: string, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'unlinkIncident', incident }, k);
+  }
+
+  @Post(':number/root-cause')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record the root-cause analysis' })
+  rootCause(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RootCauseDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'recordRootCause', rootCause: dto.rootCause }, k);
+  }
+
+  @Post(':number/workaround')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record the workaround' })
+  workaround(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: WorkaroundDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'recordWorkaround', workaround: dto.workaround }, k);
+  }
+
+  @Post(':number/known-error')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Publish the known error (sets the flag; creates a knowledge entry with the workaround)' })
+  knownError(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: PublishKnownErrorDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'publishKnownError', title: dto.title, symptoms: dto.symptoms }, k);
+  }
+
+  @Post(':number/change-requests')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Raise a change request from the problem (recorded; change management takes it up)' })
+  requestChange(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ChangeRequestDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'requestChange', summary: dto.summary }, k);
+  }
+
+  @Post(':number/resolve')
+  @HttpCode(200)
+  @ApiOperation({ summary: '→ resolved; its linked open incidents get a journal note' })
+  resolve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ResolveProblemDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'resolve', resolution: dto.resolution }, k);
+  }
+
+  @Post(':number/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'resolved → closed (process manager or admin)' })
+  close(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalNoteDto, @Headers('idempotency-key') k?: string) {
+    return this.send(u, n, { type: 'close', note: dto.note }, k);
+  }
+
+  private send(user: AuthUser, number: string, command: ProblemCommand, key?: string): Promise<ProblemViewDto> {
+    return this.problems.command(user, number, command, key);
+  }
+}
+
+/** The knowledge base: published known errors, searched by agents. */
+@ApiTags('knowledge')
+@ApiBearerAuth()
+@Controller('knowledge')
+export class KnowledgeController {
+  constructor(private readonly problems: ProblemsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Search the knowledge base (words in title, symptoms or workaround)' })
+  search(@CurrentUser() user: AuthUser, @Query() query: KnowledgeQuery): Promise<KnowledgeEntryDto[]> {
+    return this.problems.searchKnowledge(user, query.q);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One knowledge entry' })
+  get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<KnowledgeEntryDto> {
+    return this.problems.knowledgeEntry(user, id);
+  }
+}

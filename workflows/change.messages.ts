@@ -1,0 +1,91 @@
+// What the change workflow and its clients share: the Updates (one per command), the query, the
+// search attribute and the activity interface. Deterministic code only.
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from '../machines/actor';
+import type { PersistedChangeState } from '../machines/change.law';
+import { CHANGE_COMMANDS, ChangeCommandOf, ChangeCommandType, ChangeStage, ChangeType } from '../machines/change.types';
+
+/** The descriptive part of a change. */
+export interface ChangeRecord {
+  number: string;
+  changeType: ChangeType;
+  title: string;
+  description: string;
+  templateId: string | null;
+  createdAt: string;
+}
+
+export interface ChangePolicy {
+  maxCommandsPerRun: number;
+}
+
+export interface ChangeJournalEntry {
+  seq: number;
+  authorId: string;
+  text: string;
+  at: string;
+}
+
+export interface ChangeNotificationIntent {
+  seq: number;
+  /** The requester, and every approver named on the change. */
+  recipientIds: string[];
+  subject: string;
+  text: string;
+  at: string;
+}
+
+export interface ChangeWorkflowInput {
+  record: ChangeRecord;
+  /** The machine's input without the record's parts. */
+  requesterId: string;
+  authority: { approverIds: string[]; quorum: number };
+  assessment: PersistedChangeState['context']['assessment'];
+  problemNumbers: string[];
+  incidentNumbers: string[];
+  policy: ChangePolicy;
+  createdBy: Actor;
+  carried?: {
+    state: PersistedChangeState;
+    journal: ChangeJournalEntry[];
+    notificationCount: number;
+    version: number;
+  };
+}
+
+export interface ChangeSummary {
+  number: string;
+  stage: ChangeStage;
+  version: number;
+}
+
+export interface ChangeProjection {
+  record: ChangeRecord;
+  state: PersistedChangeState;
+  version: number;
+  updatedAt: string;
+  newEntries: ChangeJournalEntry[];
+  notifications: ChangeNotificationIntent[];
+}
+
+export interface ChangeActivities {
+  projectChange(projection: ChangeProjection): Promise<void>;
+}
+
+export type ChangeCommandMessage<T extends ChangeCommandType = ChangeCommandType> = ChangeCommandOf<T> & { actor: Actor };
+
+export const changeCommandUpdates = Object.fromEntries(
+  CHANGE_COMMANDS.map((type) => [type, defineUpdate<ChangeSummary, [ChangeCommandMessage]>(type)]),
+) as { [T in ChangeCommandType]: ReturnType<typeof defineUpdate<ChangeSummary, [ChangeCommandMessage<T>]>> };
+
+/** Waits until the change's first projection is in PostgreSQL; used with update-with-start. */
+export const changeOpenedUpdate = defineUpdate<ChangeSummary, []>('opened');
+export const changeViewQuery = defineQuery<{ summary: ChangeSummary; journal: ChangeJournalEntry[] }>('view');
+
+export const ChangeSearchAttributes = {
+  stage: defineSearchAttributeKey('ChangeStage', SearchAttributeType.KEYWORD),
+} as const;
+
+/** For `temporal server start-dev --search-attribute`. */
+export const CHANGE_SEARCH_ATTRIBUTE_REGISTRATIONS = Object.values(ChangeSearchAttributes).map((key) => `${key.name}=Keyword`);

@@ -1,0 +1,87 @@
+// What the major-incident workflow and its clients share: the Updates (one per command), the
+// query, the search attribute and the activity interface. Deterministic code only.
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from '../machines/actor';
+import type { PersistedMiState } from '../machines/major-incident.law';
+import { MI_COMMANDS, MiAudience, MiCommandOf, MiCommandType, MiNotifyEffect, MiStage } from '../machines/major-incident.types';
+
+export interface MiRecord {
+  number: string;
+  title: string;
+  categoryId: string | null;
+  /** The incidents the detector clustered (a candidate lists them); linking is a separate step. */
+  candidates: string[];
+  /** Set when the detector proposed it: one candidate per cluster. */
+  clusterKey: string | null;
+  createdAt: string;
+}
+
+export interface MiPolicy {
+  /** A stakeholder update is due this long after activation or the last update (seed 001: the incident manager informs regularly). */
+  updateEveryMs: number;
+  maxCommandsPerRun: number;
+}
+
+export interface MiJournalEntry {
+  seq: number;
+  authorId: string;
+  text: string;
+  at: string;
+}
+
+export interface MiNotificationIntent {
+  seq: number;
+  audiences: MiAudience[];
+  template: MiNotifyEffect['template'];
+  subject: string;
+  text: string;
+  at: string;
+}
+
+export interface MiWorkflowInput {
+  record: MiRecord;
+  policy: MiPolicy;
+  proposedBy: Actor;
+  reason: string;
+  stakeholderIds?: string[];
+  carried?: { state: PersistedMiState; journal: MiJournalEntry[]; notificationCount: number; version: number };
+}
+
+export interface MiSummary {
+  number: string;
+  stage: MiStage;
+  version: number;
+  children: string[];
+  /** When the next stakeholder update is due (null: not active). */
+  updateDueAt: string | null;
+}
+
+export interface MiProjection {
+  record: MiRecord;
+  state: PersistedMiState;
+  version: number;
+  updatedAt: string;
+  newEntries: MiJournalEntry[];
+  notifications: MiNotificationIntent[];
+}
+
+export interface MiActivities {
+  projectMajorIncident(projection: MiProjection): Promise<void>;
+}
+
+export type MiCommandMessage<T extends MiCommandType = MiCommandType> = MiCommandOf<T> & { actor: Actor };
+
+export const miCommandUpdates = Object.fromEntries(
+  MI_COMMANDS.map((type) => [type, defineUpdate<MiSummary, [MiCommandMessage]>(`mi.${type}`)]),
+) as { [T in MiCommandType]: ReturnType<typeof defineUpdate<MiSummary, [MiCommandMessage<T>]>> };
+
+export const miOpenedUpdate = defineUpdate<MiSummary, []>('opened');
+export const miViewQuery = defineQuery<{ summary: MiSummary; journal: MiJournalEntry[] }>('view');
+
+export const MiSearchAttributes = {
+  stage: defineSearchAttributeKey('MiStage', SearchAttributeType.KEYWORD),
+} as const;
+
+/** For `temporal server start-dev --search-attribute`. */
+export const MI_SEARCH_ATTRIBUTE_REGISTRATIONS = Object.values(MiSearchAttributes).map((key) => `${key.name}=Keyword`);
