@@ -302,7 +302,9 @@ describe('organisations', () => {
 
 describe('absences (out of office)', () => {
   const hour = 3600_000;
-  const at = (offsetHours: number) => new Date(Date.now() + offsetHours * hour).toISOString();
+  // One base instant for the whole block: two calls of Date.now() may differ by a millisecond.
+  const base = Date.now();
+  const at = (offsetHours: number) => new Date(base + offsetHours * hour).toISOString();
 
   it('an agent sets, lists, replaces and removes their periods; the dispatcher sees who is absent', async () => {
     const [tim, sara] = [await stack.userId('tim'), await stack.userId('sara')];
