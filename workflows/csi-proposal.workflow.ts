@@ -41,14 +41,13 @@ import {
   csiViewQuery,
   CsiWorkflowInput,
 } from './csi-proposal.messages';
+import { isoNow, workflowNow } from './clock';
 
 const { projectCsiProposal } = proxyActivities<CsiActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-const workflowNow = (): number => Date.now();
-const isoNow = (): string => new Date(workflowNow()).toISOString();
 
 const refusal = (message: string, details: object) =>
   ApplicationFailure.create({ type: COMMAND_REFUSED, message, details: [details], nonRetryable: true });

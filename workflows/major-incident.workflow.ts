@@ -30,13 +30,13 @@ import {
   miViewQuery,
   MiWorkflowInput,
 } from './major-incident.messages';
+import { isoNow, workflowNow } from './clock';
 
 const { projectMajorIncident } = proxyActivities<MiActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-const isoNow = (): string => new Date(Date.now()).toISOString();
 const refusal = (message: string, details: object) => ApplicationFailure.create({ type: COMMAND_REFUSED, message, details: [details], nonRetryable: true });
 
 export async function majorIncidentWorkflow(input: MiWorkflowInput): Promise<MiSummary> {
@@ -162,9 +162,9 @@ export async function majorIncidentWorkflow(input: MiWorkflowInput): Promise<MiS
     const at = remindAt();
     if (at === null) {
       await condition(woken);
-    } else if (!(await condition(woken, Math.max(at - Date.now(), 1), { summary: 'stakeholder update due' }))) {
+    } else if (!(await condition(woken, Math.max(at - workflowNow(), 1), { summary: 'stakeholder update due' }))) {
       const due = remindAt();
-      if (due !== null && Date.now() >= due) {
+      if (due !== null && workflowNow() >= due) {
         const dueAt = new Date(due).toISOString();
         const event: MiEvent = {
           type: 'updateOverdue',

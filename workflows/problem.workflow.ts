@@ -37,13 +37,13 @@ import {
   problemViewQuery,
   ProblemWorkflowInput,
 } from './problem.messages';
+import { isoNow } from './clock';
 
 const { projectProblem } = proxyActivities<ProblemActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-const isoNow = (): string => new Date(Date.now()).toISOString();
 
 const refusal = (message: string, details: object) =>
   ApplicationFailure.create({ type: COMMAND_REFUSED, message, details: [details], nonRetryable: true });

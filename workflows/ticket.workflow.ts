@@ -63,15 +63,13 @@ import {
   TicketWorkflowInput,
 } from './ticket.messages';
 import { projectSla } from './ticket.sla-projection';
+import { isoNow, workflowNow } from './clock';
 
 const { projectTicket, absenceOf, chooseAgent } = proxyActivities<TicketActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-// Inside the workflow sandbox Date is Temporal's deterministic clock: the same on every replay.
-const workflowNow = (): number => Date.now();
-const isoNow = (): string => new Date(workflowNow()).toISOString();
 
 const refusal = (message: string, details: object) =>
   ApplicationFailure.create({ type: COMMAND_REFUSED, message, details: [details], nonRetryable: true });
