@@ -7,7 +7,9 @@
 // Pure like the CSI proposal machine: timers are events the workflow raises, side effects are
 // named actions (`record`, `notify`) the workflow carries out.
 import { assign, setup } from 'xstate';
-import { ChangeRuleName, firstBrokenChangeRule } from './change.rules';
+import { ChangeRuleName, CHANGE_RULES } from './change.rules';
+import { ruleGuard, rulesHold, trimmed as trim } from './process/rules';
+import { governedSteps, recordLine } from './process/steps';
 import type {
   ChangeContext,
   ChangeDecision,
@@ -27,12 +29,10 @@ const as = <T extends ChangeEventType>(event: ChangeEvent) => event as EventOf<T
 const set = (update: (args: Args) => Partial<ChangeContext>) =>
   assign<ChangeContext, ChangeEvent, undefined, ChangeEvent, never>(update as never);
 
-const rules = (...names: ChangeRuleName[]) => ({ type: 'rules', params: { rules: names } }) as const;
+const rules = ruleGuard<ChangeRuleName>();
 
-const record = (text: (args: Args) => string) =>
-  ({ type: 'record', params: (args: Args): ChangeJournalEffect => ({ text: text(args), authorId: args.event.actor.id }) }) as const;
+const record = recordLine<ChangeContext, ChangeEvent>;
 
-const trim = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
 const reasonOf = (event: ChangeEvent): string | null => {
   const e = event as unknown as Record<string, unknown>;
   return trim(e.rationale) ?? trim(e.note) ?? trim(e.text);
@@ -40,38 +40,7 @@ const reasonOf = (event: ChangeEvent): string | null => {
 const withReason = (what: string, { event }: Args) => (reasonOf(event) ? `${what}: ${reasonOf(event)}` : what);
 
 /** One step: who may take it and what it needs (rules), what it changes, its trail and journal line. */
-function step(
-  from: ChangeStage,
-  to: ChangeStage,
-  guard: ChangeRuleName[],
-  text: (args: Args) => string,
-  update: (args: Args) => Partial<ChangeContext> = () => ({}),
-) {
-  return {
-    ...(to === from ? {} : { target: to }),
-    guard: rules(...guard),
-    actions: [
-      set((args) => {
-        const decision: ChangeDecision = {
-          command: args.event.type,
-          from,
-          to,
-          actorId: args.event.actor.id,
-          actorName: args.event.actor.name ?? null,
-          role: args.event.actor.role,
-          rationale: reasonOf(args.event),
-          at: args.event.at,
-        };
-        return {
-          ...update(args),
-          ...(to === from ? {} : { stageSince: args.event.at }),
-          decisions: [...args.context.decisions, decision],
-        };
-      }),
-      record(text),
-    ],
-  };
-}
+const step = governedSteps<ChangeContext, ChangeEvent, ChangeStage, ChangeRuleName>({ reasonOf });
 
 const vote = (kind: 'approve' | 'reject') => ({ context, event }: Args): Partial<ChangeContext> => ({
   votes: [
@@ -113,8 +82,7 @@ export const changeMachine = setup({
     input: {} as ChangeInput,
   },
   guards: {
-    rules: ({ context, event }, params: { rules: readonly ChangeRuleName[] }) =>
-      firstBrokenChangeRule(params.rules, context, event) === undefined,
+    rules: rulesHold(CHANGE_RULES),
   },
   actions: {
     record: (_args, _params: ChangeJournalEffect) => undefined,

@@ -10,19 +10,11 @@ import {
   type ChangeContext,
   type ChangeEvent,
 } from './change.types';
+import { actorOf, fieldOf, present, type Rule } from './process/rules';
 
-export type ChangeRuleKind = 'actor' | 'state' | 'input';
+type ChangeRule = Rule<ChangeContext, ChangeEvent>;
 
-export interface ChangeRule {
-  kind: ChangeRuleKind;
-  field?: string;
-  says: string | ((context: ChangeContext, event: ChangeEvent) => string);
-  holds: (context: ChangeContext, event: ChangeEvent) => boolean;
-}
-
-const present = (text: unknown): boolean => typeof text === 'string' && text.trim().length > 0;
-const field = (event: ChangeEvent, name: string): unknown => (event as unknown as Record<string, unknown>)[name];
-const actorOf = (event: ChangeEvent): Actor => event.actor;
+const field = (event: ChangeEvent, name: string): unknown => fieldOf(event, name);
 const approvals = (c: ChangeContext): number => c.votes.filter((v) => v.vote === 'approve').length;
 const time = (value: unknown): number => (typeof value === 'string' ? Date.parse(value) : NaN);
 
@@ -137,15 +129,3 @@ export const CHANGE_RULES = {
 
 export type ChangeRuleName = keyof typeof CHANGE_RULES;
 
-/** The first rule among `names` that does not hold, or undefined when all hold. */
-export function firstBrokenChangeRule(
-  names: readonly ChangeRuleName[],
-  context: ChangeContext,
-  event: ChangeEvent,
-  kinds: readonly ChangeRuleKind[] = ['actor', 'state', 'input'],
-): ChangeRuleName | undefined {
-  return names.find((name) => {
-    const rule: ChangeRule = CHANGE_RULES[name];
-    return kinds.includes(rule.kind) && !rule.holds(context, event);
-  });
-}

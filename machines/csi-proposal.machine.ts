@@ -5,7 +5,9 @@
 // I/O, no clock; reminders and forum dates are events the workflow raises, side effects are named
 // actions (`record`, `notifyOwner`) the workflow carries out.
 import { assign, setup } from 'xstate';
-import { CsiRuleName, firstBrokenCsiRule } from './csi-proposal.rules';
+import { CsiRuleName, CSI_RULES } from './csi-proposal.rules';
+import { ruleGuard, rulesHold, trimmed as trim } from './process/rules';
+import { governedSteps, recordLine } from './process/steps';
 import {
   csiPriorityOf,
   type CsiContext,
@@ -26,12 +28,10 @@ const set = (update: (args: Args) => Partial<CsiContext>) =>
   assign<CsiContext, CsiEvent, undefined, CsiEvent, never>(update as never);
 
 /** A guard made of named rules, so a refusal can say which rule failed (see csi-proposal.rules.ts). */
-const rules = (...names: CsiRuleName[]) => ({ type: 'rules', params: { rules: names } }) as const;
+const rules = ruleGuard<CsiRuleName>();
 
-const record = (text: (args: Args) => string) =>
-  ({ type: 'record', params: (args: Args): CsiJournalEffect => ({ text: text(args), authorId: args.event.actor.id }) }) as const;
+const record = recordLine<CsiContext, CsiEvent>;
 
-const trim = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
 /** The words that go with a command: its rationale, note, question or answer. */
 const reasonOf = (event: CsiEvent): string | null => {
   const e = event as unknown as Record<string, unknown>;
@@ -43,38 +43,10 @@ const withReason = (what: string, { event }: Args) => (reasonOf(event) ? `${what
  * One step of the process: who may take it and what it needs (rules), what it changes, and its
  * line in the decision trail and the journal. A step to another stage restarts the stage clock.
  */
-function step(
-  from: CsiStage,
-  to: CsiStage,
-  guard: CsiRuleName[],
-  text: (args: Args) => string,
-  update: (args: Args) => Partial<CsiContext> = () => ({}),
-) {
-  return {
-    ...(to === from ? {} : { target: to }),
-    guard: rules(...guard),
-    actions: [
-      set((args) => {
-        const decision: CsiDecision = {
-          command: args.event.type,
-          from,
-          to,
-          actorId: args.event.actor.id,
-          actorName: args.event.actor.name ?? null,
-          role: args.event.actor.role,
-          rationale: reasonOf(args.event),
-          at: args.event.at,
-        };
-        return {
-          ...update(args),
-          ...(to === from ? {} : { stageSince: args.event.at, stageEntry: args.context.stageEntry + 1 }),
-          decisions: [...args.context.decisions, decision],
-        };
-      }),
-      record(text),
-    ],
-  };
-}
+const step = governedSteps<CsiContext, CsiEvent, CsiStage, CsiRuleName>({
+  reasonOf,
+  entering: ({ context }) => ({ stageEntry: context.stageEntry + 1 }),
+});
 
 // --- the process manager's review (also straight from submitted) ------------------------------
 
@@ -95,8 +67,7 @@ export const csiProposalMachine = setup({
     input: {} as CsiInput,
   },
   guards: {
-    rules: ({ context, event }, params: { rules: readonly CsiRuleName[] }) =>
-      firstBrokenCsiRule(params.rules, context, event) === undefined,
+    rules: rulesHold(CSI_RULES),
   },
   actions: {
     // Carried out by the workflow (activities); empty here so the machine stays pure.

@@ -3,19 +3,11 @@
 // and what is offered) and `input` (what the command carries: 422, naming the field).
 import type { Actor } from './actor';
 import { csiPriorityOf, type CsiContext, type CsiEvent } from './csi-proposal.types';
+import { actorOf, fieldOf, present, type Rule } from './process/rules';
 
-export type CsiRuleKind = 'actor' | 'state' | 'input';
+type CsiRule = Rule<CsiContext, CsiEvent>;
 
-export interface CsiRule {
-  kind: CsiRuleKind;
-  field?: string;
-  says: string | ((context: CsiContext, event: CsiEvent) => string);
-  holds: (context: CsiContext, event: CsiEvent) => boolean;
-}
-
-const present = (text: unknown): boolean => typeof text === 'string' && text.trim().length > 0;
-const field = (event: CsiEvent, name: string): unknown => (event as unknown as Record<string, unknown>)[name];
-const actorOf = (event: CsiEvent): Actor => event.actor;
+const field = (event: CsiEvent, name: string): unknown => fieldOf(event, name);
 
 export const CSI_RULES = {
   processManager: {
@@ -113,15 +105,3 @@ export const CSI_RULES = {
 
 export type CsiRuleName = keyof typeof CSI_RULES;
 
-/** The first rule among `names` that does not hold, or undefined when all hold. */
-export function firstBrokenCsiRule(
-  names: readonly CsiRuleName[],
-  context: CsiContext,
-  event: CsiEvent,
-  kinds: readonly CsiRuleKind[] = ['actor', 'state', 'input'],
-): CsiRuleName | undefined {
-  return names.find((name) => {
-    const rule: CsiRule = CSI_RULES[name];
-    return kinds.includes(rule.kind) && !rule.holds(context, event);
-  });
-}

@@ -4,7 +4,9 @@
 // linked incidents) -> resolved -> post-incident review -> closed. Pure like the ticket and CSI
 // machines: timers are events the workflow raises, side effects are named actions it carries out.
 import { assign, setup } from 'xstate';
-import { firstBrokenMiRule, MiRuleName } from './major-incident.rules';
+import { MiRuleName, MI_RULES } from './major-incident.rules';
+import { ruleGuard, rulesHold } from './process/rules';
+import { recordLine } from './process/steps';
 import type { MiContext, MiEvent, MiEventType, MiInput, MiJournalEffect, MiNotifyEffect } from './major-incident.types';
 
 type Args = { context: MiContext; event: MiEvent };
@@ -12,9 +14,8 @@ type EventOf<T extends MiEventType> = Extract<MiEvent, { type: T }>;
 const as = <T extends MiEventType>(event: MiEvent) => event as EventOf<T>;
 
 const set = (update: (args: Args) => Partial<MiContext>) => assign<MiContext, MiEvent, undefined, MiEvent, never>(update as never);
-const rules = (...names: MiRuleName[]) => ({ type: 'rules', params: { rules: names } }) as const;
-const record = (text: (args: Args) => string) =>
-  ({ type: 'record', params: (args: Args): MiJournalEffect => ({ text: text(args), authorId: args.event.actor.id }) }) as const;
+const rules = ruleGuard<MiRuleName>();
+const record = recordLine<MiContext, MiEvent>;
 const notify = (effect: (args: Args) => MiNotifyEffect) => ({ type: 'notify', params: effect }) as const;
 const trim = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
@@ -43,7 +44,7 @@ const assignActions = [
 export const majorIncidentMachine = setup({
   types: { context: {} as MiContext, events: {} as MiEvent, input: {} as MiInput },
   guards: {
-    rules: ({ context, event }, params: { rules: readonly MiRuleName[] }) => firstBrokenMiRule(params.rules, context, event) === undefined,
+    rules: rulesHold(MI_RULES),
   },
   actions: {
     record: (_args, _params: MiJournalEffect) => undefined,

@@ -1,18 +1,11 @@
 // The rules of the major-incident machine's guards, of the same three kinds as the ticket's and the
 // CSI proposal's: `actor` (403), `state` (409, with what is offered) and `input` (422, naming the field).
 import type { MiContext, MiEvent } from './major-incident.types';
+import { fieldOf, present, type Rule } from './process/rules';
 
-export type MiRuleKind = 'actor' | 'state' | 'input';
+type MiRule = Rule<MiContext, MiEvent>;
 
-export interface MiRule {
-  kind: MiRuleKind;
-  field?: string;
-  says: string;
-  holds: (context: MiContext, event: MiEvent) => boolean;
-}
-
-const present = (text: unknown): boolean => typeof text === 'string' && text.trim().length > 0;
-const field = (event: MiEvent, name: string): unknown => (event as unknown as Record<string, unknown>)[name];
+const field = (event: MiEvent, name: string): unknown => fieldOf(event, name);
 
 export const MI_RULES = {
   incidentManager: {
@@ -52,15 +45,3 @@ export const MI_RULES = {
 
 export type MiRuleName = keyof typeof MI_RULES;
 
-/** The first rule among `names` that does not hold, or undefined when all hold. */
-export function firstBrokenMiRule(
-  names: readonly MiRuleName[],
-  context: MiContext,
-  event: MiEvent,
-  kinds: readonly MiRuleKind[] = ['actor', 'state', 'input'],
-): MiRuleName | undefined {
-  return names.find((name) => {
-    const rule: MiRule = MI_RULES[name];
-    return kinds.includes(rule.kind) && !rule.holds(context, event);
-  });
-}

@@ -5,7 +5,9 @@
 // proposal machine: side effects are named actions (`record`, `publishKnowledge`) the workflow
 // carries out.
 import { assign, setup } from 'xstate';
-import { firstBrokenProblemRule, ProblemRuleName } from './problem.rules';
+import { ProblemRuleName, PROBLEM_RULES } from './problem.rules';
+import { ruleGuard, rulesHold, trimmed as trim } from './process/rules';
+import { governedSteps, recordLine } from './process/steps';
 import {
   knowledgeEntryIdOf,
   type KnowledgeEntryEffect,
@@ -26,12 +28,10 @@ const set = (update: (args: Args) => Partial<ProblemContext>) =>
   assign<ProblemContext, ProblemEvent, undefined, ProblemEvent, never>(update as never);
 
 /** A guard made of named rules, so a refusal can say which rule failed (see problem.rules.ts). */
-const rules = (...names: ProblemRuleName[]) => ({ type: 'rules', params: { rules: names } }) as const;
+const rules = ruleGuard<ProblemRuleName>();
 
-const record = (text: (args: Args) => string) =>
-  ({ type: 'record', params: (args: Args): ProblemJournalEffect => ({ text: text(args), authorId: args.event.actor.id }) }) as const;
+const record = recordLine<ProblemContext, ProblemEvent>;
 
-const trim = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
 /** The words that go with a command. */
 const reasonOf = (event: ProblemEvent): string | null => {
   const e = event as unknown as Record<string, unknown>;
@@ -40,38 +40,7 @@ const reasonOf = (event: ProblemEvent): string | null => {
 const withReason = (what: string, { event }: Args) => (reasonOf(event) ? `${what}: ${reasonOf(event)}` : what);
 
 /** One step: who may take it and what it needs (rules), what it changes, its decision and journal line. */
-function step(
-  from: ProblemStage,
-  to: ProblemStage,
-  guard: ProblemRuleName[],
-  text: (args: Args) => string,
-  update: (args: Args) => Partial<ProblemContext> = () => ({}),
-) {
-  return {
-    ...(to === from ? {} : { target: to }),
-    guard: rules(...guard),
-    actions: [
-      set((args) => {
-        const decision: ProblemDecision = {
-          command: args.event.type,
-          from,
-          to,
-          actorId: args.event.actor.id,
-          actorName: args.event.actor.name ?? null,
-          role: args.event.actor.role,
-          rationale: reasonOf(args.event),
-          at: args.event.at,
-        };
-        return {
-          ...update(args),
-          ...(to === from ? {} : { stageSince: args.event.at }),
-          decisions: [...args.context.decisions, decision],
-        };
-      }),
-      record(text),
-    ],
-  };
-}
+const step = governedSteps<ProblemContext, ProblemEvent, ProblemStage, ProblemRuleName>({ reasonOf });
 
 const incidentOf = (event: ProblemEvent): string => as<'linkIncident'>(event).incident.trim();
 
@@ -112,7 +81,7 @@ export const problemMachine = setup({
     input: {} as ProblemInput,
   },
   guards: {
-    rules: ({ context, event }, params: { rules: readonly ProblemRuleName[] }) => firstBrokenProblemRule(params.rules, context, event) === undefined,
+    rules: rulesHold(PROBLEM_RULES),
   },
   actions: {
     // Carried out by the workflow (activities); empty here so the machine stays pure.

@@ -2,18 +2,11 @@
 // the CSI proposal's: `actor` (who asks: 403), `state` (the problem as it is now: 409, and what is
 // offered) and `input` (what the command carries: 422, naming the field).
 import { isIncidentNumber, PROBLEM_CLOSER_ROLES, PROBLEM_INVESTIGATOR_ROLES, type ProblemContext, type ProblemEvent } from './problem.types';
+import { fieldOf, present, type Rule } from './process/rules';
 
-export type ProblemRuleKind = 'actor' | 'state' | 'input';
+type ProblemRule = Rule<ProblemContext, ProblemEvent>;
 
-export interface ProblemRule {
-  kind: ProblemRuleKind;
-  field?: string;
-  says: string | ((context: ProblemContext, event: ProblemEvent) => string);
-  holds: (context: ProblemContext, event: ProblemEvent) => boolean;
-}
-
-const present = (text: unknown): boolean => typeof text === 'string' && text.trim().length > 0;
-const field = (event: ProblemEvent, name: string): unknown => (event as unknown as Record<string, unknown>)[name];
+const field = (event: ProblemEvent, name: string): unknown => fieldOf(event, name);
 const incidentOf = (event: ProblemEvent): string => String(field(event, 'incident') ?? '').trim();
 
 export const PROBLEM_RULES = {
@@ -71,15 +64,3 @@ export const PROBLEM_RULES = {
 
 export type ProblemRuleName = keyof typeof PROBLEM_RULES;
 
-/** The first rule among `names` that does not hold, or undefined when all hold. */
-export function firstBrokenProblemRule(
-  names: readonly ProblemRuleName[],
-  context: ProblemContext,
-  event: ProblemEvent,
-  kinds: readonly ProblemRuleKind[] = ['actor', 'state', 'input'],
-): ProblemRuleName | undefined {
-  return names.find((name) => {
-    const rule: ProblemRule = PROBLEM_RULES[name];
-    return kinds.includes(rule.kind) && !rule.holds(context, event);
-  });
-}

@@ -2,7 +2,8 @@
 // Pure: no I/O, no timers, no clock. Deadlines (auto-close) are events the workflow raises;
 // side effects are named actions (`record`, `notifyRequester`, `pin`) the workflow carries out.
 import { assign, setup } from 'xstate';
-import { firstBrokenRule, RuleName } from './ticket.rules';
+import { RuleName, TICKET_RULES } from './ticket.rules';
+import { rulesHold } from './process/rules';
 import type {
   EscalationStep,
   JournalEffect,
@@ -287,8 +288,7 @@ export const ticketMachine = setup({
     input: {} as TicketInput,
   },
   guards: {
-    rules: ({ context, event }, params: { rules: readonly RuleName[] }) =>
-      firstBrokenRule(params.rules, context, event) === undefined,
+    rules: rulesHold(TICKET_RULES),
   },
   actions: {
     // Carried out by the workflow (activities); empty here so the machine stays pure.

@@ -5,27 +5,17 @@
 import { Actor, DISPATCH_ROLES, isStaff } from './actor';
 import { assessNote } from './handover-note';
 import type { TicketContext, TicketEvent } from './ticket.types';
+import { actorOf, fieldOf, present, type Rule } from './process/rules';
 
-export type RuleKind = 'actor' | 'state' | 'input';
+type TicketRule = Rule<TicketContext, TicketEvent>;
 
-export interface Rule {
-  kind: RuleKind;
-  /** The command field an `input` rule checks. */
-  field?: string;
-  /** What must be true, in words a user reads in the error (or a function of the ticket and command). */
-  says: string | ((context: TicketContext, event: TicketEvent) => string);
-  holds: (context: TicketContext, event: TicketEvent) => boolean;
-}
-
-const present = (text: unknown): boolean => typeof text === 'string' && text.trim().length > 0;
 /** Tickets opened before the dispatch rules keep the rules they were opened under. */
 const rulesFrom = (c: TicketContext): number => c.rulesVersion ?? 1;
 const openEscalation = (c: TicketContext) => [...(c.escalations ?? [])].reverse().find((s) => s.returnedAt === null);
 const missingAnswers = (c: TicketContext): string[] => (c.requiredQuestions ?? []).filter((key) => !present(c.answers?.[key]));
 /** Seed 000, principle 1: "P1 or P2" — the two most urgent levels of the shipped matrices. */
 export const URGENT_PRIORITIES: readonly string[] = ['P1', 'P2', 'A', 'B'];
-const field = (event: TicketEvent, name: string): unknown => (event as unknown as Record<string, unknown>)[name];
-const actorOf = (event: TicketEvent): Actor => event.actor;
+const field = (event: TicketEvent, name: string): unknown => fieldOf(event, name);
 
 export const TICKET_RULES = {
   staff: {
@@ -303,19 +293,7 @@ export const TICKET_RULES = {
     says: 'the ticket already has this type',
     holds: (c, e) => (field(e, 'ticketType') === 'incident' || field(e, 'ticketType') === 'request') && field(e, 'ticketType') !== c.type,
   },
-} satisfies Record<string, Rule>;
+} satisfies Record<string, TicketRule>;
 
 export type RuleName = keyof typeof TICKET_RULES;
 
-/** The first rule among `names` that does not hold, or undefined when all hold. */
-export function firstBrokenRule(
-  names: readonly RuleName[],
-  context: TicketContext,
-  event: TicketEvent,
-  kinds: readonly RuleKind[] = ['actor', 'state', 'input'],
-): RuleName | undefined {
-  return names.find((name) => {
-    const rule: Rule = TICKET_RULES[name];
-    return kinds.includes(rule.kind) && !rule.holds(context, event);
-  });
-}
