@@ -199,6 +199,7 @@ export const majorIncidentMachine = setup({
                   cause: trim(e.cause),
                   actions: trim(e.actions),
                   timeline: e.timeline ?? [],
+                  timelineUpTo: e.journalCount ?? null,
                   problemRecordRequested: e.requestProblemRecord === true,
                   problemRecordNote: trim(e.problemRecordNote) || null,
                   by: event.actor.id,

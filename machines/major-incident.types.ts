@@ -14,7 +14,10 @@ export interface MiUpdate {
 export interface MiReview {
   cause: string;
   actions: string;
+  /** The MI journal up to the review, as `<time> <text>` lines (written by the projection from the read model). */
   timeline: string[];
+  /** How many journal entries preceded the review: the projection takes the timeline from those. */
+  timelineUpTo?: number | null;
   problemRecordRequested: boolean;
   problemRecordNote: string | null;
   by: string;
@@ -66,7 +69,7 @@ export type MiEvent = Stamp &
     | { type: 'unlink'; number: string }
     | { type: 'resolve'; resolution: string }
     | { type: 'startReview' }
-    | { type: 'recordReview'; cause: string; actions: string; requestProblemRecord?: boolean; problemRecordNote?: string; timeline?: string[] }
+    | { type: 'recordReview'; cause: string; actions: string; requestProblemRecord?: boolean; problemRecordNote?: string; timeline?: string[]; journalCount?: number }
     | { type: 'close' }
     | { type: 'updateOverdue'; dueAt: string; text: string }
   );

@@ -1,10 +1,11 @@
 // What the change workflow and its clients share: the Updates (one per command), the query, the
 // search attribute and the activity interface. Deterministic code only.
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../machines/actor';
 import type { PersistedChangeState } from '../machines/change.law';
 import { CHANGE_COMMANDS, ChangeCommandOf, ChangeCommandType, ChangeStage, ChangeType } from '../machines/change.types';
+import { CommandMessage, processMessages, registrationsOf } from './runtime/messages';
+import type { CarriedRuntime } from './runtime/process-runtime';
 
 /** The descriptive part of a change. */
 export interface ChangeRecord {
@@ -46,12 +47,7 @@ export interface ChangeWorkflowInput {
   incidentNumbers: string[];
   policy: ChangePolicy;
   createdBy: Actor;
-  carried?: {
-    state: PersistedChangeState;
-    journal: ChangeJournalEntry[];
-    notificationCount: number;
-    version: number;
-  };
+  carried?: CarriedRuntime<PersistedChangeState, ChangeSummary>;
 }
 
 export interface ChangeSummary {
@@ -73,19 +69,16 @@ export interface ChangeActivities {
   projectChange(projection: ChangeProjection): Promise<void>;
 }
 
-export type ChangeCommandMessage<T extends ChangeCommandType = ChangeCommandType> = ChangeCommandOf<T> & { actor: Actor };
+export type ChangeCommandMessage<T extends ChangeCommandType = ChangeCommandType> = CommandMessage<ChangeCommandOf<T>>;
 
-export const changeCommandUpdates = Object.fromEntries(
-  CHANGE_COMMANDS.map((type) => [type, defineUpdate<ChangeSummary, [ChangeCommandMessage]>(type)]),
-) as { [T in ChangeCommandType]: ReturnType<typeof defineUpdate<ChangeSummary, [ChangeCommandMessage<T>]>> };
-
-/** Waits until the change's first projection is in PostgreSQL; used with update-with-start. */
-export const changeOpenedUpdate = defineUpdate<ChangeSummary, []>('opened');
-export const changeViewQuery = defineQuery<{ summary: ChangeSummary; journal: ChangeJournalEntry[] }>('view');
+export const {
+  commandUpdates: changeCommandUpdates,
+  openedUpdate: changeOpenedUpdate,
+  viewQuery: changeViewQuery,
+} = processMessages<ChangeCommandType, ChangeSummary, ChangeCommandMessage>(CHANGE_COMMANDS);
 
 export const ChangeSearchAttributes = {
   stage: defineSearchAttributeKey('ChangeStage', SearchAttributeType.KEYWORD),
 } as const;
 
-/** For `temporal server start-dev --search-attribute`. */
-export const CHANGE_SEARCH_ATTRIBUTE_REGISTRATIONS = Object.values(ChangeSearchAttributes).map((key) => `${key.name}=Keyword`);
+export const CHANGE_SEARCH_ATTRIBUTE_REGISTRATIONS = registrationsOf(ChangeSearchAttributes);

@@ -1,11 +1,12 @@
 // What the CSI proposal workflow and its clients share: the Updates (one per command), the query,
 // the search attribute and the activity interface. Deterministic code only.
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../machines/actor';
 import type { BusinessCalendar } from '../machines/calendar/business-calendar';
 import type { PersistedCsiState } from '../machines/csi-proposal.law';
 import { CSI_COMMANDS, CsiCommandOf, CsiCommandType, CsiOwner, CsiStage } from '../machines/csi-proposal.types';
+import { CommandMessage, processMessages, registrationsOf } from './runtime/messages';
+import type { CarriedRuntime } from './runtime/process-runtime';
 
 /** The descriptive part of a proposal: what the proposer wrote. */
 export interface CsiRecord {
@@ -48,12 +49,7 @@ export interface CsiWorkflowInput {
   record: CsiRecord;
   policy: CsiPolicy;
   createdBy: Actor;
-  carried?: {
-    state: PersistedCsiState;
-    journal: CsiJournalEntry[];
-    notificationCount: number;
-    version: number;
-  };
+  carried?: CarriedRuntime<PersistedCsiState, CsiSummary>;
 }
 
 export interface CsiSummary {
@@ -77,19 +73,16 @@ export interface CsiActivities {
   projectCsiProposal(projection: CsiProjection): Promise<void>;
 }
 
-export type CsiCommandMessage<T extends CsiCommandType = CsiCommandType> = CsiCommandOf<T> & { actor: Actor };
+export type CsiCommandMessage<T extends CsiCommandType = CsiCommandType> = CommandMessage<CsiCommandOf<T>>;
 
-export const csiCommandUpdates = Object.fromEntries(
-  CSI_COMMANDS.map((type) => [type, defineUpdate<CsiSummary, [CsiCommandMessage]>(type)]),
-) as { [T in CsiCommandType]: ReturnType<typeof defineUpdate<CsiSummary, [CsiCommandMessage<T>]>> };
-
-/** Waits until the proposal's first projection is in PostgreSQL; used with update-with-start. */
-export const csiOpenedUpdate = defineUpdate<CsiSummary, []>('opened');
-export const csiViewQuery = defineQuery<{ summary: CsiSummary; journal: CsiJournalEntry[] }>('view');
+export const {
+  commandUpdates: csiCommandUpdates,
+  openedUpdate: csiOpenedUpdate,
+  viewQuery: csiViewQuery,
+} = processMessages<CsiCommandType, CsiSummary, CsiCommandMessage>(CSI_COMMANDS);
 
 export const CsiSearchAttributes = {
   stage: defineSearchAttributeKey('CsiStage', SearchAttributeType.KEYWORD),
 } as const;
 
-/** For `temporal server start-dev --search-attribute`. */
-export const CSI_SEARCH_ATTRIBUTE_REGISTRATIONS = Object.values(CsiSearchAttributes).map((key) => `${key.name}=Keyword`);
+export const CSI_SEARCH_ATTRIBUTE_REGISTRATIONS = registrationsOf(CsiSearchAttributes);

@@ -1,10 +1,11 @@
-// What the major-incident workflow and its clients share: the Updates (one per command), the
-// query, the search attribute and the activity interface. Deterministic code only.
+// What the major-incident workflow and its clients share: the Updates (one per command, named
+// `mi.<command>`), the query, the search attribute and the activity interface. Deterministic code only.
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../machines/actor';
 import type { PersistedMiState } from '../machines/major-incident.law';
 import { MI_COMMANDS, MiAudience, MiCommandOf, MiCommandType, MiNotifyEffect, MiStage } from '../machines/major-incident.types';
+import { CommandMessage, processMessages, registrationsOf } from './runtime/messages';
+import type { CarriedRuntime } from './runtime/process-runtime';
 
 export interface MiRecord {
   number: string;
@@ -45,7 +46,7 @@ export interface MiWorkflowInput {
   proposedBy: Actor;
   reason: string;
   stakeholderIds?: string[];
-  carried?: { state: PersistedMiState; journal: MiJournalEntry[]; notificationCount: number; version: number };
+  carried?: CarriedRuntime<PersistedMiState, MiSummary>;
 }
 
 export interface MiSummary {
@@ -70,18 +71,16 @@ export interface MiActivities {
   projectMajorIncident(projection: MiProjection): Promise<void>;
 }
 
-export type MiCommandMessage<T extends MiCommandType = MiCommandType> = MiCommandOf<T> & { actor: Actor };
+export type MiCommandMessage<T extends MiCommandType = MiCommandType> = CommandMessage<MiCommandOf<T>>;
 
-export const miCommandUpdates = Object.fromEntries(
-  MI_COMMANDS.map((type) => [type, defineUpdate<MiSummary, [MiCommandMessage]>(`mi.${type}`)]),
-) as { [T in MiCommandType]: ReturnType<typeof defineUpdate<MiSummary, [MiCommandMessage<T>]>> };
-
-export const miOpenedUpdate = defineUpdate<MiSummary, []>('opened');
-export const miViewQuery = defineQuery<{ summary: MiSummary; journal: MiJournalEntry[] }>('view');
+export const {
+  commandUpdates: miCommandUpdates,
+  openedUpdate: miOpenedUpdate,
+  viewQuery: miViewQuery,
+} = processMessages<MiCommandType, MiSummary, MiCommandMessage>(MI_COMMANDS, (type) => `mi.${type}`);
 
 export const MiSearchAttributes = {
   stage: defineSearchAttributeKey('MiStage', SearchAttributeType.KEYWORD),
 } as const;
 
-/** For `temporal server start-dev --search-attribute`. */
-export const MI_SEARCH_ATTRIBUTE_REGISTRATIONS = Object.values(MiSearchAttributes).map((key) => `${key.name}=Keyword`);
+export const MI_SEARCH_ATTRIBUTE_REGISTRATIONS = registrationsOf(MiSearchAttributes);

@@ -2,7 +2,7 @@
 // UI names each step), the query, the search attributes and the activity interface.
 // Deterministic code only: the workflow bundle imports this file.
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../machines/actor';
 import type { PersistedTicketState } from '../machines/ticket.law';
 import type { Impact, Urgency } from '../machines/priority';
@@ -20,6 +20,8 @@ import {
   Visibility,
   type Audience,
 } from '../machines/ticket.types';
+import { CommandMessage, processMessages, registrationsOf } from './runtime/messages';
+import type { CarriedRuntime } from './runtime/process-runtime';
 
 export const TICKET_TASK_QUEUE = 'tickets';
 
@@ -97,13 +99,7 @@ export interface TicketWorkflowInput {
    */
   sla?: { policy: SlaPolicy; requestKind: RequestKind | null };
   /** Present when the workflow continues as new: everything the previous run knew. */
-  carried?: {
-    state: PersistedTicketState;
-    journal: JournalEntry[];
-    notificationCount: number;
-    version: number;
-    sla?: TicketSla | null;
-  };
+  carried?: CarriedRuntime<PersistedTicketState, TicketSummary> & { sla?: TicketSla | null };
 }
 
 /** What a command returns and the read model stores: the ticket as it is after `version` changes. */
@@ -175,13 +171,13 @@ export interface TicketActivities extends DispatchLookups {
 }
 
 /** A command as it travels: the payload plus who gives it. The workflow stamps the time. */
-export type TicketCommandMessage<T extends TicketCommandType = TicketCommandType> = TicketCommandOf<T> & {
-  actor: Actor;
-};
+export type TicketCommandMessage<T extends TicketCommandType = TicketCommandType> = CommandMessage<TicketCommandOf<T>>;
 
-export const ticketCommandUpdates = Object.fromEntries(
-  TICKET_COMMANDS.map((type) => [type, defineUpdate<TicketSummary, [TicketCommandMessage]>(type)]),
-) as { [T in TicketCommandType]: ReturnType<typeof defineUpdate<TicketSummary, [TicketCommandMessage<T>]>> };
+export const {
+  commandUpdates: ticketCommandUpdates,
+  openedUpdate,
+  viewQuery: ticketViewQuery,
+} = processMessages<TicketCommandType, TicketSummary, TicketCommandMessage>(TICKET_COMMANDS);
 
 /** A task tells the ticket it was split off when its status changes (the parent shows it, and waits for it). */
 export const taskStatusSignal = defineSignal<[{ number: string; status: TicketStatus }]>('taskStatusChanged');
@@ -189,9 +185,6 @@ export const taskStatusSignal = defineSignal<[{ number: string; status: TicketSt
 /** Admin: apply this (newer) policy version to the ticket's running clocks; journaled with old and new deadlines. */
 export const recalculateSlaUpdate = defineUpdate<TicketSummary, [{ actor: Actor; policy: SlaPolicy }]>('recalculateSla');
 
-/** Waits until the ticket's first projection is in PostgreSQL; used with update-with-start. */
-export const openedUpdate = defineUpdate<TicketSummary, []>('opened');
-export const ticketViewQuery = defineQuery<{ summary: TicketSummary; journal: JournalEntry[] }>('view');
 
 export const TicketSearchAttributes = {
   status: defineSearchAttributeKey('TicketStatus', SearchAttributeType.KEYWORD),
@@ -203,12 +196,4 @@ export const TicketSearchAttributes = {
   slaNextDeadline: defineSearchAttributeKey('SlaNextDeadline', SearchAttributeType.DATETIME),
 } as const;
 
-const REGISTERED_TYPE: Record<string, string> = { KEYWORD: 'Keyword', BOOL: 'Bool', DATETIME: 'Datetime' };
-
-/** For `temporal server start-dev --search-attribute` and `temporal operator search-attribute create`. */
-export const SEARCH_ATTRIBUTE_REGISTRATIONS = Object.values(TicketSearchAttributes).map(
-  (key) => `${key.name}=${REGISTERED_TYPE[key.type]}`,
-);
-
-/** Temporal's failure type for a refused command; the API maps its details to 403/409/422/404. */
-export const COMMAND_REFUSED = 'CommandRefused';
+export const SEARCH_ATTRIBUTE_REGISTRATIONS = registrationsOf(TicketSearchAttributes);

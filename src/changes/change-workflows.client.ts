@@ -18,7 +18,7 @@ import {
   ChangeWorkflowInput,
 } from '../../workflows/change.messages';
 import type { changeWorkflow } from '../../workflows/change.workflow';
-import { COMMAND_REFUSED } from '../../workflows/ticket.messages';
+import { COMMAND_REFUSED } from '../../workflows/runtime/messages';
 import { appConfig } from '../config/app-config';
 import { TemporalClientProvider } from '../temporal/temporal.module';
 import { withinDeadline } from '../temporal/within-deadline';

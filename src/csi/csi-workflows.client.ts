@@ -18,7 +18,7 @@ import {
   CsiWorkflowInput,
 } from '../../workflows/csi-proposal.messages';
 import type { csiProposalWorkflow } from '../../workflows/csi-proposal.workflow';
-import { COMMAND_REFUSED } from '../../workflows/ticket.messages';
+import { COMMAND_REFUSED } from '../../workflows/runtime/messages';
 import { withinDeadline } from '../temporal/within-deadline';
 import { appConfig } from '../config/app-config';
 import { TemporalClientProvider } from '../temporal/temporal.module';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { MiReview } from '../../machines/major-incident.types';
 import type { MiActivities, MiProjection } from '../../workflows/major-incident.messages';
 
 /**
@@ -48,7 +49,7 @@ export class MiProjectionActivities {
       cluster_key: r.clusterKey,
       updates: JSON.stringify(c.updates),
       resolution: c.resolution,
-      review: c.review ? JSON.stringify(c.review) : null,
+      review: c.review ? JSON.stringify(await this.reviewWithTimeline(tx, r.number, c.review)) : null,
       active_since: c.activeSince,
       resolved_at: c.resolvedAt,
       version: p.version,
@@ -64,6 +65,16 @@ export class MiProjectionActivities {
        WHERE major_incidents.version < EXCLUDED.version`,
       Object.values(columns),
     );
+  }
+
+  /** The review's timeline: every step, update and reminder of the MI journal before the review, in order. */
+  private async reviewWithTimeline(tx: EntityManager, number: string, review: MiReview): Promise<MiReview> {
+    if (review.timeline.length || review.timelineUpTo == null) return review;
+    const entries: Array<{ created_at: Date; text: string }> = await tx.query(
+      'SELECT created_at, text FROM mi_journal WHERE mi_number = $1 AND seq <= $2 ORDER BY seq',
+      [number, review.timelineUpTo],
+    );
+    return { ...review, timeline: entries.map((e) => `${new Date(e.created_at).toISOString()} ${e.text}`) };
   }
 
   /** Expands each notification's audiences to users and writes them to the shared outbox. */

@@ -18,7 +18,7 @@ import {
   MiWorkflowInput,
 } from '../../workflows/major-incident.messages';
 import type { majorIncidentWorkflow } from '../../workflows/major-incident.workflow';
-import { COMMAND_REFUSED } from '../../workflows/ticket.messages';
+import { COMMAND_REFUSED } from '../../workflows/runtime/messages';
 import { withinDeadline } from '../temporal/within-deadline';
 import { appConfig } from '../config/app-config';
 import { TemporalClientProvider } from '../temporal/temporal.module';

@@ -11,8 +11,8 @@ import type { Actor } from '../../machines/actor';
 import type { SlaPolicy } from '../../machines/sla/sla-policy';
 import type { Verdict } from '../../machines/ticket.law';
 import type { TicketCommandType } from '../../machines/ticket.types';
+import { COMMAND_REFUSED } from '../../workflows/runtime/messages';
 import {
-  COMMAND_REFUSED,
   openedUpdate,
   recalculateSlaUpdate,
   TicketCommandMessage,

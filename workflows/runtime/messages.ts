@@ -1,0 +1,44 @@
+// What every process workflow and its clients share: one Update per command (named after the
+// command, so the Temporal UI reads as the process's story), the `opened` Update that intake waits
+// on (update-with-start), the `view` query, and the failure type of a refused command.
+// Deterministic code only: the workflow bundle imports this file.
+import type { SearchAttributeType, UpdateDefinition } from '@temporalio/common';
+import type { SearchAttributeKey } from '@temporalio/common/lib/search-attributes';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from '../../machines/actor';
+
+/** Temporal's failure type for a refused command; the API maps its details to 403/409/422/404. */
+export const COMMAND_REFUSED = 'CommandRefused';
+
+/** A command as it travels: the payload plus who gives it. The workflow stamps the time. */
+export type CommandMessage<C> = C & { actor: Actor };
+
+/** What the `view` query answers: the process as it is now (journals live in the read model). */
+export interface ProcessView<S> {
+  summary: S;
+}
+
+export interface ProcessMessages<Cmd extends string, S, M> {
+  commandUpdates: { [T in Cmd]: UpdateDefinition<S, [M]> };
+  openedUpdate: UpdateDefinition<S, []>;
+  viewQuery: ReturnType<typeof defineQuery<ProcessView<S>>>;
+}
+
+/** The Updates and query of a process: `updateName` maps a command to its Update's name. */
+export function processMessages<Cmd extends string, S, M>(
+  commands: readonly Cmd[],
+  updateName: (command: Cmd) => string = (command) => command,
+): ProcessMessages<Cmd, S, M> {
+  return {
+    commandUpdates: Object.fromEntries(commands.map((type) => [type, defineUpdate<S, [M]>(updateName(type))])) as ProcessMessages<Cmd, S, M>['commandUpdates'],
+    // Waits until the first projection is in PostgreSQL; used with update-with-start.
+    openedUpdate: defineUpdate<S, []>('opened'),
+    viewQuery: defineQuery<ProcessView<S>>('view'),
+  };
+}
+
+const REGISTERED_TYPE: Record<string, string> = { KEYWORD: 'Keyword', BOOL: 'Bool', DATETIME: 'Datetime' };
+
+/** For `temporal server start-dev --search-attribute` and `temporal operator search-attribute create`. */
+export const registrationsOf = (keys: Record<string, SearchAttributeKey<SearchAttributeType>>): string[] =>
+  Object.values(keys).map((key) => `${key.name}=${REGISTERED_TYPE[key.type]}`);

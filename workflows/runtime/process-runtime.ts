@@ -1,0 +1,272 @@
+// The one skeleton every process workflow runs on (the shape of samples-typescript's
+// safe-message-handlers: state and handlers in a class, a short workflow function). A process
+// supplies its law, its projection, its search attributes and its timers; the runtime carries out
+// the rest the same way for all:
+// - one Update per command whose validator asks the machine, so a refused command never enters
+//   history; the handler judges again (state may have moved while it waited) and applies;
+// - the `opened` Update that intake waits on, and the `view` query;
+// - the timer loop: wait for a command or the process's next timer, fire what is due;
+// - continue-as-new after a command budget or when Temporal suggests it, after draining handlers,
+//   carrying the state, counters and the recent Update ids (Temporal dedupes an Update id within
+//   one run only; a retry that straddles continue-as-new gets the earlier run's answer).
+// Handlers that await activities are not serialised: each re-judges after its validator, and the
+// machine's transition is applied synchronously before any await.
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  currentUpdateInfo,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair, UpdateDefinition } from '@temporalio/common';
+import type { Actor } from '../../machines/actor';
+import type { Effect, Verdict } from '../../machines/process/law';
+import { workflowNow } from '../clock';
+import { COMMAND_REFUSED, ProcessMessages } from './messages';
+
+/** The part of a law the runtime needs (machines/process/law.ts). */
+export interface RuntimeLaw<Snap, Ev, E extends Effect, P> {
+  apply(snapshot: Snap, event: Ev): [Snap, E[]];
+  judge(snapshot: Snap, event: Ev): Verdict;
+  persist(snapshot: Snap): P;
+  isFinal(snapshot: Snap): boolean;
+}
+
+export interface StampedEvent {
+  type: string;
+  actor: Actor;
+  at: string;
+}
+
+export interface Timer {
+  at: number;
+  summary: string;
+}
+
+/** An Update answered in this or an earlier run, kept so a retry is answered, not applied again. */
+export interface AnsweredUpdate<S> {
+  id: string;
+  result: S;
+}
+
+/** What every process carries across continue-as-new, besides what is its own. */
+export interface CarriedRuntime<P, S> {
+  state: P;
+  version: number;
+  /** Journal entries written so far (the next one is this + 1). */
+  journalCount?: number;
+  notificationCount?: number;
+  answered?: AnsweredUpdate<S>[];
+  /** Runs before the runtime carried their whole journal; only its length is read now. */
+  journal?: ReadonlyArray<unknown>;
+}
+
+/** How many answered Update ids a process remembers across continue-as-new. */
+const ANSWERED_KEPT = 64;
+
+export const refusal = (message: string, details: object) =>
+  ApplicationFailure.create({ type: COMMAND_REFUSED, message, details: [details], nonRetryable: true });
+
+export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Effect, P, S, Projection> {
+  snapshot: Snap;
+  version: number;
+  journalCount: number;
+  notificationCount: number;
+  commandsThisRun = 0;
+  opened: boolean;
+  protected readonly openingEffects: E[];
+  private answered: AnsweredUpdate<S>[];
+  private shownAttributes = '';
+
+  protected constructor(
+    protected readonly law: RuntimeLaw<Snap, Ev, E, P>,
+    carried: CarriedRuntime<P, S> | undefined,
+    restore: (state: P) => Snap,
+    open: () => [Snap, E[]],
+    private readonly maxCommandsPerRun: number,
+  ) {
+    this.version = carried?.version ?? 0;
+    this.journalCount = carried?.journalCount ?? carried?.journal?.length ?? 0;
+    this.notificationCount = carried?.notificationCount ?? 0;
+    this.answered = carried?.answered ?? [];
+    this.opened = carried !== undefined;
+    if (carried) [this.snapshot, this.openingEffects] = [restore(carried.state), []];
+    else [this.snapshot, this.openingEffects] = open();
+  }
+
+  // --- what a process supplies -----------------------------------------------------------------
+
+  abstract summary(): S;
+  /** The read model's share of a change: the projection activity's input. */
+  protected abstract project(effects: E[], at: string): Projection;
+  protected abstract projectActivity(projection: Projection): Promise<void>;
+  /** The process's search attributes as they should be now. */
+  protected abstract searchAttributes(): SearchAttributeUpdatePair[];
+  /** What the process carries across continue-as-new besides the runtime's share. */
+  protected abstract carried(): object;
+  /** When the record of the process was made (the opening projection's time). */
+  protected abstract createdAt(): string;
+  /** The earliest deadline the process waits for, if any. */
+  protected nextTimer(): Timer | null {
+    return null;
+  }
+  protected async fireDueTimers(): Promise<void> {}
+  /** What the process does once opened, before intake is answered (routing, on-call alerts). */
+  protected async afterOpening(): Promise<void> {}
+  /** What a command sets off after it is applied (tasks, follow-ups). */
+  protected async afterCommand(_event: Ev): Promise<void> {}
+
+  // --- the shared skeleton ----------------------------------------------------------------------
+
+  isFinal(): boolean {
+    return this.law.isFinal(this.snapshot);
+  }
+
+  /** Refuses (as a `CommandRefused` failure) what the machine does not take now. */
+  refuseUnlessAllowed(event: Ev): void {
+    const verdict = this.law.judge(this.snapshot, event);
+    if (!verdict.allowed) throw refusal(verdict.message, verdict);
+  }
+
+  /** Applies an event the machine has accepted: state first (synchronously), then the read model. */
+  async apply(event: Ev): Promise<S> {
+    const effects = this.transition(event);
+    await this.commit(effects, event.at);
+    return this.summary();
+  }
+
+  /** Applies the event to the machine if it takes it now (the workflow's own events: timers, routing). */
+  async applyIfAllowed(event: Ev): Promise<boolean> {
+    if (!this.law.judge(this.snapshot, event).allowed) return false;
+    await this.apply(event);
+    return true;
+  }
+
+  protected transition(event: Ev): E[] {
+    let effects: E[];
+    [this.snapshot, effects] = this.law.apply(this.snapshot, event);
+    this.version += 1;
+    return effects;
+  }
+
+  /** Projects the change, keeps the search attributes in step, and writes the read model. */
+  protected async commit(effects: E[], at: string): Promise<void> {
+    const projection = this.project(effects, at);
+    this.showSearchAttributes();
+    await this.projectActivity(projection);
+  }
+
+  /** The journal line of a `record` effect, numbered; null when it has nothing to say. */
+  protected journalLine<L extends { text: string }>(line: L, at: string): (L & { seq: number; at: string }) | null {
+    if (!line.text.trim()) return null;
+    this.journalCount += 1;
+    return { seq: this.journalCount, ...line, at };
+  }
+
+  protected nextNotificationSeq(): number {
+    this.notificationCount += 1;
+    return this.notificationCount;
+  }
+
+  protected showSearchAttributes(): void {
+    const pairs = this.searchAttributes();
+    const shown = JSON.stringify(pairs.map((pair) => [pair.key.name, pair.value]));
+    if (shown === this.shownAttributes) return;
+    this.shownAttributes = shown;
+    upsertSearchAttributes(pairs);
+  }
+
+  protected stamp(type: string, message: object): Ev {
+    return { ...message, type, at: new Date(workflowNow()).toISOString() } as unknown as Ev;
+  }
+
+  /** One Update per command, the `opened` Update and the `view` query. */
+  registerHandlers<Cmd extends string, M extends object>(messages: ProcessMessages<Cmd, S, M>, commands: readonly Cmd[]): void {
+    for (const type of commands) {
+      const update: UpdateDefinition<S, [M]> = messages.commandUpdates[type];
+      setHandler(
+        update,
+        async (message: M) => {
+          const earlier = this.answeredBefore();
+          if (earlier) return earlier.result;
+          const event = this.stamp(type, message);
+          this.refuseUnlessAllowed(event);
+          this.commandsThisRun += 1;
+          await this.apply(event);
+          await this.afterCommand(event);
+          return this.remember(this.summary());
+        },
+        {
+          validator: (message: M) => {
+            if (!this.answeredBefore()) this.refuseUnlessAllowed(this.stamp(type, message));
+          },
+        },
+      );
+    }
+    setHandler(messages.openedUpdate, async () => {
+      await condition(() => this.opened);
+      return this.summary();
+    });
+    setHandler(messages.viewQuery, () => ({ summary: this.summary() }));
+  }
+
+  /** The answer an earlier run gave to this Update id, if any. */
+  protected answeredBefore(): AnsweredUpdate<S> | undefined {
+    const id = currentUpdateInfo()?.id;
+    return id === undefined ? undefined : this.answered.find((a) => a.id === id);
+  }
+
+  protected remember(result: S): S {
+    const id = currentUpdateInfo()?.id;
+    if (id !== undefined) this.answered = [...this.answered, { id, result }].slice(-ANSWERED_KEPT);
+    return result;
+  }
+
+  mustContinueAsNew(): boolean {
+    return this.commandsThisRun >= this.maxCommandsPerRun || workflowInfo().continueAsNewSuggested;
+  }
+
+  /** Everything the next run needs. */
+  carry(): CarriedRuntime<P, S> & object {
+    return {
+      state: this.law.persist(this.snapshot),
+      version: this.version,
+      journalCount: this.journalCount,
+      notificationCount: this.notificationCount,
+      answered: this.answered,
+      ...this.carried(),
+    };
+  }
+
+  /**
+   * The process's life: opened (first projection, then what opening sets off), then commands and
+   * timers until the machine is final, continuing as new when the run has grown long.
+   */
+  async run(continueAsNew: (carried: CarriedRuntime<P, S>) => Promise<never>): Promise<S> {
+    this.showSearchAttributes();
+    if (!this.opened) {
+      await this.projectActivity(this.project(this.openingEffects, this.createdAt()));
+      await this.afterOpening();
+      // Intake answers once the process is where its users will find it.
+      this.opened = true;
+    }
+    while (!this.isFinal()) {
+      const seen = this.version;
+      const woken = () => this.version !== seen || this.mustContinueAsNew();
+      const timer = this.nextTimer();
+      if (timer === null) {
+        await condition(woken);
+      } else if (!(await condition(woken, Math.max(timer.at - workflowNow(), 1), { summary: timer.summary }))) {
+        await this.fireDueTimers();
+      }
+      if (this.mustContinueAsNew() && !this.isFinal()) {
+        await condition(allHandlersFinished);
+        await continueAsNew(this.carry());
+      }
+    }
+    await condition(allHandlersFinished);
+    return this.summary();
+  }
+}
