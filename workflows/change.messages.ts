@@ -4,7 +4,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import type { Actor } from '../machines/actor';
 import type { PersistedChangeState } from '../machines/change.law';
 import { CHANGE_COMMANDS, ChangeCommandOf, ChangeCommandType, ChangeStage, ChangeType } from '../machines/change.types';
-import { CommandMessage, processMessages, registrationsOf } from './runtime/messages';
+import { CommandMessage, defineProcess, registrationsOf } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
 
 /** The descriptive part of a change. */
@@ -71,14 +71,17 @@ export interface ChangeActivities {
 
 export type ChangeCommandMessage<T extends ChangeCommandType = ChangeCommandType> = CommandMessage<ChangeCommandOf<T>>;
 
-export const {
-  commandUpdates: changeCommandUpdates,
-  openedUpdate: changeOpenedUpdate,
-  viewQuery: changeViewQuery,
-} = processMessages<ChangeCommandType, ChangeSummary, ChangeCommandMessage>(CHANGE_COMMANDS);
 
 export const ChangeSearchAttributes = {
   stage: defineSearchAttributeKey('ChangeStage', SearchAttributeType.KEYWORD),
 } as const;
+
+export const changeProcess = defineProcess<ChangeCommandType, ChangeSummary, ChangeCommandMessage, ChangeWorkflowInput>({
+  workflowType: 'changeWorkflow',
+  commands: CHANGE_COMMANDS,
+  initialSearchAttributes: () => [{ key: ChangeSearchAttributes.stage, value: 'submitted' }],
+});
+
+export const { commandUpdates: changeCommandUpdates, openedUpdate: changeOpenedUpdate, viewQuery: changeViewQuery } = changeProcess;
 
 export const CHANGE_SEARCH_ATTRIBUTE_REGISTRATIONS = registrationsOf(ChangeSearchAttributes);

@@ -6,17 +6,15 @@
 import { continueAsNew } from '@temporalio/workflow';
 import { SYSTEM_ACTOR } from '../machines/actor';
 import { ChangeEffect, changeLaw, ChangeSnapshot, PersistedChangeState, restoreChange, submitChange } from '../machines/change.law';
-import { CHANGE_COMMANDS, ChangeEvent } from '../machines/change.types';
+import { ChangeEvent } from '../machines/change.types';
 import {
   ChangeActivities,
-  changeCommandUpdates,
   ChangeJournalEntry,
   ChangeNotificationIntent,
-  changeOpenedUpdate,
+  changeProcess,
   ChangeProjection,
   ChangeSearchAttributes,
   ChangeSummary,
-  changeViewQuery,
   ChangeWorkflowInput,
 } from './change.messages';
 import { isoNow, workflowNow } from './clock';
@@ -96,6 +94,6 @@ class ChangeProcess extends ProcessRuntime<ChangeSnapshot, ChangeEvent, ChangeEf
 
 export async function changeWorkflow(input: ChangeWorkflowInput): Promise<ChangeSummary> {
   const change = new ChangeProcess(input);
-  change.registerHandlers({ commandUpdates: changeCommandUpdates, openedUpdate: changeOpenedUpdate, viewQuery: changeViewQuery }, CHANGE_COMMANDS);
+  change.registerHandlers(changeProcess);
   return change.run((carried) => continueAsNew<typeof changeWorkflow>({ ...input, carried }));
 }

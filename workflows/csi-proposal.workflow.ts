@@ -7,18 +7,16 @@ import { continueAsNew } from '@temporalio/workflow';
 import { SYSTEM_ACTOR } from '../machines/actor';
 import { addBusinessTime } from '../machines/calendar/business-calendar';
 import { CsiEffect, csiLaw, CsiSnapshot, PersistedCsiState, restoreCsi, submitProposal } from '../machines/csi-proposal.law';
-import { CSI_COMMANDS, CSI_STAGE_OWNERS, CsiEvent } from '../machines/csi-proposal.types';
+import { CSI_STAGE_OWNERS, CsiEvent } from '../machines/csi-proposal.types';
 import { isoNow, workflowNow } from './clock';
 import {
   CsiActivities,
-  csiCommandUpdates,
   CsiJournalEntry,
   CsiNotificationIntent,
-  csiOpenedUpdate,
+  csiProcess,
   CsiProjection,
   CsiSearchAttributes,
   CsiSummary,
-  csiViewQuery,
   CsiWorkflowInput,
 } from './csi-proposal.messages';
 import { projectionActivities } from './runtime/activities';
@@ -106,6 +104,6 @@ class CsiProposalProcess extends ProcessRuntime<CsiSnapshot, CsiEvent, CsiEffect
 
 export async function csiProposalWorkflow(input: CsiWorkflowInput): Promise<CsiSummary> {
   const proposal = new CsiProposalProcess(input);
-  proposal.registerHandlers({ commandUpdates: csiCommandUpdates, openedUpdate: csiOpenedUpdate, viewQuery: csiViewQuery }, CSI_COMMANDS);
+  proposal.registerHandlers(csiProcess);
   return proposal.run((carried) => continueAsNew<typeof csiProposalWorkflow>({ ...input, carried }));
 }

@@ -4,7 +4,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import type { Actor } from '../machines/actor';
 import type { PersistedMiState } from '../machines/major-incident.law';
 import { MI_COMMANDS, MiAudience, MiCommandOf, MiCommandType, MiNotifyEffect, MiStage } from '../machines/major-incident.types';
-import { CommandMessage, processMessages, registrationsOf } from './runtime/messages';
+import { CommandMessage, defineProcess, registrationsOf } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
 
 export interface MiRecord {
@@ -73,14 +73,18 @@ export interface MiActivities {
 
 export type MiCommandMessage<T extends MiCommandType = MiCommandType> = CommandMessage<MiCommandOf<T>>;
 
-export const {
-  commandUpdates: miCommandUpdates,
-  openedUpdate: miOpenedUpdate,
-  viewQuery: miViewQuery,
-} = processMessages<MiCommandType, MiSummary, MiCommandMessage>(MI_COMMANDS, (type) => `mi.${type}`);
 
 export const MiSearchAttributes = {
   stage: defineSearchAttributeKey('MiStage', SearchAttributeType.KEYWORD),
 } as const;
+
+export const miProcess = defineProcess<MiCommandType, MiSummary, MiCommandMessage, MiWorkflowInput>({
+  workflowType: 'majorIncidentWorkflow',
+  commands: MI_COMMANDS,
+  updateName: (type) => `mi.${type}`,
+  initialSearchAttributes: () => [{ key: MiSearchAttributes.stage, value: 'proposed' }],
+});
+
+export const { commandUpdates: miCommandUpdates, openedUpdate: miOpenedUpdate, viewQuery: miViewQuery } = miProcess;
 
 export const MI_SEARCH_ATTRIBUTE_REGISTRATIONS = registrationsOf(MiSearchAttributes);

@@ -7,18 +7,16 @@
 import { continueAsNew } from '@temporalio/workflow';
 import { SYSTEM_ACTOR } from '../machines/actor';
 import { MiEffect, miLaw, MiSnapshot, PersistedMiState, proposeMajorIncident, restoreMi } from '../machines/major-incident.law';
-import { MI_COMMANDS, MiEvent } from '../machines/major-incident.types';
+import { MiEvent } from '../machines/major-incident.types';
 import { isoNow, workflowNow } from './clock';
 import {
   MiActivities,
-  miCommandUpdates,
   MiJournalEntry,
   MiNotificationIntent,
-  miOpenedUpdate,
+  miProcess,
   MiProjection,
   MiSearchAttributes,
   MiSummary,
-  miViewQuery,
   MiWorkflowInput,
 } from './major-incident.messages';
 import { projectionActivities } from './runtime/activities';
@@ -103,6 +101,6 @@ class MajorIncidentProcess extends ProcessRuntime<MiSnapshot, MiEvent, MiEffect,
 
 export async function majorIncidentWorkflow(input: MiWorkflowInput): Promise<MiSummary> {
   const mi = new MajorIncidentProcess(input);
-  mi.registerHandlers({ commandUpdates: miCommandUpdates, openedUpdate: miOpenedUpdate, viewQuery: miViewQuery }, MI_COMMANDS);
+  mi.registerHandlers(miProcess);
   return mi.run((carried) => continueAsNew<typeof majorIncidentWorkflow>({ ...input, carried }));
 }

@@ -4,7 +4,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import type { Actor } from '../machines/actor';
 import type { PersistedProblemState } from '../machines/problem.law';
 import { KnowledgeEntryEffect, PROBLEM_COMMANDS, ProblemCommandOf, ProblemCommandType, ProblemStage } from '../machines/problem.types';
-import { CommandMessage, processMessages, registrationsOf } from './runtime/messages';
+import { CommandMessage, defineProcess, registrationsOf } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
 
 /** The descriptive part of a problem: what its creator wrote. */
@@ -56,14 +56,17 @@ export interface ProblemActivities {
 
 export type ProblemCommandMessage<T extends ProblemCommandType = ProblemCommandType> = CommandMessage<ProblemCommandOf<T>>;
 
-export const {
-  commandUpdates: problemCommandUpdates,
-  openedUpdate: problemOpenedUpdate,
-  viewQuery: problemViewQuery,
-} = processMessages<ProblemCommandType, ProblemSummary, ProblemCommandMessage>(PROBLEM_COMMANDS);
 
 export const ProblemSearchAttributes = {
   stage: defineSearchAttributeKey('ProblemStage', SearchAttributeType.KEYWORD),
 } as const;
+
+export const problemProcess = defineProcess<ProblemCommandType, ProblemSummary, ProblemCommandMessage, ProblemWorkflowInput>({
+  workflowType: 'problemWorkflow',
+  commands: PROBLEM_COMMANDS,
+  initialSearchAttributes: () => [{ key: ProblemSearchAttributes.stage, value: 'new' }],
+});
+
+export const { commandUpdates: problemCommandUpdates, openedUpdate: problemOpenedUpdate, viewQuery: problemViewQuery } = problemProcess;
 
 export const PROBLEM_SEARCH_ATTRIBUTE_REGISTRATIONS = registrationsOf(ProblemSearchAttributes);

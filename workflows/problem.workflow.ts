@@ -9,11 +9,9 @@ import {
   ProblemActivities,
   ProblemJournalEntry,
   ProblemProjection,
-  problemCommandUpdates,
-  problemOpenedUpdate,
+  problemProcess,
   ProblemSearchAttributes,
   ProblemSummary,
-  problemViewQuery,
   ProblemWorkflowInput,
 } from './problem.messages';
 import { projectionActivities } from './runtime/activities';
@@ -53,6 +51,6 @@ class ProblemProcess extends ProcessRuntime<ProblemSnapshot, ProblemEvent, Probl
 
 export async function problemWorkflow(input: ProblemWorkflowInput): Promise<ProblemSummary> {
   const problem = new ProblemProcess(input);
-  problem.registerHandlers({ commandUpdates: problemCommandUpdates, openedUpdate: problemOpenedUpdate, viewQuery: problemViewQuery }, PROBLEM_COMMANDS);
+  problem.registerHandlers(problemProcess);
   return problem.run((carried) => continueAsNew<typeof problemWorkflow>({ ...input, carried }));
 }

@@ -20,7 +20,7 @@ import {
   Visibility,
   type Audience,
 } from '../machines/ticket.types';
-import { CommandMessage, processMessages, registrationsOf } from './runtime/messages';
+import { CommandMessage, defineProcess, registrationsOf } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
 
 export const TICKET_TASK_QUEUE = 'tickets';
@@ -173,11 +173,6 @@ export interface TicketActivities extends DispatchLookups {
 /** A command as it travels: the payload plus who gives it. The workflow stamps the time. */
 export type TicketCommandMessage<T extends TicketCommandType = TicketCommandType> = CommandMessage<TicketCommandOf<T>>;
 
-export const {
-  commandUpdates: ticketCommandUpdates,
-  openedUpdate,
-  viewQuery: ticketViewQuery,
-} = processMessages<TicketCommandType, TicketSummary, TicketCommandMessage>(TICKET_COMMANDS);
 
 /** A task tells the ticket it was split off when its status changes (the parent shows it, and waits for it). */
 export const taskStatusSignal = defineSignal<[{ number: string; status: TicketStatus }]>('taskStatusChanged');
@@ -197,3 +192,15 @@ export const TicketSearchAttributes = {
 } as const;
 
 export const SEARCH_ATTRIBUTE_REGISTRATIONS = registrationsOf(TicketSearchAttributes);
+
+export const ticketProcess = defineProcess<TicketCommandType, TicketSummary, TicketCommandMessage, TicketWorkflowInput>({
+  workflowType: 'ticketWorkflow',
+  commands: TICKET_COMMANDS,
+  initialSearchAttributes: (input) => [
+    { key: TicketSearchAttributes.status, value: 'New' },
+    { key: TicketSearchAttributes.priority, value: input.record.priority },
+    { key: TicketSearchAttributes.type, value: input.type },
+  ],
+});
+
+export const { commandUpdates: ticketCommandUpdates, openedUpdate, viewQuery: ticketViewQuery } = ticketProcess;

@@ -1,6 +1,6 @@
 import { BadRequestException, INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppExceptionFilter } from '../common/http-exception.filter';
+import { AppExceptionFilter } from '../errors/http-exception.filter';
 
 interface FieldError {
   field: string;

@@ -2,21 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, Repository } from 'typeorm';
 import { isStaff } from '../../machines/actor';
-import { allowedChangeCommands, judgeChange, restoreChange } from '../../machines/change.law';
+import { allowedChangeCommands, changeLaw, restoreChange } from '../../machines/change.law';
 import {
   CHANGE_AUTHORITY_ROLES,
   INCIDENT_NUMBER,
   PROBLEM_NUMBER,
   type ChangeAssessment,
   type ChangeCommand,
-  type ChangeEvent,
 } from '../../machines/change.types';
-import type { ChangeCommandMessage, ChangeWorkflowInput } from '../../workflows/change.messages';
+import { ChangeCommandMessage, changeProcess, ChangeWorkflowInput } from '../../workflows/change.messages';
+import { AuditService } from '../audit/audit.service';
+import { NumberAllocator } from '../numbering/number-allocator';
+import { refuseEarly } from '../temporal/process-commands';
+import { ProcessWorkflowsClient } from '../temporal/process-workflows.client';
 import { actorOf, AuthUser } from '../auth/auth-user';
 import { UserEntity } from '../auth/user.entity';
-import { AuditEntryEntity } from '../common/audit-entry.entity';
 import { ChangeEntity, ChangeJournalEntity, ChangeTemplateEntity } from './change.entity';
-import { changeVerdictToException, ChangeWorkflowsClient } from './change-workflows.client';
 import { ChangeErrorCode, ChangeException } from './changes.exception';
 import type { ChangeListItemDto, ChangePageDto, ChangeTemplateDto, ChangeViewDto, CreateChangeDto, ListChangesQuery } from './dto/changes.dto';
 
@@ -27,8 +28,9 @@ export class ChangesService {
     @InjectRepository(ChangeEntity) private readonly changes: Repository<ChangeEntity>,
     @InjectRepository(ChangeJournalEntity) private readonly journal: Repository<ChangeJournalEntity>,
     @InjectRepository(ChangeTemplateEntity) private readonly templates: Repository<ChangeTemplateEntity>,
-    @InjectRepository(AuditEntryEntity) private readonly audit: Repository<AuditEntryEntity>,
-    private readonly workflows: ChangeWorkflowsClient,
+    private readonly workflows: ProcessWorkflowsClient,
+    private readonly audit: AuditService,
+    private readonly numbers: NumberAllocator,
   ) {}
 
   async listTemplates(): Promise<ChangeTemplateDto[]> {
@@ -74,7 +76,7 @@ export class ChangesService {
     if (problemNumbers.some((n) => !PROBLEM_NUMBER.test(n))) throw new ChangeException(ChangeErrorCode.RuleBroken, 'a problem number looks like PRB-000001', { field: 'problemNumbers' });
     if (incidentNumbers.some((n) => !INCIDENT_NUMBER.test(n))) throw new ChangeException(ChangeErrorCode.RuleBroken, 'an incident number looks like INC-000001', { field: 'incidentNumbers' });
 
-    const number = await this.numberFor(idempotencyKey);
+    const number = await this.numbers.next('change', idempotencyKey);
     const input: ChangeWorkflowInput = {
       record: { number, changeType: dto.type, title, description, templateId: dto.templateId ?? null, createdAt: at },
       requesterId: user.id,
@@ -85,7 +87,7 @@ export class ChangesService {
       policy: { maxCommandsPerRun: 500 },
       createdBy: actor,
     };
-    await this.workflows.open(input);
+    await this.workflows.open(changeProcess, number, input);
     return this.get(user, number);
   }
 
@@ -139,17 +141,11 @@ export class ChangesService {
   /** Sends a command to the change's workflow, which decides; the read model's copy of the machine answers early. */
   async command(user: AuthUser, number: string, command: ChangeCommand, idempotencyKey?: string): Promise<ChangeViewDto> {
     const change = await this.find(number);
-    try {
-      const message = { ...command, actor: actorOf(user) } as ChangeCommandMessage;
-      const verdict = judgeChange(restoreChange(change.machineState), { ...message, at: new Date().toISOString() } as ChangeEvent);
-      if (!verdict.allowed) throw changeVerdictToException(verdict);
-      await this.workflows.send(number, message, idempotencyKey);
-    } catch (error) {
-      if (error instanceof ChangeException && error.code !== ChangeErrorCode.Unavailable) {
-        await this.audit.insert({ actorId: user.id, subject: number, command: command.type, outcome: error.code, detail: { message: error.message } });
-      }
-      throw error;
-    }
+    const message = { ...command, actor: actorOf(user) } as ChangeCommandMessage;
+    await this.audit.refusals(user, number, command.type, async () => {
+      refuseEarly(changeLaw, change.machineState, message, idempotencyKey);
+      await this.workflows.send(changeProcess, number, message, idempotencyKey);
+    });
     return this.get(user, number);
   }
 
@@ -175,21 +171,4 @@ export class ChangesService {
     return change;
   }
 
-  /** CHG-000001 from a PostgreSQL sequence; a repeated Idempotency-Key gets the number it got the first time. */
-  private async numberFor(idempotencyKey?: string): Promise<string> {
-    const key = idempotencyKey ? `chg:${idempotencyKey}` : undefined;
-    if (key) {
-      const [seen] = await this.db.query('SELECT ticket_number FROM intake_keys WHERE key = $1', [key]);
-      if (seen) return seen.ticket_number;
-    }
-    const [{ n }] = await this.db.query(`SELECT nextval('change_number_seq')::int AS n`);
-    const number = `CHG-${String(n).padStart(6, '0')}`;
-    if (!key) return number;
-    const [row] = await this.db.query(
-      `INSERT INTO intake_keys (key, ticket_number) VALUES ($1, $2)
-       ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key RETURNING ticket_number`,
-      [key, number],
-    );
-    return row.ticket_number;
-  }
 }

@@ -1,31 +1,10 @@
-import type { CsiCommandType } from '../../machines/csi-proposal.types';
+import { CodeOf, domainException, REFUSAL_KINDS, RefusalCode } from '../errors/domain.exception';
 
-export enum CsiErrorCode {
-  ProposalNotFound = 'proposalNotFound',
-  /** The proposal's stage does not take this command now (409, with the allowed commands). */
-  CommandNotAllowed = 'commandNotAllowed',
-  /** The caller's role or relation to the proposal does not allow it (403). */
-  Forbidden = 'forbidden',
-  /** The command breaks a rule, e.g. a decision without a rationale (422). */
-  RuleBroken = 'ruleBroken',
-  /** The command names something that does not exist or does not fit (422), e.g. another category. */
-  UnknownReference = 'unknownReference',
-  /** Temporal or PostgreSQL did not answer in time; retry with the same Idempotency-Key (503). */
-  Unavailable = 'unavailable',
-}
+/** CSI change proposals. */
+export const CsiErrorCode = {
+  ...RefusalCode,
+  ProposalNotFound: 'proposalNotFound',
+} as const;
+export type CsiErrorCode = CodeOf<typeof CsiErrorCode>;
 
-export interface CsiErrorDetail {
-  field?: string;
-  rule?: string;
-  allowedCommands?: CsiCommandType[];
-}
-
-export class CsiException extends Error {
-  constructor(
-    readonly code: CsiErrorCode,
-    message: string,
-    readonly detail: CsiErrorDetail = {},
-  ) {
-    super(message);
-  }
-}
+export class CsiException extends domainException<CsiErrorCode>({ ...REFUSAL_KINDS, proposalNotFound: 'notFound' }) {}

@@ -3,15 +3,17 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import ms, { StringValue } from 'ms';
 import { Brackets, DataSource, In, Repository } from 'typeorm';
 import { DEFAULT_CALENDAR } from '../../machines/calendar/business-calendar';
-import { allowedCsiCommands, judgeCsi, restoreCsi } from '../../machines/csi-proposal.law';
-import type { CsiCommand, CsiEvent } from '../../machines/csi-proposal.types';
-import type { CsiCommandMessage, CsiPolicy, CsiWorkflowInput } from '../../workflows/csi-proposal.messages';
+import { allowedCsiCommands, csiLaw, restoreCsi } from '../../machines/csi-proposal.law';
+import type { CsiCommand } from '../../machines/csi-proposal.types';
+import { CsiCommandMessage, CsiPolicy, csiProcess, CsiWorkflowInput } from '../../workflows/csi-proposal.messages';
+import { AuditService } from '../audit/audit.service';
+import { NumberAllocator } from '../numbering/number-allocator';
+import { refuseEarly } from '../temporal/process-commands';
+import { ProcessWorkflowsClient } from '../temporal/process-workflows.client';
 import { actorOf, AuthUser } from '../auth/auth-user';
 import { UserEntity } from '../auth/user.entity';
 import { CategoryEntity } from '../catalog/category.entity';
-import { AuditEntryEntity } from '../common/audit-entry.entity';
 import { CsiJournalEntity, CsiProposalEntity } from './csi-proposal.entity';
-import { csiVerdictToException, CsiWorkflowsClient } from './csi-workflows.client';
 import { CsiErrorCode, CsiException } from './csi.exception';
 import type {
   CreateCsiProposalDto,
@@ -41,8 +43,9 @@ export class CsiService {
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(CsiProposalEntity) private readonly proposals: Repository<CsiProposalEntity>,
     @InjectRepository(CsiJournalEntity) private readonly journal: Repository<CsiJournalEntity>,
-    @InjectRepository(AuditEntryEntity) private readonly audit: Repository<AuditEntryEntity>,
-    private readonly workflows: CsiWorkflowsClient,
+    private readonly workflows: ProcessWorkflowsClient,
+    private readonly audit: AuditService,
+    private readonly numbers: NumberAllocator,
   ) {}
 
   async create(user: AuthUser, dto: CreateCsiProposalDto, idempotencyKey?: string): Promise<CsiProposalViewDto> {
@@ -54,7 +57,7 @@ export class CsiService {
         });
       }
     }
-    const number = await this.numberFor(idempotencyKey);
+    const number = await this.numbers.next('proposal', idempotencyKey);
     const input: CsiWorkflowInput = {
       proposerId: user.id,
       createdBy: actorOf(user),
@@ -69,7 +72,7 @@ export class CsiService {
         createdAt: new Date().toISOString(),
       },
     };
-    await this.workflows.open(input);
+    await this.workflows.open(csiProcess, number, input);
     return this.get(user, number);
   }
 
@@ -143,17 +146,11 @@ export class CsiService {
    */
   async command(user: AuthUser, number: string, command: CsiCommand, idempotencyKey?: string): Promise<CsiProposalViewDto> {
     const proposal = await this.find(number);
-    try {
-      const message = { ...command, actor: actorOf(user) } as CsiCommandMessage;
-      const verdict = judgeCsi(restoreCsi(proposal.machineState), { ...message, at: new Date().toISOString() } as CsiEvent);
-      if (!verdict.allowed) throw csiVerdictToException(verdict);
-      await this.workflows.send(number, message, idempotencyKey);
-    } catch (error) {
-      if (error instanceof CsiException && error.code !== CsiErrorCode.Unavailable) {
-        await this.audit.insert({ actorId: user.id, subject: number, command: command.type, outcome: error.code, detail: { message: error.message } });
-      }
-      throw error;
-    }
+    const message = { ...command, actor: actorOf(user) } as CsiCommandMessage;
+    await this.audit.refusals(user, number, command.type, async () => {
+      refuseEarly(csiLaw, proposal.machineState, message, idempotencyKey);
+      await this.workflows.send(csiProcess, number, message, idempotencyKey);
+    });
     return this.get(user, number);
   }
 
@@ -184,21 +181,4 @@ export class CsiService {
     return proposal;
   }
 
-  /** CSI-000001 from a PostgreSQL sequence; a repeated Idempotency-Key gets the number it got the first time. */
-  private async numberFor(idempotencyKey?: string): Promise<string> {
-    const key = idempotencyKey ? `csi:${idempotencyKey}` : undefined;
-    if (key) {
-      const [seen] = await this.db.query('SELECT ticket_number FROM intake_keys WHERE key = $1', [key]);
-      if (seen) return seen.ticket_number;
-    }
-    const [{ n }] = await this.db.query(`SELECT nextval('csi_number_seq')::int AS n`);
-    const number = `CSI-${String(n).padStart(6, '0')}`;
-    if (!key) return number;
-    const [row] = await this.db.query(
-      `INSERT INTO intake_keys (key, ticket_number) VALUES ($1, $2)
-       ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key RETURNING ticket_number`,
-      [key, number],
-    );
-    return row.ticket_number;
-  }
 }

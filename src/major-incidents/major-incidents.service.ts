@@ -3,21 +3,23 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import ms, { StringValue } from 'ms';
 import { DataSource, In, Repository } from 'typeorm';
 import { Actor, isStaff } from '../../machines/actor';
-import { allowedMiCommands, judgeMi, restoreMi } from '../../machines/major-incident.law';
-import type { MiCommand, MiEvent } from '../../machines/major-incident.types';
+import { allowedMiCommands, miLaw, restoreMi } from '../../machines/major-incident.law';
+import type { MiCommand } from '../../machines/major-incident.types';
 import type { TicketCommand } from '../../machines/ticket.types';
-import type { MiCommandMessage, MiPolicy, MiWorkflowInput } from '../../workflows/major-incident.messages';
+import { MiCommandMessage, MiPolicy, miProcess, MiWorkflowInput } from '../../workflows/major-incident.messages';
+import { AuditService } from '../audit/audit.service';
+import { NumberAllocator } from '../numbering/number-allocator';
+import { refuseEarly } from '../temporal/process-commands';
+import { ProcessWorkflowsClient } from '../temporal/process-workflows.client';
 import { actorOf, AuthUser } from '../auth/auth-user';
 import { UserEntity } from '../auth/user.entity';
 import { CategoryEntity } from '../catalog/category.entity';
-import { AuditEntryEntity } from '../common/audit-entry.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { TicketOpenedHooks } from '../tickets/ticket-opened.hooks';
 import { TicketsService } from '../tickets/tickets.service';
 import type { ListMajorIncidentsQuery, MajorIncidentListItemDto, MajorIncidentViewDto, ProposeMajorIncidentDto } from './dto/major-incident.dto';
 import { MajorIncidentEntity, MiJournalEntity } from './major-incident.entity';
 import { MiErrorCode, MiException } from './major-incidents.exception';
-import { miVerdictToException, MiWorkflowsClient } from './mi-workflows.client';
 
 /** The detector proposes in the system's name. */
 export const DETECTOR_ACTOR: Actor = { id: 'detector', role: 'system', name: 'Major-incident detector' };
@@ -43,8 +45,9 @@ export class MajorIncidentsService implements OnModuleInit {
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(MajorIncidentEntity) private readonly incidents: Repository<MajorIncidentEntity>,
     @InjectRepository(MiJournalEntity) private readonly journal: Repository<MiJournalEntity>,
-    @InjectRepository(AuditEntryEntity) private readonly audit: Repository<AuditEntryEntity>,
-    private readonly workflows: MiWorkflowsClient,
+    private readonly workflows: ProcessWorkflowsClient,
+    private readonly audit: AuditService,
+    private readonly numbers: NumberAllocator,
     private readonly tickets: TicketsService,
     private readonly hooks: TicketOpenedHooks,
   ) {}
@@ -61,8 +64,8 @@ export class MajorIncidentsService implements OnModuleInit {
     if (dto.categoryId && !(await this.db.getRepository(CategoryEntity).findOneBy({ id: dto.categoryId }))) {
       throw new MiException(MiErrorCode.UnknownReference, `categoryId ${dto.categoryId} does not exist`, { field: 'categoryId' });
     }
-    const number = await this.nextNumber();
-    await this.workflows.open(this.input(number, dto.title.trim(), dto.reason, actorOf(user), dto.categoryId ?? null, [], null, dto.stakeholderIds));
+    const number = await this.numbers.next('majorIncident');
+    await this.workflows.open(miProcess, number, this.input(number, dto.title.trim(), dto.reason, actorOf(user), dto.categoryId ?? null, [], null, dto.stakeholderIds));
     return this.get(user, number);
   }
 
@@ -100,14 +103,14 @@ export class MajorIncidentsService implements OnModuleInit {
   }
 
   private async proposeCluster(key: string, members: string[], categoryId: string | null, title: string, reason: string): Promise<string | null> {
-    const number = await this.nextNumber();
+    const number = await this.numbers.next('majorIncident');
     const [won] = await this.db.query(`INSERT INTO mi_clusters (cluster_key, mi_number) VALUES ($1, $2) ON CONFLICT (cluster_key) DO NOTHING RETURNING mi_number`, [key, number]);
     if (!won) return null;
     await this.db.query(
       `INSERT INTO mi_cluster_members (ticket_number, cluster_key) SELECT unnest($1::text[]), $2 ON CONFLICT (ticket_number) DO NOTHING`,
       [members, key],
     );
-    await this.workflows.open(this.input(number, title, reason, DETECTOR_ACTOR, categoryId, members, key));
+    await this.workflows.open(miProcess, number, this.input(number, title, reason, DETECTOR_ACTOR, categoryId, members, key));
     return number;
   }
 
@@ -175,18 +178,12 @@ export class MajorIncidentsService implements OnModuleInit {
   async command(user: AuthUser, number: string, command: MiCommand, idempotencyKey?: string): Promise<MajorIncidentViewDto> {
     const mi = await this.find(number);
     let cascade: Array<{ number: string; outcome: string }> | undefined;
-    try {
+    await this.audit.refusals(user, number, command.type, async () => {
       const message = { ...(await this.describe(command)), actor: actorOf(user) } as MiCommandMessage;
-      const verdict = judgeMi(restoreMi(mi.machineState), { ...message, at: new Date().toISOString() } as MiEvent);
-      if (!verdict.allowed) throw miVerdictToException(verdict);
-      const summary = await this.workflows.send(number, message, idempotencyKey);
+      refuseEarly(miLaw, mi.machineState, message, idempotencyKey);
+      const summary = await this.workflows.send(miProcess, number, message, idempotencyKey);
       if (command.type === 'resolve') cascade = await this.resolveChildren(user, number, summary.children, command.resolution.trim(), mi.teamId);
-    } catch (error) {
-      if (error instanceof MiException && error.code !== MiErrorCode.Unavailable) {
-        await this.audit.insert({ actorId: user.id, subject: number, command: command.type, outcome: error.code, detail: { message: error.message } });
-      }
-      throw error;
-    }
+    });
     return { ...(await this.get(user, number)), ...(cascade ? { cascade } : {}) };
   }
 
@@ -271,9 +268,4 @@ export class MajorIncidentsService implements OnModuleInit {
     return mi;
   }
 
-  /** MI-000001 from a PostgreSQL sequence. */
-  private async nextNumber(): Promise<string> {
-    const [{ n }] = await this.db.query(`SELECT nextval('mi_number_seq')::int AS n`);
-    return `MI-${String(n).padStart(6, '0')}`;
-  }
 }

@@ -6,7 +6,7 @@ import type { Impact, Urgency } from '../../machines/priority';
 import { isStaff } from '../../machines/actor';
 import { actorOf, AuthUser } from '../auth/auth-user';
 import { TicketsService } from '../tickets/tickets.service';
-import { TicketException } from '../tickets/tickets.exception';
+import { DomainException } from '../errors/domain.exception';
 import type { AlertDto, AlertmanagerAlertDto } from './dto/alert.dto';
 
 export interface AlertReceipt {
@@ -157,8 +157,8 @@ export class MonitorsService {
     try {
       await this.tickets.command(user, number, command);
     } catch (error) {
-      // A closed incident takes nothing more; its fingerprint is free for a new one.
-      if (!(error instanceof TicketException)) throw error;
+      // A closed incident takes nothing more; its fingerprint is free for a new one. An outage is not swallowed.
+      if (!(error instanceof DomainException) || error.kind === 'unavailable') throw error;
     }
   }
 }

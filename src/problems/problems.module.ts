@@ -1,16 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditEntryEntity } from '../common/audit-entry.entity';
 import { TicketsModule } from '../tickets/tickets.module';
 import { KnowledgeEntryEntity, ProblemEntity, ProblemJournalEntity } from './problem.entity';
-import { ProblemWorkflowsClient } from './problem-workflows.client';
 import { KnowledgeController, ProblemsController } from './problems.controller';
 import { ProblemsService } from './problems.service';
 
 /** Problem management (issue 6, part 2): one workflow per problem, the register and the knowledge base. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ProblemEntity, ProblemJournalEntity, KnowledgeEntryEntity, AuditEntryEntity]), TicketsModule],
+  imports: [TypeOrmModule.forFeature([ProblemEntity, ProblemJournalEntity, KnowledgeEntryEntity]), TicketsModule],
   controllers: [ProblemsController, KnowledgeController],
-  providers: [ProblemsService, ProblemWorkflowsClient],
+  providers: [ProblemsService],
 })
 export class ProblemsModule {}

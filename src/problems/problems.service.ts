@@ -2,16 +2,18 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, Repository } from 'typeorm';
 import { isStaff } from '../../machines/actor';
-import { allowedProblemCommands, judgeProblem, restoreProblem } from '../../machines/problem.law';
-import { isIncidentNumber, PROBLEM_INVESTIGATOR_ROLES, type ProblemCommand, type ProblemEvent } from '../../machines/problem.types';
-import type { ProblemCommandMessage, ProblemPolicy, ProblemWorkflowInput } from '../../workflows/problem.messages';
+import { allowedProblemCommands, problemLaw, restoreProblem } from '../../machines/problem.law';
+import { isIncidentNumber, PROBLEM_INVESTIGATOR_ROLES, type ProblemCommand } from '../../machines/problem.types';
+import { ProblemCommandMessage, ProblemPolicy, problemProcess, ProblemWorkflowInput } from '../../workflows/problem.messages';
+import { AuditService } from '../audit/audit.service';
+import { NumberAllocator } from '../numbering/number-allocator';
+import { refuseEarly } from '../temporal/process-commands';
+import { ProcessWorkflowsClient } from '../temporal/process-workflows.client';
 import { actorOf, AuthUser } from '../auth/auth-user';
 import { UserEntity } from '../auth/user.entity';
-import { AuditEntryEntity } from '../common/audit-entry.entity';
 import { TicketEntity } from '../tickets/entities/ticket.entity';
 import { TicketsService } from '../tickets/tickets.service';
 import { KnowledgeEntryEntity, ProblemEntity, ProblemJournalEntity } from './problem.entity';
-import { problemVerdictToException, ProblemWorkflowsClient } from './problem-workflows.client';
 import { ProblemErrorCode, ProblemException } from './problems.exception';
 import type { CreateProblemDto, KnowledgeEntryDto, ProblemListItemDto, ProblemPageDto, ProblemViewDto, ListProblemsQuery } from './dto/problem.dto';
 
@@ -34,8 +36,9 @@ export class ProblemsService {
     @InjectRepository(ProblemEntity) private readonly problems: Repository<ProblemEntity>,
     @InjectRepository(ProblemJournalEntity) private readonly journal: Repository<ProblemJournalEntity>,
     @InjectRepository(KnowledgeEntryEntity) private readonly knowledge: Repository<KnowledgeEntryEntity>,
-    @InjectRepository(AuditEntryEntity) private readonly audit: Repository<AuditEntryEntity>,
-    private readonly workflows: ProblemWorkflowsClient,
+    private readonly workflows: ProcessWorkflowsClient,
+    private readonly audit: AuditService,
+    private readonly numbers: NumberAllocator,
     private readonly tickets: TicketsService,
   ) {}
 
@@ -49,14 +52,14 @@ export class ProblemsService {
     const incidents = [...new Set((dto.incidents ?? []).map((n) => n.trim()))];
     if (!incidents.length) throw new ProblemException(ProblemErrorCode.RuleBroken, 'a problem is made of one or more incidents', { field: 'incidents' });
     await this.requireIncidents(incidents);
-    const number = await this.numberFor(idempotencyKey);
+    const number = await this.numbers.next('problem', idempotencyKey);
     const input: ProblemWorkflowInput = {
       incidents,
       createdBy: actorOf(user),
       policy: problemPolicy(),
       record: { number, title, description: dto.description ?? '', createdAt: new Date().toISOString() },
     };
-    await this.workflows.open(input);
+    await this.workflows.open(problemProcess, number, input);
     return this.get(user, number);
   }
 
@@ -138,18 +141,12 @@ export class ProblemsService {
   async command(user: AuthUser, number: string, command: ProblemCommand, idempotencyKey?: string): Promise<ProblemViewDto> {
     this.requireReader(user);
     const problem = await this.find(number);
-    try {
-      const message = { ...command, actor: actorOf(user) } as ProblemCommandMessage;
-      const verdict = judgeProblem(restoreProblem(problem.machineState), { ...message, at: new Date().toISOString() } as ProblemEvent);
-      if (!verdict.allowed) throw problemVerdictToException(verdict);
+    const message = { ...command, actor: actorOf(user) } as ProblemCommandMessage;
+    await this.audit.refusals(user, number, command.type, async () => {
+      refuseEarly(problemLaw, problem.machineState, message, idempotencyKey);
       if (command.type === 'linkIncident') await this.requireIncidents([command.incident.trim()], 'incident');
-      await this.workflows.send(number, message, idempotencyKey);
-    } catch (error) {
-      if (error instanceof ProblemException && error.code !== ProblemErrorCode.Unavailable) {
-        await this.audit.insert({ actorId: user.id, subject: number, command: command.type, outcome: error.code, detail: { message: error.message } });
-      }
-      throw error;
-    }
+      await this.workflows.send(problemProcess, number, message, idempotencyKey);
+    });
     if (command.type === 'resolve') {
       const notified = await this.noteLinkedIncidents(user, number);
       return { ...(await this.get(user, number)), notifiedIncidents: notified };
@@ -233,21 +230,4 @@ export class ProblemsService {
     return problem;
   }
 
-  /** PRB-000001 from a PostgreSQL sequence; a repeated Idempotency-Key gets the number it got the first time. */
-  private async numberFor(idempotencyKey?: string): Promise<string> {
-    const key = idempotencyKey ? `problem:${idempotencyKey}` : undefined;
-    if (key) {
-      const [seen] = await this.db.query('SELECT ticket_number FROM intake_keys WHERE key = $1', [key]);
-      if (seen) return seen.ticket_number;
-    }
-    const [{ n }] = await this.db.query(`SELECT nextval('problem_number_seq')::int AS n`);
-    const number = `PRB-${String(n).padStart(6, '0')}`;
-    if (!key) return number;
-    const [row] = await this.db.query(
-      `INSERT INTO intake_keys (key, ticket_number) VALUES ($1, $2)
-       ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key RETURNING ticket_number`,
-      [key, number],
-    );
-    return row.ticket_number;
-  }
 }

@@ -1,29 +1,10 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { CodeOf, domainException } from '../errors/domain.exception';
 
-export enum QueueErrorCode {
-  TeamNotFound = 'teamNotFound',
-  AgentNotFound = 'agentNotFound',
-}
+/** Queues and overviews. */
+export const QueueErrorCode = {
+  TeamNotFound: 'teamNotFound',
+  AgentNotFound: 'agentNotFound',
+} as const;
+export type QueueErrorCode = CodeOf<typeof QueueErrorCode>;
 
-function statusOf(code: QueueErrorCode): HttpStatus {
-  switch (code) {
-    case QueueErrorCode.TeamNotFound:
-    case QueueErrorCode.AgentNotFound:
-      return HttpStatus.NOT_FOUND;
-    default: {
-      const unhandled: never = code;
-      throw new Error(`no HTTP status for ${unhandled}`);
-    }
-  }
-}
-
-/** The overviews' refusals, with the error model's body so the one filter passes them through. */
-export class QueuesException extends HttpException {
-  constructor(
-    readonly code: QueueErrorCode,
-    message: string,
-  ) {
-    const status = statusOf(code);
-    super({ statusCode: status, error: code, message }, status);
-  }
-}
+export class QueuesException extends domainException<QueueErrorCode>({ teamNotFound: 'notFound', agentNotFound: 'notFound' }) {}

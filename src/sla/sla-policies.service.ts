@@ -34,7 +34,7 @@ export class SlaPoliciesService {
   /** The newest version of a policy: new tickets are opened under it. */
   async newest(code: string): Promise<SlaPolicy> {
     const row = await this.policies.findOne({ where: { code }, order: { version: 'DESC' } });
-    if (!row) throw new SlaException(SlaErrorCode.PolicyNotFound, `SLA policy ${code} does not exist`, 'code');
+    if (!row) throw new SlaException(SlaErrorCode.PolicyNotFound, `SLA policy ${code} does not exist`, { field: 'code' });
     return row.definition;
   }
 
@@ -47,7 +47,7 @@ export class SlaPoliciesService {
     const calendarProblems = validateCalendar(draft.calendar).map((p) => `calendar: ${p}`);
     const policyProblems = validatePolicy({ ...draft, version: 0 }, DEFAULT_PRIORITY_MATRIX.levels.map((l) => l.code));
     const problems = [...calendarProblems, ...policyProblems];
-    if (problems.length) throw new SlaException(SlaErrorCode.InvalidPolicy, problems.join('; '), 'definition');
+    if (problems.length) throw new SlaException(SlaErrorCode.InvalidPolicy, problems.join('; '), { field: 'definition' });
     const [{ next }] = await this.policies.query('SELECT coalesce(max(version), 0) + 1 AS next FROM sla_policies WHERE code = $1', [draft.code]);
     const policy: SlaPolicy = { ...draft, version: Number(next) };
     await this.policies.insert({ code: policy.code, version: policy.version, name: policy.name, definition: policy });

@@ -80,7 +80,7 @@ export class SlaReportsService {
    * A clock counts once it has stopped, or once it has breached while still running.
    */
   async report(filter: ReportFilter): Promise<SlaReportRow[]> {
-    if (!(filter.from < filter.to)) throw new SlaException(SlaErrorCode.InvalidPeriod, '`from` must be before `to`', 'from');
+    if (!(filter.from < filter.to)) throw new SlaException(SlaErrorCode.InvalidPeriod, '`from` must be before `to`', { field: 'from' });
     const rows = await this.db.query(
       `WITH t AS (
          SELECT coalesce(t.team_name, '(no team)') AS team, t.priority, coalesce(t.category_name, '(no category)') AS category,

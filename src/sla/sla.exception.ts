@@ -1,15 +1,11 @@
-export enum SlaErrorCode {
-  PolicyNotFound = 'slaPolicyNotFound',
-  InvalidPolicy = 'invalidSlaPolicy',
-  InvalidPeriod = 'invalidPeriod',
-}
+import { CodeOf, domainException } from '../errors/domain.exception';
 
-export class SlaException extends Error {
-  constructor(
-    readonly code: SlaErrorCode,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+/** SLA policies and reports. */
+export const SlaErrorCode = {
+  PolicyNotFound: 'slaPolicyNotFound',
+  InvalidPolicy: 'invalidSlaPolicy',
+  InvalidPeriod: 'invalidPeriod',
+} as const;
+export type SlaErrorCode = CodeOf<typeof SlaErrorCode>;
+
+export class SlaException extends domainException<SlaErrorCode>({ slaPolicyNotFound: 'notFound', invalidSlaPolicy: 'unprocessable', invalidPeriod: 'unprocessable' }) {}

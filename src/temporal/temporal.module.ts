@@ -1,34 +1,10 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
-import { Client, Connection } from '@temporalio/client';
-import { appConfig } from '../config/app-config';
+import { Global, Module } from '@nestjs/common';
+import { ProcessWorkflowsClient } from './process-workflows.client';
+import { TemporalClientProvider } from './temporal-client.provider';
 
-/** The Temporal client the API uses to start ticket workflows and send them commands. */
-@Injectable()
-export class TemporalClientProvider implements OnApplicationShutdown {
-  private connection?: Connection;
-  private client?: Client;
+export { TemporalClientProvider };
 
-  constructor(@Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>) {}
-
-  async get(): Promise<Client> {
-    if (!this.client) {
-      // Lazy: the API starts (and answers health checks with 503) even while Temporal is down.
-      this.connection = await Connection.connect({ address: this.address(), connectTimeout: '5s' });
-      this.client = new Client({ connection: this.connection, namespace: this.config.temporalNamespace });
-    }
-    return this.client;
-  }
-
-  address(): string {
-    return this.config.temporalAddress ?? `127.0.0.1:${this.config.temporalPort}`;
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.connection?.close();
-  }
-}
-
+// The process client lives here so every feature module gets it without importing another feature.
 @Global()
-@Module({ providers: [TemporalClientProvider], exports: [TemporalClientProvider] })
+@Module({ providers: [TemporalClientProvider, ProcessWorkflowsClient], exports: [TemporalClientProvider, ProcessWorkflowsClient] })
 export class TemporalModule {}

@@ -1,4 +1,4 @@
-import { isUnavailable } from '../common/unavailable';
+import { isUnavailable } from '../errors/unavailable';
 
 /**
  * Waits for a workflow call at most `timeoutMs`. A command that does not finish in time, or finds

@@ -2,13 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { CategoryEntity } from '../catalog/category.entity';
-import { AuditEntryEntity } from '../common/audit-entry.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { TeamEntity } from '../teams/team.entity';
-import { IntakeKeyEntity } from './entities/intake-key.entity';
 import { JournalEntryEntity } from './entities/journal-entry.entity';
 import { TicketEntity } from './entities/ticket.entity';
-import { TicketWorkflowsClient } from './ticket-workflows.client';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 import { SlaModule } from '../sla/sla.module';
@@ -21,15 +18,13 @@ import { TicketOpenedHooks } from './ticket-opened.hooks';
       TicketEntity,
       JournalEntryEntity,
       NotificationEntity,
-      IntakeKeyEntity,
-      AuditEntryEntity,
       UserEntity,
       TeamEntity,
       CategoryEntity,
     ]),
   ],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketWorkflowsClient, TicketOpenedHooks],
+  providers: [TicketsService, TicketOpenedHooks],
   exports: [TicketsService, TicketOpenedHooks],
 })
 export class TicketsModule {}

@@ -4,24 +4,25 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, Repository } from 'typeorm';
 import { isStaff, Role } from '../../machines/actor';
 import { assessPriority } from '../../machines/priority';
-import { judge, restoreTicket } from '../../machines/ticket.law';
-import type { TicketCommand, TicketEvent } from '../../machines/ticket.types';
-import type { TicketCommandMessage, TicketWorkflowInput } from '../../workflows/ticket.messages';
+import { ticketLaw } from '../../machines/ticket.law';
+import type { TicketCommand } from '../../machines/ticket.types';
+import { recalculateSlaUpdate, TicketCommandMessage, ticketProcess, TicketWorkflowInput } from '../../workflows/ticket.messages';
+import { AuditService } from '../audit/audit.service';
+import { NumberAllocator } from '../numbering/number-allocator';
+import { refuseEarly } from '../temporal/process-commands';
+import { ProcessWorkflowsClient } from '../temporal/process-workflows.client';
 import { actorOf, AuthUser } from '../auth/auth-user';
 import { UserEntity } from '../auth/user.entity';
 import { CategoryEntity } from '../catalog/category.entity';
-import { AuditEntryEntity } from '../common/audit-entry.entity';
 import { appConfig } from '../config/app-config';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { TeamEntity } from '../teams/team.entity';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import type { ListTicketsQuery } from './dto/list-tickets.query';
 import type { TicketPageDto, TicketViewDto } from './dto/ticket-view.dto';
-import { IntakeKeyEntity } from './entities/intake-key.entity';
 import { JournalEntryEntity } from './entities/journal-entry.entity';
 import { TicketEntity } from './entities/ticket.entity';
 import { toTicketListItem, toTicketView } from './ticket-view.mapper';
-import { TicketWorkflowsClient, verdictToException } from './ticket-workflows.client';
 import { TicketErrorCode, TicketException } from './tickets.exception';
 import { SlaPoliciesService } from '../sla/sla-policies.service';
 import type { RequestKind } from '../../machines/sla/sla-policy';
@@ -52,9 +53,9 @@ export class TicketsService {
     @InjectRepository(TicketEntity) private readonly tickets: Repository<TicketEntity>,
     @InjectRepository(JournalEntryEntity) private readonly journal: Repository<JournalEntryEntity>,
     @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
-    @InjectRepository(IntakeKeyEntity) private readonly intakeKeys: Repository<IntakeKeyEntity>,
-    @InjectRepository(AuditEntryEntity) private readonly audit: Repository<AuditEntryEntity>,
-    private readonly workflows: TicketWorkflowsClient,
+    private readonly workflows: ProcessWorkflowsClient,
+    private readonly audit: AuditService,
+    private readonly numbers: NumberAllocator,
     private readonly slaPolicies: SlaPoliciesService,
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
     private readonly openedHooks: TicketOpenedHooks,
@@ -70,7 +71,7 @@ export class TicketsService {
 
     const reportedAt = this.reportedAt(user, dto.reportedAt);
     const sla = await this.slaPolicies.newest(category?.slaPolicyCode ?? 'standard');
-    const number = await this.numberFor(dto.type, idempotencyKey);
+    const number = await this.numbers.next(dto.type, idempotencyKey);
     const { score, level } = assessPriority(dto.impact, dto.urgency);
     const input: TicketWorkflowInput = {
       type: dto.type,
@@ -98,7 +99,7 @@ export class TicketsService {
         createdAt: reportedAt,
       },
     };
-    await this.workflows.open(input);
+    await this.workflows.open(ticketProcess, number, input);
     await this.openedHooks.opened(number);
     return this.get(user, number);
   }
@@ -136,7 +137,7 @@ export class TicketsService {
       throw new TicketException(TicketErrorCode.CommandNotAllowed, 'this ticket was opened before SLA policies and has no clocks', { allowedCommands: [] });
     }
     const policy = await this.slaPolicies.newest(ticket.slaPolicyCode);
-    await this.workflows.recalculateSla(number, actorOf(user), policy, idempotencyKey);
+    await this.workflows.update(number, recalculateSlaUpdate, { actor: actorOf(user), policy }, idempotencyKey);
     return this.get(user, number);
   }
 
@@ -207,17 +208,11 @@ export class TicketsService {
    */
   async command(user: AuthUser, number: string, command: TicketCommand, idempotencyKey?: string): Promise<TicketViewDto> {
     const ticket = await this.findVisible(user, number);
-    try {
+    await this.audit.refusals(user, number, command.type, async () => {
       const message = { ...(await this.describe(command)), actor: actorOf(user) } as TicketCommandMessage;
-      const verdict = judge(restoreTicket(ticket.machineState), { ...message, at: new Date().toISOString() } as TicketEvent);
-      if (!verdict.allowed) throw verdictToException(verdict);
-      await this.workflows.send(number, message, idempotencyKey);
-    } catch (error) {
-      if (error instanceof TicketException && error.code !== TicketErrorCode.Unavailable) {
-        await this.audit.insert({ actorId: user.id, subject: number, command: command.type, outcome: error.code, detail: { message: error.message } });
-      }
-      throw error;
-    }
+      refuseEarly(ticketLaw, ticket.machineState, message, idempotencyKey);
+      await this.workflows.send(ticketProcess, number, message, idempotencyKey);
+    });
     return this.get(user, number);
   }
 
@@ -241,8 +236,7 @@ export class TicketsService {
         const tasks = [];
         for (const task of command.tasks) {
           const team = await this.requireExists(TeamEntity, task.teamId, 'tasks.teamId');
-          const [{ n }] = await this.db.query(`SELECT nextval('task_number_seq')::int AS n`);
-          tasks.push({ ...task, number: `TSK-${String(n).padStart(6, '0')}`, teamName: team.name, teamLine: team.lineLevel, autoAssign: team.autoAssign });
+          tasks.push({ ...task, number: await this.numbers.next('task'), teamName: team.name, teamLine: team.lineLevel, autoAssign: team.autoAssign });
         }
         return { ...command, tasks };
       }
@@ -270,22 +264,4 @@ export class TicketsService {
     return found;
   }
 
-  /** Allocates the ticket number; a repeated Idempotency-Key gets the number it got the first time. */
-  private async numberFor(type: 'incident' | 'request', idempotencyKey?: string): Promise<string> {
-    if (idempotencyKey) {
-      const seen = await this.intakeKeys.findOneBy({ key: idempotencyKey });
-      if (seen) return seen.ticketNumber;
-    }
-    const [{ n }] = await this.db.query(
-      `SELECT nextval('${type === 'incident' ? 'incident_number_seq' : 'request_number_seq'}')::int AS n`,
-    );
-    const number = `${type === 'incident' ? 'INC' : 'REQ'}-${String(n).padStart(6, '0')}`;
-    if (!idempotencyKey) return number;
-    const [row] = await this.db.query(
-      `INSERT INTO intake_keys (key, ticket_number) VALUES ($1, $2)
-       ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key RETURNING ticket_number`,
-      [idempotencyKey, number],
-    );
-    return row.ticket_number;
-  }
 }

@@ -2,7 +2,7 @@
 // command, so the Temporal UI reads as the process's story), the `opened` Update that intake waits
 // on (update-with-start), the `view` query, and the failure type of a refused command.
 // Deterministic code only: the workflow bundle imports this file.
-import type { SearchAttributeType, UpdateDefinition } from '@temporalio/common';
+import type { SearchAttributePair, SearchAttributeType, UpdateDefinition } from '@temporalio/common';
 import type { SearchAttributeKey } from '@temporalio/common/lib/search-attributes';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../machines/actor';
@@ -19,9 +19,17 @@ export interface ProcessView<S> {
 }
 
 export interface ProcessMessages<Cmd extends string, S, M> {
+  commands: readonly Cmd[];
   commandUpdates: { [T in Cmd]: UpdateDefinition<S, [M]> };
   openedUpdate: UpdateDefinition<S, []>;
   viewQuery: ReturnType<typeof defineQuery<ProcessView<S>>>;
+}
+
+/** A process as the API's client and the worker know it: its workflow type, its messages, how it starts. */
+export interface ProcessDefinition<Cmd extends string, S, M, I> extends ProcessMessages<Cmd, S, M> {
+  workflowType: string;
+  /** The search attributes a new workflow starts with, so the Temporal UI lists it at once. */
+  initialSearchAttributes(input: I): SearchAttributePair[];
 }
 
 /** The Updates and query of a process: `updateName` maps a command to its Update's name. */
@@ -30,10 +38,24 @@ export function processMessages<Cmd extends string, S, M>(
   updateName: (command: Cmd) => string = (command) => command,
 ): ProcessMessages<Cmd, S, M> {
   return {
+    commands,
     commandUpdates: Object.fromEntries(commands.map((type) => [type, defineUpdate<S, [M]>(updateName(type))])) as ProcessMessages<Cmd, S, M>['commandUpdates'],
     // Waits until the first projection is in PostgreSQL; used with update-with-start.
     openedUpdate: defineUpdate<S, []>('opened'),
     viewQuery: defineQuery<ProcessView<S>>('view'),
+  };
+}
+
+export function defineProcess<Cmd extends string, S, M, I>(spec: {
+  workflowType: string;
+  commands: readonly Cmd[];
+  updateName?: (command: Cmd) => string;
+  initialSearchAttributes(input: I): SearchAttributePair[];
+}): ProcessDefinition<Cmd, S, M, I> {
+  return {
+    ...processMessages<Cmd, S, M>(spec.commands, spec.updateName),
+    workflowType: spec.workflowType,
+    initialSearchAttributes: spec.initialSearchAttributes,
   };
 }
 

@@ -183,8 +183,8 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
   }
 
   /** One Update per command, the `opened` Update and the `view` query. */
-  registerHandlers<Cmd extends string, M extends object>(messages: ProcessMessages<Cmd, S, M>, commands: readonly Cmd[]): void {
-    for (const type of commands) {
+  registerHandlers<Cmd extends string, M extends object>(messages: ProcessMessages<Cmd, S, M>): void {
+    for (const type of messages.commands) {
       const update: UpdateDefinition<S, [M]> = messages.commandUpdates[type];
       setHandler(
         update,

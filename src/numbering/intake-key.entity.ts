@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-/** An Idempotency-Key seen on ticket intake and the ticket it created: a retried POST finds it. */
+/** An Idempotency-Key seen on an intake (scoped by process) and the number it was given: a retried POST reuses it. */
 @Entity('intake_keys')
 export class IntakeKeyEntity {
   @PrimaryColumn({ type: 'text' })

@@ -1,0 +1,109 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import type { UpdateDefinition } from '@temporalio/common';
+import { ApplicationFailure, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { Refusal } from '../../machines/process/law';
+import { COMMAND_REFUSED, ProcessDefinition } from '../../workflows/runtime/messages';
+import { appConfig } from '../config/app-config';
+import { DomainException, ErrorDetail, REFUSAL_KINDS, ServiceUnavailableException } from '../errors/domain.exception';
+import { TemporalClientProvider } from './temporal-client.provider';
+import { withinDeadline } from './within-deadline';
+
+/** What a workflow refusal can say: the machine's verdict, or a reference the workflow does not know. */
+export type RefusalDetail = Omit<Refusal, 'code'> & { code: Refusal['code'] | 'notFound' };
+
+type RefusedCode = 'commandNotAllowed' | 'forbidden' | 'ruleBroken' | 'unknownReference';
+
+/** A command the process refused: 409 (not now, with the allowed commands), 403 (not you), 422 (not with this input). */
+export class CommandRefusedException extends DomainException<RefusedCode> {
+  constructor(code: RefusedCode, message: string, detail: ErrorDetail) {
+    super(code, REFUSAL_KINDS[code], message, detail);
+  }
+}
+
+/** The machine's verdict as the caller reads it. */
+export function refusalFromVerdict(verdict: RefusalDetail): CommandRefusedException {
+  switch (verdict.code) {
+    case 'notFound':
+      return new CommandRefusedException('unknownReference', verdict.message, { field: verdict.field });
+    case 'notAllowedNow':
+      return new CommandRefusedException('commandNotAllowed', verdict.message, { rule: verdict.rule, allowedCommands: verdict.allowedCommands });
+    case 'forbidden':
+      return new CommandRefusedException('forbidden', verdict.message, { rule: verdict.rule, allowedCommands: verdict.allowedCommands });
+    case 'ruleBroken':
+      return new CommandRefusedException('ruleBroken', verdict.message, { rule: verdict.rule, field: verdict.field, missing: verdict.missing });
+    default: {
+      const unhandled: never = verdict.code;
+      throw new Error(`unknown refusal ${unhandled}`);
+    }
+  }
+}
+
+/** The workflow's validator refused the command: its verdict, or undefined for any other failure. */
+export function refusalOf(error: unknown): CommandRefusedException | undefined {
+  if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
+  const cause = error.cause;
+  if (!(cause instanceof ApplicationFailure) || cause.type !== COMMAND_REFUSED) return undefined;
+  return refusalFromVerdict((cause.details?.[0] ?? {}) as RefusalDetail);
+}
+
+/**
+ * The API's side of every process workflow (ticket, MI, problem, change, CSI proposal): open one,
+ * send it a command, turn refusals into errors, and never wait longer than the command timeout.
+ */
+@Injectable()
+export class ProcessWorkflowsClient {
+  constructor(
+    private readonly temporal: TemporalClientProvider,
+    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+  ) {}
+
+  /**
+   * Starts the process's workflow and waits until its first projection is in PostgreSQL, in one
+   * call (update-with-start). Safe to repeat: the same number attaches to the running workflow.
+   */
+  async open<I>(process: ProcessDefinition<string, unknown, unknown, I>, workflowId: string, input: I): Promise<void> {
+    const client = await this.temporal.get();
+    const start = new WithStartWorkflowOperation(process.workflowType, {
+      workflowId,
+      taskQueue: this.config.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      // A number is used once: a retried intake never starts a second life for a closed process.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: process.initialSearchAttributes(input),
+    });
+    try {
+      await this.withinDeadline(client.workflow.executeUpdateWithStart(process.openedUpdate, { startWorkflowOperation: start, updateId: 'opened' }));
+    } catch (error) {
+      // It was opened and has already ended: the retry finds it in the read model.
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+
+  /** One Update per command type (the Temporal UI names each step); the key makes a retry apply once. */
+  async send<Cmd extends string, S, M extends { type: Cmd }>(
+    process: ProcessDefinition<Cmd, S, M, unknown>,
+    workflowId: string,
+    message: M,
+    idempotencyKey?: string,
+  ): Promise<S> {
+    return this.update(workflowId, process.commandUpdates[message.type], message, idempotencyKey);
+  }
+
+  /** Any Update with one argument (a process's own, e.g. the ticket's SLA recalculation). */
+  async update<S, A>(workflowId: string, update: UpdateDefinition<S, [A]>, arg: A, idempotencyKey?: string): Promise<S> {
+    const client = await this.temporal.get();
+    try {
+      return await this.withinDeadline(
+        client.workflow.getHandle(workflowId).executeUpdate(update, { args: [arg], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) }),
+      );
+    } catch (error) {
+      throw refusalOf(error) ?? error;
+    }
+  }
+
+  private withinDeadline<T>(work: Promise<T>): Promise<T> {
+    return withinDeadline(work, this.config.commandTimeoutMs, (reason) => new ServiceUnavailableException(reason));
+  }
+}
