@@ -12,7 +12,6 @@ import { ruleGuard, rulesHold, trimmed as trim } from './process/rules';
 import { governedSteps, recordLine } from './process/steps';
 import type {
   ChangeContext,
-  ChangeDecision,
   ChangeEvent,
   ChangeEventType,
   ChangeInput,

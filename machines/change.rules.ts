@@ -1,7 +1,7 @@
 // The rules the change machine's guards are made of, of the same three kinds as the CSI proposal's
 // (machines/csi-proposal.rules.ts): `actor` (403), `state` (409, with what is offered) and
 // `input` (422, naming the field).
-import { isStaff, type Actor } from './actor';
+import { isStaff } from './actor';
 import {
   CHANGE_AUTHORITY_ROLES,
   INCIDENT_NUMBER,

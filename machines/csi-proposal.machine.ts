@@ -11,7 +11,6 @@ import { governedSteps, recordLine } from './process/steps';
 import {
   csiPriorityOf,
   type CsiContext,
-  type CsiDecision,
   type CsiEvent,
   type CsiEventType,
   type CsiInput,

@@ -1,7 +1,6 @@
 // The rules the CSI proposal machine's guards are made of, of the same three kinds as the ticket's
 // (machines/ticket.rules.ts): `actor` (who asks: 403), `state` (the proposal as it is now: 409,
 // and what is offered) and `input` (what the command carries: 422, naming the field).
-import type { Actor } from './actor';
 import { csiPriorityOf, type CsiContext, type CsiEvent } from './csi-proposal.types';
 import { actorOf, fieldOf, present, type Rule } from './process/rules';
 

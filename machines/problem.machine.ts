@@ -4,7 +4,7 @@
 // and becomes a knowledge entry; a change request may be raised on the way. Pure, like the CSI
 // proposal machine: side effects are named actions (`record`, `publishKnowledge`) the workflow
 // carries out.
-import { assign, setup } from 'xstate';
+import { setup } from 'xstate';
 import { ProblemRuleName, PROBLEM_RULES } from './problem.rules';
 import { ruleGuard, rulesHold, trimmed as trim } from './process/rules';
 import { governedSteps, recordLine } from './process/steps';
@@ -12,7 +12,6 @@ import {
   knowledgeEntryIdOf,
   type KnowledgeEntryEffect,
   type ProblemContext,
-  type ProblemDecision,
   type ProblemEvent,
   type ProblemEventType,
   type ProblemInput,
@@ -23,9 +22,6 @@ import {
 type Args = { context: ProblemContext; event: ProblemEvent };
 type EventOf<T extends ProblemEventType> = Extract<ProblemEvent, { type: T }>;
 const as = <T extends ProblemEventType>(event: ProblemEvent) => event as EventOf<T>;
-
-const set = (update: (args: Args) => Partial<ProblemContext>) =>
-  assign<ProblemContext, ProblemEvent, undefined, ProblemEvent, never>(update as never);
 
 /** A guard made of named rules, so a refusal can say which rule failed (see problem.rules.ts). */
 const rules = ruleGuard<ProblemRuleName>();

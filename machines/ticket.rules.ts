@@ -2,7 +2,7 @@
 // refusal can be answered precisely: an `actor` rule is about who asks (403), a `state` rule is
 // about the ticket as it is now (409, and it decides which commands are offered), an `input`
 // rule is about what the command carries (422, naming the field).
-import { Actor, DISPATCH_ROLES, isStaff } from './actor';
+import { DISPATCH_ROLES, isStaff } from './actor';
 import { assessNote } from './handover-note';
 import type { TicketContext, TicketEvent } from './ticket.types';
 import { actorOf, fieldOf, present, type Rule } from './process/rules';

@@ -4,7 +4,7 @@
 // attribute. No timer: it waits for commands until closed.
 import { continueAsNew } from '@temporalio/workflow';
 import { createProblem, PersistedProblemState, ProblemEffect, problemLaw, ProblemSnapshot, restoreProblem } from '../machines/problem.law';
-import { KnowledgeEntryEffect, PROBLEM_COMMANDS, ProblemEvent } from '../machines/problem.types';
+import { KnowledgeEntryEffect, ProblemEvent } from '../machines/problem.types';
 import {
   ProblemActivities,
   ProblemJournalEntry,

@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AbsencesService } from './absences.service';
 import { AbsenceIdParams, AbsenceView, AbsentAtQuery, AbsentMemberView, SetAbsenceDto, TeamIdParams } from './dto/absence.dto';
+import { Permission } from '../auth/permission.decorator';
 
 @ApiTags('absences')
 @ApiBearerAuth()
@@ -12,18 +13,21 @@ export class AbsencesController {
   constructor(private readonly absences: AbsencesService) {}
 
   @Put('me/absences')
+  @Permission('staff')
   @ApiOperation({ summary: 'Staff: set an out-of-office period and auto-reply (replaces periods it overlaps)' })
   set(@CurrentUser() user: AuthUser, @Body() dto: SetAbsenceDto): Promise<AbsenceView> {
     return this.absences.set(user, dto);
   }
 
   @Get('me/absences')
+  @Permission('staff')
   @ApiOperation({ summary: 'Staff: my current and coming out-of-office periods' })
   listOwn(@CurrentUser() user: AuthUser): Promise<AbsenceView[]> {
     return this.absences.listOwn(user);
   }
 
   @Delete('me/absences/:id')
+  @Permission('staff')
   @HttpCode(204)
   @ApiOperation({ summary: 'Staff: remove one of my out-of-office periods' })
   removeOwn(@CurrentUser() user: AuthUser, @Param() params: AbsenceIdParams): Promise<void> {
@@ -31,6 +35,7 @@ export class AbsencesController {
   }
 
   @Get('teams/:id/absences')
+  @Permission('dispatch')
   @ApiOperation({ summary: 'Dispatchers: who in the team is absent at an instant, with their auto-reply' })
   absentInTeam(@CurrentUser() user: AuthUser, @Param() params: TeamIdParams, @Query() query: AbsentAtQuery): Promise<AbsentMemberView[]> {
     return this.absences.absentInTeam(user, params.id, query.at ? new Date(query.at) : new Date());

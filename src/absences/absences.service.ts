@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
-import { requireAccess } from '../teams/access';
+import { AccessDeniedException } from '../auth/access.guard';
 import { AbsenceEntity } from './absence.entity';
 import { AbsenceErrorCode, AbsencesException } from './absences.exception';
 import type { AbsenceView, AbsentMemberView, SetAbsenceDto } from './dto/absence.dto';
@@ -29,7 +29,6 @@ export class AbsencesService {
    * has one answer; repeating the same period only changes its auto-reply (and keeps its id).
    */
   async set(user: AuthUser, dto: SetAbsenceDto): Promise<AbsenceView> {
-    requireAccess(user, 'staff');
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
     if (!(endsAt > startsAt)) {
@@ -53,7 +52,6 @@ export class AbsencesService {
 
   /** The caller's current and coming periods, earliest first. */
   async listOwn(user: AuthUser, now = new Date()): Promise<AbsenceView[]> {
-    requireAccess(user, 'staff');
     const rows = await this.db
       .getRepository(AbsenceEntity)
       .createQueryBuilder('a')
@@ -64,7 +62,6 @@ export class AbsencesService {
   }
 
   async removeOwn(user: AuthUser, id: string): Promise<void> {
-    requireAccess(user, 'staff');
     const removed = await this.db.getRepository(AbsenceEntity).delete({ id, userId: user.id });
     // Someone else's period is "not found": the caller only manages their own.
     if (!removed.affected) throw new AbsencesException(AbsenceErrorCode.AbsenceNotFound, `absence ${id} not found`);
@@ -72,9 +69,9 @@ export class AbsencesService {
 
   /** Members of the team absent at `at`, with their auto-reply: what a dispatcher checks before assigning. */
   async absentInTeam(user: AuthUser, teamId: string, at: Date): Promise<AbsentMemberView[]> {
-    requireAccess(user, 'dispatch');
     const [team] = await this.db.query('SELECT 1 FROM teams WHERE id = $1', [teamId]);
     if (!team) throw new AbsencesException(AbsenceErrorCode.TeamNotFound, `team ${teamId} not found`);
+    await this.requireTeamDispatcher(user, teamId);
     const rows: Array<{ id: string; user_id: string; username: string; display_name: string; starts_at: Date; ends_at: Date; auto_reply: string }> =
       await this.db.query(
         `SELECT a.id, a.user_id, u.username, u.display_name, a.starts_at, a.ends_at, a.auto_reply
@@ -94,6 +91,13 @@ export class AbsencesService {
       endsAt: r.ends_at.toISOString(),
       autoReply: r.auto_reply,
     }));
+  }
+
+  /** A team's absences are for its own dispatchers and lead (and admins), not for every dispatcher. */
+  private async requireTeamDispatcher(user: AuthUser, teamId: string): Promise<void> {
+    if (user.role === 'admin') return;
+    const [member] = await this.db.query('SELECT 1 FROM team_members WHERE team_id = $1 AND user_id = $2 AND (is_dispatcher OR is_lead)', [teamId, user.id]);
+    if (!member) throw new AccessDeniedException('dispatch', "only the team's dispatchers and lead, and admins, see its absences");
   }
 
   async isAbsent(userId: string, at: Date = new Date()): Promise<boolean> {

@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthController } from './auth.controller';
-import { BearerAuthGuard } from './bearer-auth.guard';
+import { AccessGuard } from './access.guard';
 import { UserEntity } from './user.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity])],
   controllers: [AuthController],
-  providers: [{ provide: APP_GUARD, useClass: BearerAuthGuard }],
+  providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AuthModule {}

@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { CatalogService } from './catalog.service';
 import { CategoryIdParams, CategoryView, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
+import { Permission } from '../auth/permission.decorator';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
@@ -12,18 +13,21 @@ export class CatalogController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Get()
+  @Permission('signedIn')
   @ApiOperation({ summary: 'The service catalog: categories, their SLA policy and Additional Questions' })
   list(): Promise<CategoryView[]> {
     return this.catalog.list();
   }
 
   @Post()
+  @Permission('admin')
   @ApiOperation({ summary: 'Admin: add a category (409 when the name is taken; 422 unknown SLA policy or repeated question key)' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateCategoryDto): Promise<CategoryView> {
     return this.catalog.create(user, dto);
   }
 
   @Patch(':id')
+  @Permission('admin')
   @ApiOperation({ summary: 'Admin: change a category; additionalQuestions replaces the whole list' })
   update(@CurrentUser() user: AuthUser, @Param() params: CategoryIdParams, @Body() dto: UpdateCategoryDto): Promise<CategoryView> {
     return this.catalog.update(user, params.id, dto);

@@ -19,6 +19,7 @@ import {
   ScheduleDto,
   VoteDto,
 } from './dto/changes.dto';
+import { Permission } from '../auth/permission.decorator';
 
 const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'a retry with the same key applies once' };
 
@@ -34,30 +35,35 @@ export class ChangesController {
   constructor(private readonly changes: ChangesService) {}
 
   @Get('templates')
+  @Permission('overview')
   @ApiOperation({ summary: 'The pre-approved standard change templates' })
   templates(): Promise<ChangeTemplateDto[]> {
     return this.changes.listTemplates();
   }
 
   @Post()
+  @Permission('overview')
   @ApiOperation({ summary: 'Raise a change: standard (templateId), normal (approverIds, quorum) or emergency (one approver)' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateChangeDto, @Headers('idempotency-key') key?: string): Promise<ChangeViewDto> {
     return this.changes.create(user, dto, key);
   }
 
   @Get()
+  @Permission('overview')
   @ApiOperation({ summary: 'The change register, filtered by stage, type or words' })
   list(@Query() query: ListChangesQuery): Promise<ChangePageDto> {
     return this.changes.list(query);
   }
 
   @Get(':number')
+  @Permission('overview')
   @ApiOperation({ summary: 'A change with its trail, votes and the commands allowed for the caller now' })
   get(@CurrentUser() user: AuthUser, @Param('number') number: string): Promise<ChangeViewDto> {
     return this.changes.get(user, number);
   }
 
   @Post(':number/assess')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Change authority: risk, impact, implementation plan and backout plan (normal changes)' })
   assess(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssessChangeDto, @Headers('idempotency-key') k?: string) {
@@ -65,6 +71,7 @@ export class ChangesController {
   }
 
   @Post(':number/approve')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'An approver named on the change votes for it (once)' })
   approve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: VoteDto, @Headers('idempotency-key') k?: string) {
@@ -72,6 +79,7 @@ export class ChangesController {
   }
 
   @Post(':number/reject')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'An approver named on the change rejects it, with a rationale: the change is refused' })
   reject(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: VoteDto, @Headers('idempotency-key') k?: string) {
@@ -79,6 +87,7 @@ export class ChangesController {
   }
 
   @Post(':number/schedule')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Change authority: the window (start, end)' })
   schedule(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ScheduleDto, @Headers('idempotency-key') k?: string) {
@@ -86,6 +95,7 @@ export class ChangesController {
   }
 
   @Post(':number/start-implementation')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'IT staff: implementation begins (in the window; an emergency change at once)' })
   startImplementation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @Headers('idempotency-key') k?: string) {
@@ -93,6 +103,7 @@ export class ChangesController {
   }
 
   @Post(':number/complete')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'IT staff: implementation finished (a standard change closes with its outcome; others go to review)' })
   complete(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: CompleteDto, @Headers('idempotency-key') k?: string) {
@@ -100,6 +111,7 @@ export class ChangesController {
   }
 
   @Post(':number/review')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Change authority: the post-implementation review (successful, or failed with backout)' })
   review(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ReviewDto, @Headers('idempotency-key') k?: string) {
@@ -107,6 +119,7 @@ export class ChangesController {
   }
 
   @Post(':number/close')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Change authority: close a reviewed change' })
   close(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @Headers('idempotency-key') k?: string) {
@@ -114,6 +127,7 @@ export class ChangesController {
   }
 
   @Post(':number/problems')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'IT staff: link a problem (PRB-000001)' })
   linkProblem(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: LinkProblemDto, @Headers('idempotency-key') k?: string) {
@@ -121,6 +135,7 @@ export class ChangesController {
   }
 
   @Post(':number/incidents')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'IT staff: link an incident (INC-000001)' })
   linkIncident(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: LinkIncidentDto, @Headers('idempotency-key') k?: string) {

@@ -19,6 +19,7 @@ import {
   RationaleDto,
   RequestInformationDto,
 } from './dto/csi.dto';
+import { Permission } from '../auth/permission.decorator';
 
 const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'a retry with the same key applies once' };
 
@@ -35,30 +36,35 @@ export class CsiController {
   constructor(private readonly csi: CsiService) {}
 
   @Post('proposals')
+  @Permission('csi')
   @ApiOperation({ summary: 'Submit a change proposal (anyone; the catalog item "Administration / ITSM tool / Change proposal")' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateCsiProposalDto, @Headers('idempotency-key') key?: string): Promise<CsiProposalViewDto> {
     return this.csi.create(user, dto, key);
   }
 
   @Get('proposals')
+  @Permission('csi')
   @ApiOperation({ summary: 'The register of all proposals, filtered by stage, priority, proposer or words' })
   list(@Query() query: ListCsiProposalsQuery): Promise<CsiProposalPageDto> {
     return this.csi.list(query);
   }
 
   @Get('agenda')
+  @Permission('csi')
   @ApiOperation({ summary: 'The CSI forum’s agenda: proposals awaiting its decision, with assessments and proposed priorities' })
   agenda(): Promise<CsiAgendaItemDto[]> {
     return this.csi.agenda();
   }
 
   @Get('proposals/:number')
+  @Permission('csi')
   @ApiOperation({ summary: 'A proposal with its decision trail and the commands allowed for the caller now' })
   get(@CurrentUser() user: AuthUser, @Param('number') number: string): Promise<CsiProposalViewDto> {
     return this.csi.get(user, number);
   }
 
   @Post('proposals/:number/start-review')
+  @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Process manager: take up the review' })
   startReview(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalRationaleDto, @Headers('idempotency-key') k?: string) {
@@ -66,6 +72,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/request-information')
+  @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Process manager: ask the proposer; the review pauses until answered' })
   requestInformation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RequestInformationDto, @Headers('idempotency-key') k?: string) {
@@ -73,6 +80,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/provide-information')
+  @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Proposer: answer the information request; the review resumes' })
   provideInformation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ProvideInformationDto, @Headers('idempotency-key') k?: string) {
@@ -80,6 +88,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/accept')
+  @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Process manager: accept for assessment, with a rationale' })
   accept(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RationaleDto, @Headers('idempotency-key') k?: string) {
@@ -87,6 +96,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/reject')
+  @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject with a rationale: process manager in review, CSI forum at its decision' })
   reject(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RationaleDto, @Headers('idempotency-key') k?: string) {
@@ -94,6 +104,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/assess')
+  @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'ITSM system administration (admin): scope and effort estimate' })
   assess(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssessDto, @Headers('idempotency-key') k?: string) {
@@ -101,6 +112,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/propose-priority')
+  @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Process manager: propose a priority (1-4 or low..critical) for the forum, with a rationale' })
   proposePriority(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: PriorityDecisionDto, @Headers('idempotency-key') k?: string) {
@@ -108,6 +120,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/approve')
+  @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'CSI forum: approve with a final priority and a rationale' })
   approve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: PriorityDecisionDto, @Headers('idempotency-key') k?: string) {
@@ -115,6 +128,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/defer')
+  @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'CSI forum: defer to a later forum date, with a rationale' })
   defer(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: DeferDto, @Headers('idempotency-key') k?: string) {
@@ -122,6 +136,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/reconsider')
+  @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'CSI forum or process manager: put a deferred proposal back on the agenda now' })
   reconsider(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalRationaleDto, @Headers('idempotency-key') k?: string) {
@@ -129,6 +144,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/start-implementation')
+  @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'ITSM system administration (admin): implementation begins, with a note' })
   startImplementation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ImplementationNoteDto, @Headers('idempotency-key') k?: string) {
@@ -136,6 +152,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/complete-implementation')
+  @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'ITSM system administration (admin): implemented, with a note; the proposal is done' })
   completeImplementation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ImplementationNoteDto, @Headers('idempotency-key') k?: string) {

@@ -16,6 +16,7 @@ import {
   ProposeMajorIncidentDto,
 } from './dto/major-incident.dto';
 import { MajorIncidentsService } from './major-incidents.service';
+import { Permission } from '../auth/permission.decorator';
 
 /**
  * Major incidents (issue 5): propose, the register (active and recent), one with its timeline, and
@@ -29,24 +30,28 @@ export class MajorIncidentsController {
   constructor(private readonly mi: MajorIncidentsService) {}
 
   @Post()
+  @Permission('proposeMajorIncident')
   @ApiOperation({ summary: 'Propose a major incident (any agent), with a reason' })
   propose(@CurrentUser() user: AuthUser, @Body() dto: ProposeMajorIncidentDto): Promise<MajorIncidentViewDto> {
     return this.mi.propose(user, dto);
   }
 
   @Get()
+  @Permission('overview')
   @ApiOperation({ summary: 'Active (default) or recent major incidents, with suggested links' })
   list(@Query() query: ListMajorIncidentsQuery): Promise<MajorIncidentListItemDto[]> {
     return this.mi.list(query);
   }
 
   @Get(':number')
+  @Permission('overview')
   @ApiOperation({ summary: 'A major incident with its timeline and the commands allowed for the caller' })
   get(@CurrentUser() user: AuthUser, @Param('number') number: string): Promise<MajorIncidentViewDto> {
     return this.mi.get(user, number);
   }
 
   @Post(':number/accept')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: accept as a major incident (P1)' })
   accept(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiRationaleDto, @Headers('idempotency-key') k?: string) {
@@ -54,6 +59,7 @@ export class MajorIncidentsController {
   }
 
   @Post(':number/reject')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: not a major incident, with a rationale' })
   reject(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiRationaleDto, @Headers('idempotency-key') k?: string) {
@@ -61,6 +67,7 @@ export class MajorIncidentsController {
   }
 
   @Post(':number/assign')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: assign the incident manager, the resolving team, the stakeholders' })
   assign(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiAssignDto, @Headers('idempotency-key') k?: string) {
@@ -68,6 +75,7 @@ export class MajorIncidentsController {
   }
 
   @Post(':number/updates')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: a stakeholder update, sent to stakeholders and the users of linked incidents' })
   postUpdate(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiUpdateDto, @Headers('idempotency-key') k?: string) {
@@ -75,6 +83,7 @@ export class MajorIncidentsController {
   }
 
   @Post(':number/link')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: link a child incident' })
   link(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiLinkDto, @Headers('idempotency-key') k?: string) {
@@ -82,6 +91,7 @@ export class MajorIncidentsController {
   }
 
   @Post(':number/unlink')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: unlink a child incident' })
   unlink(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiLinkDto, @Headers('idempotency-key') k?: string) {
@@ -89,6 +99,7 @@ export class MajorIncidentsController {
   }
 
   @Post(':number/resolve')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: resolve; every linked incident is resolved with this resolution and its user told' })
   resolve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiResolveDto, @Headers('idempotency-key') k?: string) {
@@ -96,6 +107,7 @@ export class MajorIncidentsController {
   }
 
   @Post(':number/start-review')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: begin the post-incident review' })
   startReview(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
@@ -103,6 +115,7 @@ export class MajorIncidentsController {
   }
 
   @Post(':number/review')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: record the review (cause, actions, problem record request); the timeline comes from the journal' })
   review(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiReviewDto, @Headers('idempotency-key') k?: string) {
@@ -110,6 +123,7 @@ export class MajorIncidentsController {
   }
 
   @Post(':number/close')
+  @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: close after the review' })
   close(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {

@@ -19,6 +19,7 @@ import {
   WorkaroundDto,
 } from './dto/problem.dto';
 import { ProblemsService } from './problems.service';
+import { Permission } from '../auth/permission.decorator';
 
 const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'a retry with the same key applies once' };
 
@@ -35,24 +36,28 @@ export class ProblemsController {
   constructor(private readonly problems: ProblemsService) {}
 
   @Post()
+  @Permission('investigate')
   @ApiOperation({ summary: 'Create a problem from one or more incidents (agents, incident and process managers)' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateProblemDto, @Headers('idempotency-key') key?: string): Promise<ProblemViewDto> {
     return this.problems.create(user, dto, key);
   }
 
   @Get()
+  @Permission('itStaff')
   @ApiOperation({ summary: 'The problem register, filtered by stage, linked incident or words' })
   list(@CurrentUser() user: AuthUser, @Query() query: ListProblemsQuery): Promise<ProblemPageDto> {
     return this.problems.list(user, query);
   }
 
   @Get(':number')
+  @Permission('itStaff')
   @ApiOperation({ summary: 'A problem with its incidents, analysis, knowledge entry, change requests, trail and allowed commands' })
   get(@CurrentUser() user: AuthUser, @Param('number') number: string): Promise<ProblemViewDto> {
     return this.problems.get(user, number);
   }
 
   @Post(':number/start-investigation')
+  @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'new → investigating' })
   startInvestigation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalNoteDto, @Headers('idempotency-key') k?: string) {
@@ -60,6 +65,7 @@ export class ProblemsController {
   }
 
   @Post(':number/incidents')
+  @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Link an incident' })
   link(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: IncidentDto, @Headers('idempotency-key') k?: string) {
@@ -67,6 +73,7 @@ export class ProblemsController {
   }
 
   @Post(':number/incidents/:incident/unlink')
+  @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Unlink an incident (a problem keeps at least one)' })
   unlink(@CurrentUser() u: AuthUser, @Param('number') n: string, @Param('incident') incident: string, @Headers('idempotency-key') k?: string) {
@@ -74,6 +81,7 @@ export class ProblemsController {
   }
 
   @Post(':number/root-cause')
+  @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the root-cause analysis' })
   rootCause(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RootCauseDto, @Headers('idempotency-key') k?: string) {
@@ -81,6 +89,7 @@ export class ProblemsController {
   }
 
   @Post(':number/workaround')
+  @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the workaround' })
   workaround(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: WorkaroundDto, @Headers('idempotency-key') k?: string) {
@@ -88,6 +97,7 @@ export class ProblemsController {
   }
 
   @Post(':number/known-error')
+  @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish the known error (sets the flag; creates a knowledge entry with the workaround)' })
   knownError(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: PublishKnownErrorDto, @Headers('idempotency-key') k?: string) {
@@ -95,6 +105,7 @@ export class ProblemsController {
   }
 
   @Post(':number/change-requests')
+  @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Raise a change request from the problem (recorded; change management takes it up)' })
   requestChange(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ChangeRequestDto, @Headers('idempotency-key') k?: string) {
@@ -102,6 +113,7 @@ export class ProblemsController {
   }
 
   @Post(':number/resolve')
+  @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: '→ resolved; its linked open incidents get a journal note' })
   resolve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ResolveProblemDto, @Headers('idempotency-key') k?: string) {
@@ -109,6 +121,7 @@ export class ProblemsController {
   }
 
   @Post(':number/close')
+  @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'resolved → closed (process manager or admin)' })
   close(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalNoteDto, @Headers('idempotency-key') k?: string) {
@@ -128,12 +141,14 @@ export class KnowledgeController {
   constructor(private readonly problems: ProblemsService) {}
 
   @Get()
+  @Permission('itStaff')
   @ApiOperation({ summary: 'Search the knowledge base (words in title, symptoms or workaround)' })
   search(@CurrentUser() user: AuthUser, @Query() query: KnowledgeQuery): Promise<KnowledgeEntryDto[]> {
     return this.problems.searchKnowledge(user, query.q);
   }
 
   @Get(':id')
+  @Permission('itStaff')
   @ApiOperation({ summary: 'One knowledge entry' })
   get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<KnowledgeEntryDto> {
     return this.problems.knowledgeEntry(user, id);

@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, Repository } from 'typeorm';
 import { isStaff } from '../../machines/actor';
 import { allowedProblemCommands, problemLaw, restoreProblem } from '../../machines/problem.law';
-import { isIncidentNumber, PROBLEM_INVESTIGATOR_ROLES, type ProblemCommand } from '../../machines/problem.types';
+import { isIncidentNumber, type ProblemCommand } from '../../machines/problem.types';
 import { ProblemCommandMessage, ProblemPolicy, problemProcess, ProblemWorkflowInput } from '../../workflows/problem.messages';
 import { AuditService } from '../audit/audit.service';
 import { NumberAllocator } from '../numbering/number-allocator';
@@ -22,8 +22,6 @@ export const problemPolicy = (): ProblemPolicy => ({ maxCommandsPerRun: 500 });
 /** Ticket statuses a resolved problem no longer writes to. */
 const DONE_STATUSES = ['Resolved', 'Closed'];
 
-/** Who reads problems and the knowledge base: everyone but end users and monitors. */
-const READERS = new Set(['agent', 'dispatcher', 'incidentManager', 'processManager', 'csiForum', 'admin']);
 
 const escapeLike = (text: string) => `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -44,9 +42,6 @@ export class ProblemsService {
 
   /** A problem from one or more existing incidents; agents and the incident and process managers create them. */
   async create(user: AuthUser, dto: CreateProblemDto, idempotencyKey?: string): Promise<ProblemViewDto> {
-    if (!PROBLEM_INVESTIGATOR_ROLES.includes(user.role)) {
-      throw new ProblemException(ProblemErrorCode.Forbidden, 'only agents and the incident and process managers create problems');
-    }
     const title = dto.title?.trim();
     if (!title) throw new ProblemException(ProblemErrorCode.RuleBroken, 'a problem needs a title', { field: 'title' });
     const incidents = [...new Set((dto.incidents ?? []).map((n) => n.trim()))];
@@ -64,7 +59,6 @@ export class ProblemsService {
   }
 
   async get(user: AuthUser, number: string): Promise<ProblemViewDto> {
-    this.requireReader(user);
     const problem = await this.find(number);
     const [trail, entry] = await Promise.all([
       this.journal.find({ where: { problemNumber: number }, order: { seq: 'ASC' } }),
@@ -88,7 +82,6 @@ export class ProblemsService {
   }
 
   async list(user: AuthUser, query: ListProblemsQuery): Promise<ProblemPageDto> {
-    this.requireReader(user);
     const q = this.problems.createQueryBuilder('p');
     if (query.stage) q.andWhere('p.stage = :stage', { stage: query.stage });
     if (query.incident) q.andWhere('p.incidents @> :incident::jsonb', { incident: JSON.stringify([query.incident.trim()]) });
@@ -116,7 +109,6 @@ export class ProblemsService {
 
   /** The knowledge base, searched by agents: words in the title, symptoms or workaround (ILIKE). */
   async searchKnowledge(user: AuthUser, q?: string): Promise<KnowledgeEntryDto[]> {
-    this.requireReader(user);
     const query = this.knowledge.createQueryBuilder('k');
     if (q?.trim()) {
       const text = escapeLike(q);
@@ -127,7 +119,6 @@ export class ProblemsService {
   }
 
   async knowledgeEntry(user: AuthUser, id: string): Promise<KnowledgeEntryDto> {
-    this.requireReader(user);
     const entry = await this.knowledge.findOneBy({ id });
     if (!entry) throw new ProblemException(ProblemErrorCode.KnowledgeEntryNotFound, `knowledge entry ${id} not found`);
     return this.entryView(entry);
@@ -139,7 +130,6 @@ export class ProblemsService {
    * linked open incidents each get a journal note.
    */
   async command(user: AuthUser, number: string, command: ProblemCommand, idempotencyKey?: string): Promise<ProblemViewDto> {
-    this.requireReader(user);
     const problem = await this.find(number);
     const message = { ...command, actor: actorOf(user) } as ProblemCommandMessage;
     await this.audit.refusals(user, number, command.type, async () => {
@@ -204,9 +194,6 @@ export class ProblemsService {
     if (missing.length) throw new ProblemException(ProblemErrorCode.UnknownReference, `no such incident: ${missing.join(', ')}`, { field });
   }
 
-  private requireReader(user: AuthUser): void {
-    if (!READERS.has(user.role)) throw new ProblemException(ProblemErrorCode.Forbidden, 'problems and the knowledge base are for IT staff');
-  }
 
   private listItem(p: ProblemEntity): ProblemListItemDto {
     return {

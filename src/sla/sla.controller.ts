@@ -1,6 +1,5 @@
-import { Body, Controller, ForbiddenException, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Role } from '../../machines/actor';
 import type { SlaPolicy } from '../../machines/sla/sla-policy';
 import { STANDARD_SLA } from '../../machines/sla/sla-policy';
 import type { AuthUser } from '../auth/auth-user';
@@ -8,12 +7,8 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { EscalationsQuery, PublishSlaPolicyDto, SlaReportQuery } from './dto/sla.dto';
 import { SlaPoliciesService } from './sla-policies.service';
 import { EscalationRow, SlaReportRow, SlaReportsService } from './sla-reports.service';
+import { Permission } from '../auth/permission.decorator';
 
-const READERS: readonly Role[] = ['agent', 'dispatcher', 'incidentManager', 'processManager', 'admin'];
-
-function requireRole(user: AuthUser, roles: readonly Role[]): void {
-  if (!roles.includes(user.role)) throw new ForbiddenException(`this needs one of the roles ${roles.join(', ')}`);
-}
 
 @ApiTags('sla')
 @ApiBearerAuth()
@@ -25,16 +20,16 @@ export class SlaController {
   ) {}
 
   @Get('policies')
+  @Permission('overview')
   @ApiOperation({ summary: 'Every version of every SLA policy' })
   list(@CurrentUser() user: AuthUser): Promise<SlaPolicy[]> {
-    requireRole(user, READERS);
     return this.policies.list();
   }
 
   @Post('policies')
+  @Permission('admin')
   @ApiOperation({ summary: 'Admin: publish the next version of a policy (open tickets keep theirs)' })
   publish(@CurrentUser() user: AuthUser, @Body() dto: PublishSlaPolicyDto): Promise<SlaPolicy> {
-    requireRole(user, ['admin']);
     return this.policies.publish({
       ...STANDARD_SLA,
       requestKinds: {},
@@ -44,16 +39,16 @@ export class SlaController {
   }
 
   @Get('escalations')
+  @Permission('overview')
   @ApiOperation({ summary: 'Escalation overview: tickets near or past a deadline, least time left first' })
   escalations(@CurrentUser() user: AuthUser, @Query() query: EscalationsQuery): Promise<EscalationRow[]> {
-    requireRole(user, READERS);
     return this.reports.escalations(new Date(), query.withinMinutes, query.team);
   }
 
   @Get('report')
+  @Permission('overview')
   @ApiOperation({ summary: 'SLA compliance per team, priority and category for tickets opened in a period' })
   report(@CurrentUser() user: AuthUser, @Query() query: SlaReportQuery): Promise<SlaReportRow[]> {
-    requireRole(user, READERS);
     return this.reports.report({ ...query, from: new Date(query.from), to: new Date(query.to) });
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
-import { isUniqueViolation, requireAccess } from './access';
+import { isUniqueViolation } from '../database/unique-violation';
 import type { CreateOrganisationDto, OrganisationView, UpdateOrganisationDto } from './dto/organisation.dto';
 import { OrganisationEntity } from './organisation.entity';
 import { TeamEntity } from './team.entity';
@@ -39,7 +39,6 @@ export class OrganisationsService {
   }
 
   async create(user: AuthUser, dto: CreateOrganisationDto): Promise<OrganisationView> {
-    requireAccess(user, 'admin');
     const taken = () => new TeamsException(TeamErrorCode.DuplicateCode, `organisation code ${dto.code} is taken`, { field: 'code' });
     await this.db.transaction(async (tx) => {
       // Checked first for a clean refusal; the primary key still decides a race.
@@ -56,7 +55,6 @@ export class OrganisationsService {
   }
 
   async update(user: AuthUser, code: string, dto: UpdateOrganisationDto): Promise<OrganisationView> {
-    requireAccess(user, 'admin');
     await this.db.transaction(async (tx) => {
       const found = await tx.getRepository(OrganisationEntity).findOneBy({ code });
       if (!found) throw new TeamsException(TeamErrorCode.OrganisationNotFound, `organisation ${code} not found`);

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DISPATCH_ROLES, isStaff } from '../../machines/actor';
 import type { AuthUser } from '../auth/auth-user';
 import { UserEntity } from '../auth/user.entity';
-import { isUniqueViolation, requireAccess } from './access';
+import { isUniqueViolation } from '../database/unique-violation';
 import type { CreateTeamDto, PutMemberDto, TeamMemberView, TeamView, UpdateTeamDto } from './dto/team.dto';
 import { OrganisationEntity } from './organisation.entity';
 import { TeamEntity, TeamMemberEntity } from './team.entity';
@@ -38,7 +38,6 @@ export class TeamsService {
   }
 
   async create(user: AuthUser, dto: CreateTeamDto): Promise<TeamView> {
-    requireAccess(user, 'admin');
     const taken = () => new TeamsException(TeamErrorCode.DuplicateCode, `team code ${dto.code} is taken`, { field: 'code' });
     // Checked first for a clean refusal; the unique constraint still decides a race.
     if (await this.db.getRepository(TeamEntity).existsBy({ code: dto.code })) throw taken();
@@ -57,7 +56,6 @@ export class TeamsService {
   }
 
   async update(user: AuthUser, id: string, dto: UpdateTeamDto): Promise<TeamView> {
-    requireAccess(user, 'admin');
     await this.db.transaction(async (tx) => {
       const team = await this.lockTeam(tx, id);
       // Seed 000, principle 3: a primary team is where a 1st-line agent resolves the user's ticket.
@@ -84,7 +82,6 @@ export class TeamsService {
 
   /** Adds a member or changes their flags (PUT: omitted flags are false). */
   async putMember(user: AuthUser, teamId: string, userId: string, dto: PutMemberDto): Promise<TeamView> {
-    requireAccess(user, 'admin');
     const isDispatcher = dto.isDispatcher ?? false;
     const isLead = dto.isLead ?? false;
     await this.db.transaction(async (tx) => {
@@ -124,7 +121,6 @@ export class TeamsService {
   }
 
   async removeMember(user: AuthUser, teamId: string, userId: string): Promise<void> {
-    requireAccess(user, 'admin');
     await this.db.transaction(async (tx) => {
       await this.lockTeam(tx, teamId);
       const removed = await tx.getRepository(TeamMemberEntity).delete({ teamId, userId });

@@ -23,6 +23,7 @@ import {
 } from './dto/ticket-commands.dto';
 import { TicketPageDto, TicketViewDto } from './dto/ticket-view.dto';
 import { TicketsService } from './tickets.service';
+import { Permission } from '../auth/permission.decorator';
 
 const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'a retry with the same key applies once' };
 
@@ -39,24 +40,28 @@ export class TicketsController {
   constructor(private readonly tickets: TicketsService) {}
 
   @Post()
+  @Permission('tickets')
   @ApiOperation({ summary: 'Open an incident or service request; priority = impact x urgency (seed 003)' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateTicketDto, @Headers('idempotency-key') key?: string): Promise<TicketViewDto> {
     return this.tickets.create(user, dto, key);
   }
 
   @Get()
+  @Permission('tickets')
   @ApiOperation({ summary: 'List and search tickets (end users: their own)' })
   list(@CurrentUser() user: AuthUser, @Query() query: ListTicketsQuery): Promise<TicketPageDto> {
     return this.tickets.list(user, query);
   }
 
   @Get(':number')
+  @Permission('tickets')
   @ApiOperation({ summary: 'A ticket with its journal, flags and the commands allowed for the caller now' })
   get(@CurrentUser() user: AuthUser, @Param('number') number: string): Promise<TicketViewDto> {
     return this.tickets.get(user, number);
   }
 
   @Post(':number/assign-to-team')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Dispatch to a team (queue); handed over In Progress if work began' })
   assignToTeam(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssignToTeamDto, @Headers('idempotency-key') k?: string) {
@@ -64,6 +69,7 @@ export class TicketsController {
   }
 
   @Post(':number/assign-to-agent')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'The dispatcher assigns an agent of the team (an agent may take it)' })
   assignToAgent(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssignToAgentDto, @Headers('idempotency-key') k?: string) {
@@ -71,6 +77,7 @@ export class TicketsController {
   }
 
   @Post(':number/begin-work')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: '"Begin work": Assigned -> In Progress' })
   beginWork(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
@@ -78,6 +85,7 @@ export class TicketsController {
   }
 
   @Post(':number/set-pending')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Wait for the user or a vendor; the reason text is shown to the user' })
   setPending(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: SetPendingDto, @Headers('idempotency-key') k?: string) {
@@ -85,6 +93,7 @@ export class TicketsController {
   }
 
   @Post(':number/resume')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Pending -> In Progress' })
   resume(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
@@ -92,6 +101,7 @@ export class TicketsController {
   }
 
   @Post(':number/journal-notes')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Add an internal journal note (never shown to the end user)' })
   addJournalNote(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @Headers('idempotency-key') k?: string) {
@@ -99,6 +109,7 @@ export class TicketsController {
   }
 
   @Post(':number/comments')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Agent: a customer-visible comment (clears the Update flag; New/Assigned -> In Progress)' })
   addComment(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @Headers('idempotency-key') k?: string) {
@@ -106,6 +117,7 @@ export class TicketsController {
   }
 
   @Post(':number/replies')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'End user: reply (sets the Update flag; reopens a Resolved ticket)' })
   reply(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @Headers('idempotency-key') k?: string) {
@@ -113,6 +125,7 @@ export class TicketsController {
   }
 
   @Post(':number/journal/:seq/pin')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Pin a journal entry (the "pin" function)' })
   pin(@CurrentUser() u: AuthUser, @Param('number') n: string, @Param('seq', ParseIntPipe) seq: number, @Headers('idempotency-key') k?: string) {
@@ -120,6 +133,7 @@ export class TicketsController {
   }
 
   @Post(':number/journal/:seq/unpin')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Unpin a journal entry' })
   unpin(@CurrentUser() u: AuthUser, @Param('number') n: string, @Param('seq', ParseIntPipe) seq: number, @Headers('idempotency-key') k?: string) {
@@ -127,6 +141,7 @@ export class TicketsController {
   }
 
   @Post(':number/attention')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set the Attention flag ("demands attention")' })
   setAttention(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
@@ -134,6 +149,7 @@ export class TicketsController {
   }
 
   @Post(':number/attention/clear')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Clear the Attention flag' })
   clearAttention(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
@@ -141,6 +157,7 @@ export class TicketsController {
   }
 
   @Post(':number/update-flag/clear')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Clear the Update flag without answering (seed 000, principle 4)' })
   clearUpdateFlag(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
@@ -148,6 +165,7 @@ export class TicketsController {
   }
 
   @Post(':number/reclassify')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident <-> service request (the agent has the final word)' })
   reclassify(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ReclassifyDto, @Headers('idempotency-key') k?: string) {
@@ -155,6 +173,7 @@ export class TicketsController {
   }
 
   @Post(':number/resolve')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resolve with resolution details, sent to the user; starts the auto-close timer' })
   resolve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ResolveDto, @Headers('idempotency-key') k?: string) {
@@ -162,6 +181,7 @@ export class TicketsController {
   }
 
   @Post(':number/reopen')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reopen a Resolved ticket (requester or agent); cancels auto-close' })
   reopen(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalTextDto, @Headers('idempotency-key') k?: string) {
@@ -169,6 +189,7 @@ export class TicketsController {
   }
 
   @Post(':number/approve')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Requester approves the solution and closes (services with the approval policy)' })
   approve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalTextDto, @Headers('idempotency-key') k?: string) {
@@ -176,6 +197,7 @@ export class TicketsController {
   }
 
   @Post(':number/category')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set the category that matches the description (it brings its Additional Questions)' })
   setCategory(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: SetCategoryDto, @Headers('idempotency-key') k?: string) {
@@ -183,6 +205,7 @@ export class TicketsController {
   }
 
   @Post(':number/answers')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Answer the category’s Additional Questions (required before escalation)' })
   answerQuestions(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AnswersDto, @Headers('idempotency-key') k?: string) {
@@ -190,6 +213,7 @@ export class TicketsController {
   }
 
   @Post(':number/escalate')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Escalate to a 2nd/3rd line team: category, answers and a handover note required; the user is told' })
   escalate(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: EscalateDto, @Headers('idempotency-key') k?: string) {
@@ -197,6 +221,7 @@ export class TicketsController {
   }
 
   @Post(':number/return-to-origin')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Return a solved ticket to the primary team it was escalated from, with the solution' })
   returnToOrigin(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @Headers('idempotency-key') k?: string) {
@@ -204,6 +229,7 @@ export class TicketsController {
   }
 
   @Post(':number/split')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Split into linked tasks, one per team; the ticket is resolved when its tasks are' })
   split(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: SplitDto, @Headers('idempotency-key') k?: string) {
@@ -212,6 +238,7 @@ export class TicketsController {
   }
 
   @Post(':number/close-as-not-needed')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close a task that turned out not to be needed, with a note' })
   closeAsNotNeeded(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @Headers('idempotency-key') k?: string) {
@@ -219,6 +246,7 @@ export class TicketsController {
   }
 
   @Post(':number/lock')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Lock (own) the ticket: others may read, not act' })
   lock(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
@@ -226,6 +254,7 @@ export class TicketsController {
   }
 
   @Post(':number/unlock')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Unlock (the owner or a dispatcher)' })
   unlock(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
@@ -233,6 +262,7 @@ export class TicketsController {
   }
 
   @Post(':number/vendor-ticket')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the external vendor’s ticket id' })
   recordVendorTicket(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: VendorTicketDto, @Headers('idempotency-key') k?: string) {
@@ -240,6 +270,7 @@ export class TicketsController {
   }
 
   @Post(':number/vendor-answers')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Enter the vendor’s answer: sets the Update flag; resumes a ticket pending on the vendor' })
   vendorAnswer(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @Headers('idempotency-key') k?: string) {
@@ -247,6 +278,7 @@ export class TicketsController {
   }
 
   @Post(':number/priority')
+  @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Override the computed priority with a reason (journaled); SLA targets follow' })
   overridePriority(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OverridePriorityDto, @Headers('idempotency-key') k?: string) {
@@ -254,6 +286,7 @@ export class TicketsController {
   }
 
   @Post(':number/recalculate-sla')
+  @Permission('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Admin: apply the newest version of the ticket’s SLA policy (journaled with old and new deadlines)' })
   recalculateSla(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {

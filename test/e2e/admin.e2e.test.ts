@@ -358,6 +358,8 @@ describe('absences (out of office)', () => {
     const bss = await stack.teamId('BSS-IT');
     expect((await get(`/teams/${bss}/absences`, 'tim')).body).toMatchObject({ statusCode: 403, rule: 'dispatch' });
     await get(`/teams/${bss}/absences`, 'susanne').expect(403);
+    // A team's absences are its own dispatchers' and lead's (and admins'): another team's dispatcher is refused.
+    expect((await get(`/teams/${bss}/absences`, 'henrik')).body).toMatchObject({ statusCode: 403, rule: 'dispatch' });
     expect(fieldsOf((await stack.http.get(`/teams/${bss}/absences`).query({ at: 'soon' }).set(stack.as('dorthe'))).body)).toEqual(['at']);
     expect((await get(`/teams/${UNKNOWN}/absences`, 'dorthe')).body).toMatchObject({ statusCode: 404, error: 'teamNotFound' });
 
