@@ -16,9 +16,9 @@ import { ALWAYS_OPEN } from '../machines/calendar/business-calendar';
 import { SlaPolicy, STANDARD_SLA } from '../machines/sla/sla-policy';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { startEmbeddedPostgres } from '../src/embedded/embedded-postgres';
-import { DispatchLookupActivities } from '../src/tickets/dispatch-lookups.activities';
-import { TicketProjectionActivities } from '../src/tickets/ticket.activities';
-import { openedUpdate, TicketSearchAttributes, TicketWorkflowInput } from '../workflows/ticket.messages';
+import { activitiesOn } from '../test/support/activities';
+import { openedUpdate, TicketWorkflowInput } from '../workflows/ticket.messages';
+import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import type { ticketWorkflow } from '../workflows/ticket.workflow';
 import { measure, percentile } from './stats';
 
@@ -53,28 +53,29 @@ function inputFor(number: string, i: number): TicketWorkflowInput {
   };
 }
 
-async function database(): Promise<{ dataSource: DataSource; stop: () => Promise<void>; label: string }> {
+async function database(): Promise<{ url: string; dataSource: DataSource; stop: () => Promise<void>; label: string }> {
   if (process.env.DATABASE_URL) {
     const dataSource = await new DataSource(dataSourceOptions(process.env.DATABASE_URL, 10)).initialize();
-    return { dataSource, stop: () => dataSource.destroy(), label: 'PostgreSQL (DATABASE_URL), pool 10' };
+    return { url: process.env.DATABASE_URL, dataSource, stop: () => dataSource.destroy(), label: 'PostgreSQL (DATABASE_URL), pool 10' };
   }
   const pg = await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'itsm-bench-')), 5499);
   const dataSource = await new DataSource(dataSourceOptions(pg.url, 1)).initialize();
-  return { dataSource, stop: async () => { await dataSource.destroy(); await pg.stop(); }, label: 'embedded PGlite, pool 1' };
+  return { url: pg.url, dataSource, stop: async () => { await dataSource.destroy(); await pg.stop(); }, label: 'embedded PGlite, pool 1' };
 }
 
 async function main(): Promise<void> {
   const cli = process.env.TEMPORAL_CLI;
   if (!cli) throw new Error('set TEMPORAL_CLI (npm run bench:timers does: scripts/temporal-cli.sh)');
   const env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: cli }, ip: '127.0.0.1', searchAttributes: Object.values(TicketSearchAttributes) },
+    server: { executable: { type: 'existing-path', path: cli }, ip: '127.0.0.1', searchAttributes: ALL_SEARCH_ATTRIBUTES },
   });
   const db = await database();
+  const acts = await activitiesOn({ url: db.url, dataSource: db.dataSource, drop: async () => undefined });
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue: TASK_QUEUE,
     workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') }),
-    activities: { ...new TicketProjectionActivities(db.dataSource).asActivities(), ...new DispatchLookupActivities(db.dataSource).asActivities() },
+    activities: acts.activities,
     maxCachedWorkflows: Number(process.env.BENCH_CACHE ?? 1000),
   });
   let peakRss = 0;
@@ -127,6 +128,7 @@ async function main(): Promise<void> {
     console.log(`bench process (worker + client) resident memory: peak ${(peakRss / 2 ** 20).toFixed(0)} MiB, now ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
   });
   clearInterval(sampler);
+  await acts.close();
   await db.stop();
   await env.teardown();
 }

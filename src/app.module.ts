@@ -8,6 +8,7 @@ import { appConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './audit/audit.module';
 import { NumberingModule } from './numbering/numbering.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { HealthModule } from './health/health.module';
 import { QueuesModule } from './queues/queues.module';
 import { TeamsModule } from './teams/teams.module';
@@ -21,7 +22,10 @@ import { ChangesModule } from './changes/changes.module';
 import { ProblemsModule } from './problems/problems.module';
 import { MajorIncidentsModule } from './major-incidents/major-incidents.module';
 
-const CORE = [ConfigModule.forRoot({ isGlobal: true, load: [appConfig] }), DatabaseModule, TemporalModule, AuditModule, NumberingModule];
+const CORE = [ConfigModule.forRoot({ isGlobal: true, load: [appConfig] }), DatabaseModule, TemporalModule, AuditModule, NumberingModule, NotificationsModule];
+
+/** One module per capability; each owns its tables and its activities. */
+const FEATURES = [AuthModule, TicketsModule, SlaModule, MonitorsModule, TeamsModule, CatalogModule, AbsencesModule, QueuesModule, CsiModule, ChangesModule, ProblemsModule, MajorIncidentsModule];
 
 export interface AppModuleOptions {
   /** Serve the REST API. */
@@ -40,7 +44,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...CORE,
-        ...(options.api ? [AuthModule, TicketsModule, SlaModule, MonitorsModule, TeamsModule, CatalogModule, AbsencesModule, QueuesModule, CsiModule, ChangesModule, ProblemsModule, MajorIncidentsModule, HealthModule] : []),
+        // The features come in both shapes: their providers hold the worker's activities too.
+        ...FEATURES,
+        ...(options.api ? [HealthModule] : []),
         ...(options.worker ? [WorkerModule.register(options.workflowBundle ?? null)] : []),
       ],
     };

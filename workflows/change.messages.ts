@@ -4,7 +4,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import type { Actor } from '../machines/actor';
 import type { PersistedChangeState } from '../machines/change.law';
 import { CHANGE_COMMANDS, ChangeCommandOf, ChangeCommandType, ChangeStage, ChangeType } from '../machines/change.types';
-import { CommandMessage, defineProcess, registrationsOf } from './runtime/messages';
+import { CommandMessage, defineProcess } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
 
 /** The descriptive part of a change. */
@@ -79,9 +79,9 @@ export const ChangeSearchAttributes = {
 export const changeProcess = defineProcess<ChangeCommandType, ChangeSummary, ChangeCommandMessage, ChangeWorkflowInput>({
   workflowType: 'changeWorkflow',
   commands: CHANGE_COMMANDS,
+  searchAttributes: ChangeSearchAttributes,
   initialSearchAttributes: () => [{ key: ChangeSearchAttributes.stage, value: 'submitted' }],
 });
 
 export const { commandUpdates: changeCommandUpdates, openedUpdate: changeOpenedUpdate, viewQuery: changeViewQuery } = changeProcess;
 
-export const CHANGE_SEARCH_ATTRIBUTE_REGISTRATIONS = registrationsOf(ChangeSearchAttributes);

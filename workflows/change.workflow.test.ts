@@ -6,7 +6,7 @@ import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../machines/actor';
 import type { ChangeCommandType, ChangeType } from '../machines/change.types';
-import { ChangeProjectionActivities } from '../src/changes/changes.activities';
+import { activitiesOn, TestActivities } from '../test/support/activities';
 import { createTestDatabase, TestDatabase } from '../test/support/database';
 import { eventually } from '../test/support/eventually';
 import { startTemporal, workflowBundle } from '../test/support/temporal';
@@ -26,6 +26,7 @@ const TASK_QUEUE = 'change-workflow-test';
 
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
+let acts: TestActivities;
 let counter = 0;
 
 const requester: Actor = { id: randomUUID(), role: 'agent', name: 'LevelTwoAhmed' };
@@ -35,6 +36,7 @@ const ingrid: Actor = { id: randomUUID(), role: 'incidentManager', name: 'Ingrid
 
 beforeAll(async () => {
   [env, db] = await Promise.all([startTemporal(), createTestDatabase('change_workflow')]);
+  acts = await activitiesOn(db);
   for (const [actor, username] of [[requester, 'ahmed'], [manager, 'susanne'], [admin, 'admin'], [ingrid, 'ingrid']] as const) {
     await db.dataSource.query(
       `INSERT INTO users (id, username, display_name, email, role, token_hash) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -45,6 +47,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await acts?.close();
   await env?.teardown();
   await db?.drop();
 });
@@ -54,7 +57,7 @@ async function withWorker(test: () => Promise<void>): Promise<void> {
     connection: env.nativeConnection,
     taskQueue: TASK_QUEUE,
     workflowBundle: await workflowBundle(),
-    activities: new ChangeProjectionActivities(db.dataSource).asActivities(),
+    activities: acts.activities,
   });
   await worker.runUntil(test);
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../machines/actor';
 import type { BusinessCalendar } from '../machines/calendar/business-calendar';
 import type { PersistedCsiState } from '../machines/csi-proposal.law';
 import { CSI_COMMANDS, CsiCommandOf, CsiCommandType, CsiOwner, CsiStage } from '../machines/csi-proposal.types';
-import { CommandMessage, defineProcess, registrationsOf } from './runtime/messages';
+import { CommandMessage, defineProcess } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
 
 /** The descriptive part of a proposal: what the proposer wrote. */
@@ -83,9 +83,9 @@ export const CsiSearchAttributes = {
 export const csiProcess = defineProcess<CsiCommandType, CsiSummary, CsiCommandMessage, CsiWorkflowInput>({
   workflowType: 'csiProposalWorkflow',
   commands: CSI_COMMANDS,
+  searchAttributes: CsiSearchAttributes,
   initialSearchAttributes: () => [{ key: CsiSearchAttributes.stage, value: 'submitted' }],
 });
 
 export const { commandUpdates: csiCommandUpdates, openedUpdate: csiOpenedUpdate, viewQuery: csiViewQuery } = csiProcess;
 
-export const CSI_SEARCH_ATTRIBUTE_REGISTRATIONS = registrationsOf(CsiSearchAttributes);

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../machines/actor';
 import { ALWAYS_OPEN } from '../machines/calendar/business-calendar';
 import type { CsiCommandType } from '../machines/csi-proposal.types';
-import { CsiProjectionActivities } from '../src/csi/csi.activities';
+import { activitiesOn, TestActivities } from '../test/support/activities';
 import { createTestDatabase, TestDatabase } from '../test/support/database';
 import { eventually } from '../test/support/eventually';
 import { startTemporal, workflowBundle } from '../test/support/temporal';
@@ -30,6 +30,7 @@ const TASK_QUEUE = 'csi-workflow-test';
 
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
+let acts: TestActivities;
 let counter = 0;
 
 const proposer: Actor = { id: randomUUID(), role: 'endUser', name: 'CustomerJannet' };
@@ -39,6 +40,7 @@ const admin: Actor = { id: randomUUID(), role: 'admin', name: 'Administrator' };
 
 beforeAll(async () => {
   [env, db] = await Promise.all([startTemporal(), createTestDatabase('csi_workflow')]);
+  acts = await activitiesOn(db);
   for (const [actor, username] of [[proposer, 'jannet'], [manager, 'susanne'], [forum, 'thomas'], [admin, 'admin']] as const) {
     await db.dataSource.query(
       `INSERT INTO users (id, username, display_name, email, role, token_hash) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -49,6 +51,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await acts?.close();
   await env?.teardown();
   await db?.drop();
 });
@@ -58,7 +61,7 @@ async function withWorker(test: () => Promise<void>): Promise<void> {
     connection: env.nativeConnection,
     taskQueue: TASK_QUEUE,
     workflowBundle: await workflowBundle(),
-    activities: new CsiProjectionActivities(db.dataSource).asActivities(),
+    activities: acts.activities,
   });
   await worker.runUntil(test);
 }

@@ -4,7 +4,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import type { Actor } from '../machines/actor';
 import type { PersistedMiState } from '../machines/major-incident.law';
 import { MI_COMMANDS, MiAudience, MiCommandOf, MiCommandType, MiNotifyEffect, MiStage } from '../machines/major-incident.types';
-import { CommandMessage, defineProcess, registrationsOf } from './runtime/messages';
+import { CommandMessage, defineProcess } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
 
 export interface MiRecord {
@@ -82,9 +82,9 @@ export const miProcess = defineProcess<MiCommandType, MiSummary, MiCommandMessag
   workflowType: 'majorIncidentWorkflow',
   commands: MI_COMMANDS,
   updateName: (type) => `mi.${type}`,
+  searchAttributes: MiSearchAttributes,
   initialSearchAttributes: () => [{ key: MiSearchAttributes.stage, value: 'proposed' }],
 });
 
 export const { commandUpdates: miCommandUpdates, openedUpdate: miOpenedUpdate, viewQuery: miViewQuery } = miProcess;
 
-export const MI_SEARCH_ATTRIBUTE_REGISTRATIONS = registrationsOf(MiSearchAttributes);

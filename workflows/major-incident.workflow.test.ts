@@ -7,7 +7,7 @@ import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../machines/actor';
 import type { MiCommandType } from '../machines/major-incident.types';
-import { MiProjectionActivities } from '../src/major-incidents/major-incidents.activities';
+import { activitiesOn, TestActivities } from '../test/support/activities';
 import { createTestDatabase, TestDatabase } from '../test/support/database';
 import { eventually } from '../test/support/eventually';
 import { startTemporal, workflowBundle } from '../test/support/temporal';
@@ -19,6 +19,7 @@ jest.setTimeout(60_000);
 const TASK_QUEUE = 'mi-workflow-test';
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
+let acts: TestActivities;
 let counter = 0;
 
 const agent: Actor = { id: randomUUID(), role: 'agent', name: 'LevelOneTim' };
@@ -27,6 +28,7 @@ const stakeholder: Actor = { id: randomUUID(), role: 'processManager', name: 'Su
 
 beforeAll(async () => {
   [env, db] = await Promise.all([startTemporal(), createTestDatabase('mi_workflow')]);
+  acts = await activitiesOn(db);
   for (const [actor, username] of [[agent, 'tim'], [manager, 'ingrid'], [stakeholder, 'susanne']] as const) {
     await db.dataSource.query(
       `INSERT INTO users (id, username, display_name, email, role, token_hash) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -37,6 +39,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await acts?.close();
   await env?.teardown();
   await db?.drop();
 });
@@ -46,7 +49,7 @@ async function withWorker(test: () => Promise<void>): Promise<void> {
     connection: env.nativeConnection,
     taskQueue: TASK_QUEUE,
     workflowBundle: await workflowBundle(),
-    activities: new MiProjectionActivities(db.dataSource).asActivities(),
+    activities: acts.activities,
   });
   await worker.runUntil(test);
 }

@@ -4,7 +4,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import type { Actor } from '../machines/actor';
 import type { PersistedProblemState } from '../machines/problem.law';
 import { KnowledgeEntryEffect, PROBLEM_COMMANDS, ProblemCommandOf, ProblemCommandType, ProblemStage } from '../machines/problem.types';
-import { CommandMessage, defineProcess, registrationsOf } from './runtime/messages';
+import { CommandMessage, defineProcess } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
 
 /** The descriptive part of a problem: what its creator wrote. */
@@ -64,9 +64,9 @@ export const ProblemSearchAttributes = {
 export const problemProcess = defineProcess<ProblemCommandType, ProblemSummary, ProblemCommandMessage, ProblemWorkflowInput>({
   workflowType: 'problemWorkflow',
   commands: PROBLEM_COMMANDS,
+  searchAttributes: ProblemSearchAttributes,
   initialSearchAttributes: () => [{ key: ProblemSearchAttributes.stage, value: 'new' }],
 });
 
 export const { commandUpdates: problemCommandUpdates, openedUpdate: problemOpenedUpdate, viewQuery: problemViewQuery } = problemProcess;
 
-export const PROBLEM_SEARCH_ATTRIBUTE_REGISTRATIONS = registrationsOf(ProblemSearchAttributes);

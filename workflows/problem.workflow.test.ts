@@ -9,7 +9,7 @@ import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../machines/actor';
 import type { ProblemCommandType } from '../machines/problem.types';
-import { ProblemProjectionActivities } from '../src/problems/problems.activities';
+import { activitiesOn, TestActivities } from '../test/support/activities';
 import { createTestDatabase, TestDatabase } from '../test/support/database';
 import { eventually } from '../test/support/eventually';
 import { startTemporal, workflowBundle } from '../test/support/temporal';
@@ -30,6 +30,7 @@ const TASK_QUEUE = 'problem-workflow-test';
 
 let env: TestWorkflowEnvironment;
 let db: TestDatabase;
+let acts: TestActivities;
 let counter = 0;
 
 const agent: Actor = { id: randomUUID(), role: 'agent', name: 'LevelTwoAhmed' };
@@ -37,10 +38,12 @@ const manager: Actor = { id: randomUUID(), role: 'processManager', name: 'Susann
 
 beforeAll(async () => {
   [env, db] = await Promise.all([startTemporal(), createTestDatabase('problem_workflow')]);
+  acts = await activitiesOn(db);
   await workflowBundle();
 }, 120_000);
 
 afterAll(async () => {
+  await acts?.close();
   await env?.teardown();
   await db?.drop();
 });
@@ -50,7 +53,7 @@ async function withWorker(test: () => Promise<void>): Promise<void> {
     connection: env.nativeConnection,
     taskQueue: TASK_QUEUE,
     workflowBundle: await workflowBundle(),
-    activities: new ProblemProjectionActivities(db.dataSource).asActivities(),
+    activities: acts.activities,
   });
   await worker.runUntil(test);
 }

@@ -20,7 +20,7 @@ import {
   Visibility,
   type Audience,
 } from '../machines/ticket.types';
-import { CommandMessage, defineProcess, registrationsOf } from './runtime/messages';
+import { CommandMessage, defineProcess } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
 
 export const TICKET_TASK_QUEUE = 'tickets';
@@ -191,11 +191,11 @@ export const TicketSearchAttributes = {
   slaNextDeadline: defineSearchAttributeKey('SlaNextDeadline', SearchAttributeType.DATETIME),
 } as const;
 
-export const SEARCH_ATTRIBUTE_REGISTRATIONS = registrationsOf(TicketSearchAttributes);
 
 export const ticketProcess = defineProcess<TicketCommandType, TicketSummary, TicketCommandMessage, TicketWorkflowInput>({
   workflowType: 'ticketWorkflow',
   commands: TICKET_COMMANDS,
+  searchAttributes: TicketSearchAttributes,
   initialSearchAttributes: (input) => [
     { key: TicketSearchAttributes.status, value: 'New' },
     { key: TicketSearchAttributes.priority, value: input.record.priority },

@@ -31,6 +31,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await tickets?.close();
   await env?.teardown();
   await db?.drop();
 });

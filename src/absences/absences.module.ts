@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AbsencesController } from './absences.controller';
 import { AbsencesService } from './absences.service';
+import { TeamsModule } from '../teams/teams.module';
 
 /** Out-of-office periods; exports AbsencesService for the ticket workflow's activities. */
-@Module({ controllers: [AbsencesController], providers: [AbsencesService], exports: [AbsencesService] })
+@Module({ imports: [TeamsModule], controllers: [AbsencesController], providers: [AbsencesService], exports: [AbsencesService] })
 export class AbsencesModule {}

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessDeniedException } from '../auth/access.guard';
+import { TeamsService } from '../teams/teams.service';
 import { AbsenceEntity } from './absence.entity';
 import { AbsenceErrorCode, AbsencesException } from './absences.exception';
 import type { AbsenceView, AbsentMemberView, SetAbsenceDto } from './dto/absence.dto';
@@ -22,7 +23,10 @@ export const toAbsenceView = (a: AbsenceEntity): AbsenceView => ({
  */
 @Injectable()
 export class AbsencesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly teams: TeamsService,
+  ) {}
 
   /**
    * Sets the caller's period. Periods the new one overlaps are replaced, so "the auto-reply now"
@@ -96,8 +100,7 @@ export class AbsencesService {
   /** A team's absences are for its own dispatchers and lead (and admins), not for every dispatcher. */
   private async requireTeamDispatcher(user: AuthUser, teamId: string): Promise<void> {
     if (user.role === 'admin') return;
-    const [member] = await this.db.query('SELECT 1 FROM team_members WHERE team_id = $1 AND user_id = $2 AND (is_dispatcher OR is_lead)', [teamId, user.id]);
-    if (!member) throw new AccessDeniedException('dispatch', "only the team's dispatchers and lead, and admins, see its absences");
+    if (!(await this.teams.dispatchesOrLeads(user.id, teamId))) throw new AccessDeniedException('dispatch', "only the team's dispatchers and lead, and admins, see its absences");
   }
 
   async isAbsent(userId: string, at: Date = new Date()): Promise<boolean> {

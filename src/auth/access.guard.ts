@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { DomainException } from '../errors/domain.exception';
+import { TeamsService } from '../teams/teams.service';
 import type { AuthUser } from './auth-user';
 import { PERMISSION } from './permission.decorator';
 import { mayCall, PermissionName, PERMISSIONS } from './permissions';
@@ -26,6 +27,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly teams: TeamsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -47,7 +49,6 @@ export class AccessGuard implements CanActivate {
     }
     const user = await this.users.findOneBy({ tokenHash: hashToken(token) });
     if (!user) throw new UnauthorizedException('unknown or revoked token');
-    const memberships: Array<{ team_id: string }> = await this.users.query('SELECT team_id FROM team_members WHERE user_id = $1', [user.id]);
-    return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, teamIds: memberships.map((m) => m.team_id) };
+    return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, teamIds: await this.teams.teamIdsOf(user.id) };
   }
 }

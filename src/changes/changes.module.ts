@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ChangeProjectionActivities } from './changes.activities';
 import { ChangeEntity, ChangeJournalEntity, ChangeTemplateEntity } from './change.entity';
 import { ChangesController } from './changes.controller';
 import { ChangesService } from './changes.service';
@@ -8,6 +9,6 @@ import { ChangesService } from './changes.service';
 @Module({
   imports: [TypeOrmModule.forFeature([ChangeEntity, ChangeJournalEntity, ChangeTemplateEntity])],
   controllers: [ChangesController],
-  providers: [ChangesService],
+  providers: [ChangesService, ChangeProjectionActivities],
 })
 export class ChangesModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CsiProjectionActivities } from './csi.activities';
 import { CsiJournalEntity, CsiProposalEntity } from './csi-proposal.entity';
 import { CsiController } from './csi.controller';
 import { CsiService } from './csi.service';
@@ -8,6 +9,6 @@ import { CsiService } from './csi.service';
 @Module({
   imports: [TypeOrmModule.forFeature([CsiProposalEntity, CsiJournalEntity])],
   controllers: [CsiController],
-  providers: [CsiService],
+  providers: [CsiService, CsiProjectionActivities],
 })
 export class CsiModule {}

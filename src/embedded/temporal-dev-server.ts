@@ -2,11 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname } from 'node:path';
-import { SEARCH_ATTRIBUTE_REGISTRATIONS } from '../../workflows/ticket.messages';
-import { CSI_SEARCH_ATTRIBUTE_REGISTRATIONS } from '../../workflows/csi-proposal.messages';
-import { CHANGE_SEARCH_ATTRIBUTE_REGISTRATIONS } from '../../workflows/change.messages';
-import { PROBLEM_SEARCH_ATTRIBUTE_REGISTRATIONS } from '../../workflows/problem.messages';
-import { MI_SEARCH_ATTRIBUTE_REGISTRATIONS } from '../../workflows/major-incident.messages';
+import { SEARCH_ATTRIBUTE_REGISTRATIONS } from '../../workflows/search-attributes';
 
 export interface TemporalDevServerOptions {
   cliPath: string;
@@ -32,7 +28,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     '--db-filename', options.dbFile,
     '--namespace', options.namespace,
     '--log-level', 'warn',
-    ...[...SEARCH_ATTRIBUTE_REGISTRATIONS, ...CSI_SEARCH_ATTRIBUTE_REGISTRATIONS, ...CHANGE_SEARCH_ATTRIBUTE_REGISTRATIONS, ...PROBLEM_SEARCH_ATTRIBUTE_REGISTRATIONS, ...MI_SEARCH_ATTRIBUTE_REGISTRATIONS].flatMap((registration) => ['--search-attribute', registration]),
+    ...SEARCH_ATTRIBUTE_REGISTRATIONS.flatMap((registration) => ['--search-attribute', registration]),
   ];
   const child = spawn(options.cliPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
   await waitForPort(options.port, child, 60_000);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MiProjectionActivities } from './major-incidents.activities';
 import { TicketsModule } from '../tickets/tickets.module';
 import { MajorIncidentEntity, MiJournalEntity } from './major-incident.entity';
 import { MajorIncidentsController } from './major-incidents.controller';
@@ -9,6 +10,6 @@ import { MajorIncidentsService } from './major-incidents.service';
 @Module({
   imports: [TicketsModule, TypeOrmModule.forFeature([MajorIncidentEntity, MiJournalEntity])],
   controllers: [MajorIncidentsController],
-  providers: [MajorIncidentsService],
+  providers: [MajorIncidentsService, MiProjectionActivities],
 })
 export class MajorIncidentsModule {}

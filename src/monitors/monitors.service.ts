@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Impact, Urgency } from '../../machines/priority';
 import type { AuthUser } from '../auth/auth-user';
+import { TicketReadModel } from '../tickets/ticket-read-model';
 import { TicketsService } from '../tickets/tickets.service';
 import { DomainException } from '../errors/domain.exception';
 import type { AlertDto, AlertmanagerAlertDto } from './dto/alert.dto';
@@ -55,6 +56,7 @@ export class MonitorsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly tickets: TicketsService,
+    private readonly readModel: TicketReadModel,
   ) {}
 
   async ingest(user: AuthUser, alert: AlertDto): Promise<AlertReceipt> {
@@ -77,6 +79,7 @@ export class MonitorsService {
   }
 
   private async fire(user: AuthUser, alert: AlertDto): Promise<AlertReceipt> {
+    await this.releaseIfClosed(alert.fingerprint);
     const [row]: AlertRow[] = await this.db.query(
       `INSERT INTO monitor_alerts (fingerprint, source, service, severity, summary, status, first_seen, last_seen, flap_window_start)
        VALUES ($1, $2, $3, $4, $5, 'firing', now(), now(), now())
@@ -92,7 +95,7 @@ export class MonitorsService {
     let ticketNumber = row.ticket_number;
     const orphaned = !ticketNumber && Date.now() - new Date(row.first_seen).getTime() > ORPHAN_AFTER_MS;
     if (row.inserted || orphaned) ticketNumber = await this.openIncident(user, alert, row.id);
-    else if (ticketNumber && (await this.statusOf(ticketNumber)) === 'Resolved') {
+    else if (ticketNumber && (await this.readModel.statusOf(ticketNumber)) === 'Resolved') {
       // The problem is back before the incident closed: reopen it rather than open another.
       await this.tell(user, ticketNumber, { type: 'reopen', text: `the alert fired again: ${alert.summary}` });
     }
@@ -101,6 +104,7 @@ export class MonitorsService {
   }
 
   private async clear(user: AuthUser, alert: AlertDto): Promise<AlertReceipt> {
+    await this.releaseIfClosed(alert.fingerprint);
     const [row]: AlertRow[] = rowsOf(await this.db.query(
       `UPDATE monitor_alerts SET last_seen = now(), ${flapColumns("'resolved'", '$2')}, status = 'resolved'
        WHERE fingerprint = $1 AND open
@@ -145,9 +149,16 @@ export class MonitorsService {
     return true;
   }
 
-  private async statusOf(number: string): Promise<string | undefined> {
-    const [ticket] = await this.db.query('SELECT status FROM tickets WHERE number = $1', [number]);
-    return ticket?.status;
+  /**
+   * A closed incident frees its alert's fingerprint, so the next firing opens a new incident. The
+   * monitors decide that from the ticket's status when the alert comes again; the ticket
+   * projection knows nothing of alerts.
+   */
+  private async releaseIfClosed(fingerprint: string): Promise<void> {
+    const [alert] = await this.db.query('SELECT id, ticket_number FROM monitor_alerts WHERE fingerprint = $1 AND open', [fingerprint]);
+    if (alert?.ticket_number && (await this.readModel.statusOf(alert.ticket_number)) === 'Closed') {
+      await this.db.query('UPDATE monitor_alerts SET open = false WHERE id = $1 AND open', [alert.id]);
+    }
   }
 
   private async tell(user: AuthUser, number: string, command: { type: 'monitorCleared' | 'monitorNote' | 'reopen'; text: string }): Promise<void> {

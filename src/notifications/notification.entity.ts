@@ -1,10 +1,13 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { NotificationTemplate } from '../../machines/ticket.types';
+import type { TemplateName } from './templates';
 
-/** A message to a user, recorded on the ticket (REQUIREMENTS 11): the outbox a mailer sends from. */
+/** Who a message is for: the requester, a team's dispatchers and lead, the on-call contact, or holders of a role. */
+export type NotificationAudience = 'requester' | 'team' | 'onCall' | 'role';
+
+/** A message to a user, recorded on the ticket or process (REQUIREMENTS 11): the outbox a mailer sends from. */
 @Entity('notifications')
 export class NotificationEntity {
-  /** `<ticket number>#<n>`: the workflow numbers its notifications, so a retried write is a no-op. */
+  /** `<number>#<n>`: the workflow numbers its notifications, so a retried write is a no-op. */
   @PrimaryColumn({ type: 'text' })
   id!: string;
 
@@ -15,7 +18,7 @@ export class NotificationEntity {
   recipientId!: string;
 
   @Column({ type: 'text' })
-  template!: NotificationTemplate;
+  template!: TemplateName;
 
   @Column({ type: 'text' })
   subject!: string;
@@ -27,7 +30,7 @@ export class NotificationEntity {
   createdAt!: Date;
 
   @Column({ type: 'text', default: 'requester' })
-  audience!: 'requester' | 'team' | 'onCall';
+  audience!: NotificationAudience;
 
   /** Not before this instant: team alerts out of office hours wait for the next business period. */
   @Column({ name: 'deliver_after', type: 'timestamptz', nullable: true })

@@ -1,3 +1,4 @@
+import type { MiNotifyEffect } from '../../machines/major-incident.types';
 import type { NotificationTemplate } from '../../machines/ticket.types';
 
 export interface RenderedMessage {
@@ -5,11 +6,20 @@ export interface RenderedMessage {
   body: string;
 }
 
-interface TemplateInput {
+export interface TemplateInput {
   number: string;
   title: string;
   text: string | null;
+  /** The subject line a process's machine words (CSI, MI, change). */
+  subject?: string;
 }
+
+/** Messages about governed processes: the machine words the subject, the body adds the process. */
+const PROCESS_TEMPLATES = ['csiStageReminder', 'changeWindowOverrun', 'miProposed', 'miUpdateOverdue', 'miStakeholderUpdate', 'miResolved'] as const satisfies ReadonlyArray<string | MiNotifyEffect['template']>;
+type ProcessTemplate = (typeof PROCESS_TEMPLATES)[number];
+export type TemplateName = NotificationTemplate | ProcessTemplate;
+
+const processMessage = (t: TemplateInput): RenderedMessage => ({ subject: t.subject ?? t.number, body: `${t.text}\n\n${t.number}: ${t.title}` });
 
 // REQUIREMENTS 11: what the end user is told, and when. Seed 000, principle 4: the resolution is
 // sent wrapped in the "Dear user" template.
@@ -77,6 +87,6 @@ const TEMPLATES: Record<NotificationTemplate, (t: TemplateInput) => RenderedMess
   }),
 };
 
-export function renderNotification(template: NotificationTemplate, input: TemplateInput): RenderedMessage {
-  return TEMPLATES[template](input);
+export function renderNotification(template: TemplateName, input: TemplateInput): RenderedMessage {
+  return (PROCESS_TEMPLATES as readonly string[]).includes(template) ? processMessage(input) : TEMPLATES[template as NotificationTemplate](input);
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProblemProjectionActivities } from './problems.activities';
 import { TicketsModule } from '../tickets/tickets.module';
 import { KnowledgeEntryEntity, ProblemEntity, ProblemJournalEntity } from './problem.entity';
 import { KnowledgeController, ProblemsController } from './problems.controller';
@@ -9,6 +10,6 @@ import { ProblemsService } from './problems.service';
 @Module({
   imports: [TypeOrmModule.forFeature([ProblemEntity, ProblemJournalEntity, KnowledgeEntryEntity]), TicketsModule],
   controllers: [ProblemsController, KnowledgeController],
-  providers: [ProblemsService],
+  providers: [ProblemsService, ProblemProjectionActivities],
 })
 export class ProblemsModule {}

@@ -128,6 +128,43 @@ export class TeamsService {
     });
   }
 
+  /** The teams a user belongs to (a dispatcher assigns within them). */
+  async teamIdsOf(userId: string): Promise<string[]> {
+    const rows: Array<{ team_id: string }> = await this.db.query('SELECT team_id FROM team_members WHERE user_id = $1', [userId]);
+    return rows.map((m) => m.team_id);
+  }
+
+  /** Whether the user dispatches or leads the team. */
+  async dispatchesOrLeads(userId: string, teamId: string): Promise<boolean> {
+    const [row] = await this.db.query('SELECT 1 FROM team_members WHERE team_id = $1 AND user_id = $2 AND (is_dispatcher OR is_lead)', [teamId, userId]);
+    return !!row;
+  }
+
+  /**
+   * Who hears a team's alerts: its dispatchers and lead (REQUIREMENTS 4: they watch deadlines). A
+   * ticket not yet dispatched belongs to the service desk: the dispatchers of every 1st-line team.
+   */
+  async alertRecipients(teamId: string | null, tx?: EntityManager): Promise<string[]> {
+    const db = tx ?? this.db;
+    const rows: Array<{ user_id: string }> = teamId
+      ? await db.query('SELECT user_id FROM team_members WHERE team_id = $1 AND (is_dispatcher OR is_lead) ORDER BY user_id', [teamId])
+      : await db.query(
+          `SELECT DISTINCT m.user_id FROM team_members m JOIN teams t ON t.id = m.team_id
+           WHERE t.line_level = 1 AND m.is_dispatcher ORDER BY m.user_id`,
+        );
+    return rows.map((row) => row.user_id);
+  }
+
+  /** The team's agents (role agent), by username: the candidates of automatic assignment. */
+  async agentsOf(teamId: string): Promise<Array<{ id: string; name: string }>> {
+    const rows: Array<{ id: string; display_name: string }> = await this.db.query(
+      `SELECT u.id, u.display_name FROM team_members m JOIN users u ON u.id = m.user_id
+       WHERE m.team_id = $1 AND u.role = 'agent' ORDER BY u.username`,
+      [teamId],
+    );
+    return rows.map((r) => ({ id: r.id, name: r.display_name }));
+  }
+
   private async lockTeam(tx: EntityManager, id: string): Promise<TeamEntity> {
     const team = await tx.getRepository(TeamEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!team) throw new TeamsException(TeamErrorCode.TeamNotFound, `team ${id} not found`);

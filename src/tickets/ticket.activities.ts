@@ -1,94 +1,65 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { TicketProjection } from '../../workflows/ticket.messages';
-import { renderNotification } from '../notifications/templates';
+import type { AbsenceFound, AgentChoice, DispatchLookups, TicketProjection } from '../../workflows/ticket.messages';
+import { AbsencesService } from '../absences/absences.service';
+import { insertOnce, ProjectedRow, upsertNewer } from '../database/versioned-upsert';
+import { NotificationsService, OutboxMessage } from '../notifications/notifications.service';
+import { TeamsService } from '../teams/teams.service';
+import { Activity } from '../temporal/activity.decorator';
+import { JournalEntryEntity } from './entities/journal-entry.entity';
+import { TicketEntity } from './entities/ticket.entity';
+import { TicketReadModel } from './ticket-read-model';
 
 /**
- * The ticket workflow's activities, as a Nest provider so they share the API's database.
- * Every write is idempotent: a retried activity writes once, and an older projection never
- * overwrites a newer one (`version`).
+ * The ticket workflow's activities. The projection writes the read model in one transaction and
+ * idempotently: a retried activity writes once, and an older projection never overwrites a newer
+ * one (`version`). The dispatch lookups are read-only: a retry is harmless, the answer is
+ * recorded in the workflow's history.
  */
 @Injectable()
-export class TicketProjectionActivities {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class TicketActivities implements DispatchLookups {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly teams: TeamsService,
+    private readonly absences: AbsencesService,
+    private readonly tickets: TicketReadModel,
+  ) {}
 
-  /** The functions the Temporal worker registers. */
-  asActivities(): { projectTicket(projection: TicketProjection): Promise<void> } {
-    return { projectTicket: (projection) => this.projectTicket(projection) };
-  }
-
+  @Activity()
   async projectTicket(p: TicketProjection): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      await this.upsertTicket(tx, p);
-      await this.appendJournal(tx, p);
+      await upsertNewer(tx, TicketEntity, ticketRow(p), 'number', ['title', 'description', 'createdAt', 'channel', 'impact', 'urgency']);
+      await this.upsertClocks(tx, p);
+      await insertOnce(tx, JournalEntryEntity, p.newEntries.map((e) => ({
+        ticketNumber: p.record.number, seq: e.seq, kind: e.kind, visibility: e.visibility, authorId: e.authorId, text: e.text, pinned: e.pinned, createdAt: e.at,
+      })));
       await this.applyPins(tx, p);
-      await this.recordNotifications(tx, p);
-      // A closed incident frees its monitor alert's fingerprint: the next firing opens a new one.
-      if (p.state.status === 'Closed') await tx.query('UPDATE monitor_alerts SET open = false WHERE ticket_number = $1 AND open', [p.record.number]);
+      await this.notifications.enqueue(tx, await this.outboxMessages(tx, p));
     });
   }
 
-  private async upsertTicket(tx: EntityManager, p: TicketProjection): Promise<void> {
-    const { record: r, state, sla } = p;
-    const c = state.context;
-    const columns: Record<string, unknown> = {
-      number: r.number,
-      type: c.type,
-      title: r.title,
-      description: r.description,
-      category_id: r.categoryId,
-      category_name: r.categoryName,
-      impact: r.impact,
-      urgency: r.urgency,
-      priority: r.priority,
-      priority_name: r.priorityName,
-      priority_score: r.priorityScore,
-      status: state.status,
-      channel: r.channel,
-      requester_id: c.requesterId,
-      team_id: c.teamId,
-      team_name: r.teamName,
-      assignee_id: c.assigneeId,
-      assignee_name: r.assigneeName,
-      update_flag: c.updateFlag,
-      attention_flag: c.attentionFlag,
-      pending_reason: c.pendingReason,
-      pending_text: c.pendingText,
-      resolution: c.resolution,
-      created_at: r.createdAt,
-      updated_at: p.updatedAt,
-      resolved_at: c.resolvedAt,
-      closed_at: c.closedAt,
-      closes_at: p.closesAt,
-      version: p.version,
-      machine_state: JSON.stringify(state),
-      sla_policy_code: sla?.policyCode ?? null,
-      sla_policy_version: sla?.policyVersion ?? null,
-      request_kind: sla?.requestKind ?? null,
-      sla_on_call: sla?.onCall ?? false,
-      sla_breached: sla?.breached ?? false,
-      sla_next_deadline: sla?.nextDeadline ?? null,
-      handovers: r.handovers ?? 0,
-      reopens: r.reopens ?? 0,
-      vendor: c.vendor?.name ?? null,
-      vendor_ticket_id: c.vendor?.ticketId ?? null,
-      locked_by: c.lockedBy ?? null,
-      escalations: JSON.stringify(c.escalations ?? []),
-      answers: JSON.stringify(c.answers ?? {}),
-      update_flag_since: c.updateFlag ? r.updateFlagSince ?? p.updatedAt : null,
-      parent_number: r.parentNumber ?? null,
-    };
-    const names = Object.keys(columns);
-    // Everything but the key and what never changes is overwritten, and only by a newer version.
-    const fixed = new Set(['number', 'title', 'description', 'created_at', 'channel', 'impact', 'urgency']);
-    await tx.query(
-      `INSERT INTO tickets (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})
-       ON CONFLICT (number) DO UPDATE SET ${names.filter((n) => !fixed.has(n)).map((n) => `${n} = EXCLUDED.${n}`).join(', ')}
-       WHERE tickets.version < EXCLUDED.version`,
-      Object.values(columns),
-    );
-    for (const clock of sla?.clocks ?? []) {
+  /** Is the agent away now (issue 4: a ticket assigned to an absent agent alerts the dispatcher)? */
+  @Activity()
+  async absenceOf(userId: string, at: string): Promise<AbsenceFound | null> {
+    const absence = await this.absences.currentAbsence(userId, new Date(at));
+    return absence ? { until: absence.endsAt, autoReply: absence.autoReply || null } : null;
+  }
+
+  /** Seed 002's automatic assignment: the team's present agent with the fewest open tickets. */
+  @Activity()
+  async chooseAgent(teamId: string, at: string): Promise<AgentChoice | null> {
+    const agents = await this.teams.agentsOf(teamId);
+    const away = new Set(await this.absences.absentAmong(agents.map((a) => a.id), new Date(at)));
+    const present = agents.filter((a) => !away.has(a.id));
+    const open = await this.tickets.openTicketsOf(present.map((a) => a.id));
+    // Stable: agents come by username, so a tie goes to the first of them.
+    return [...present].sort((a, b) => open.get(a.id)! - open.get(b.id)!)[0] ?? null;
+  }
+
+  private async upsertClocks(tx: EntityManager, p: TicketProjection): Promise<void> {
+    for (const clock of p.sla?.clocks ?? []) {
       await tx.query(
         `INSERT INTO sla_clocks (ticket_number, name, target_ms, state, deadline, warned_at, breached_at, stopped_at,
            stop_reason, elapsed_ms_at_stop, met, segments, version)
@@ -100,19 +71,9 @@ export class TicketProjectionActivities {
            version = EXCLUDED.version
          WHERE sla_clocks.version < EXCLUDED.version`,
         [
-          r.number, clock.name, clock.targetMs, clock.state, clock.deadline, clock.warnedAt, clock.breachedAt,
+          p.record.number, clock.name, clock.targetMs, clock.state, clock.deadline, clock.warnedAt, clock.breachedAt,
           clock.stoppedAt, clock.stopReason, clock.elapsedMsAtStop, clock.met, JSON.stringify(clock.segments), p.version,
         ],
-      );
-    }
-  }
-
-  private async appendJournal(tx: EntityManager, p: TicketProjection): Promise<void> {
-    for (const e of p.newEntries) {
-      await tx.query(
-        `INSERT INTO journal_entries (ticket_number, seq, kind, visibility, author_id, text, pinned, created_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (ticket_number, seq) DO NOTHING`,
-        [p.record.number, e.seq, e.kind, e.visibility, e.authorId, e.text, e.pinned, e.at],
       );
     }
   }
@@ -127,33 +88,77 @@ export class TicketProjectionActivities {
     }
   }
 
-  private async recordNotifications(tx: EntityManager, p: TicketProjection): Promise<void> {
+  /** Team alerts go to the team's dispatchers and lead, one message each; the rest to one person. */
+  private async outboxMessages(tx: EntityManager, p: TicketProjection): Promise<OutboxMessage[]> {
+    const messages: OutboxMessage[] = [];
     for (const n of p.notifications) {
-      const message = renderNotification(n.template, { number: p.record.number, title: p.record.title, text: n.text });
-      const recipients = n.audience === 'team' ? await this.teamAlertRecipients(tx, n.teamId) : [n.recipientId ?? 'unknown'];
+      const recipients = n.audience === 'team' ? await this.teams.alertRecipients(n.teamId, tx) : [n.recipientId ?? 'unknown'];
       for (const recipient of recipients) {
-        // One id per (notification, recipient): a retried activity inserts nothing new.
-        const id = n.audience === 'team' ? `${p.record.number}#${n.seq}:${recipient}` : `${p.record.number}#${n.seq}`;
-        await tx.query(
-          `INSERT INTO notifications (id, ticket_number, recipient_id, audience, template, subject, body, created_at, deliver_after)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (id) DO NOTHING`,
-          [id, p.record.number, recipient, n.audience, n.template, message.subject, message.body, n.at, n.deliverAfter ?? n.at],
-        );
+        messages.push({
+          id: n.audience === 'team' ? `${p.record.number}#${n.seq}:${recipient}` : `${p.record.number}#${n.seq}`,
+          number: p.record.number,
+          recipientId: recipient,
+          audience: n.audience,
+          template: n.template,
+          vars: { number: p.record.number, title: p.record.title, text: n.text },
+          at: n.at,
+          deliverAfter: n.deliverAfter ?? n.at,
+        });
       }
     }
+    return messages;
   }
+}
 
-  /**
-   * The team's dispatchers and lead (REQUIREMENTS 4: they watch deadlines). A ticket not yet
-   * dispatched belongs to the service desk: the dispatchers of every 1st-line team.
-   */
-  private async teamAlertRecipients(tx: EntityManager, teamId: string | null): Promise<string[]> {
-    const rows: Array<{ user_id: string }> = teamId
-      ? await tx.query('SELECT user_id FROM team_members WHERE team_id = $1 AND (is_dispatcher OR is_lead) ORDER BY user_id', [teamId])
-      : await tx.query(
-          `SELECT DISTINCT m.user_id FROM team_members m JOIN teams t ON t.id = m.team_id
-           WHERE t.line_level = 1 AND m.is_dispatcher ORDER BY m.user_id`,
-        );
-    return rows.map((row) => row.user_id);
-  }
+/** The ticket's row in the read model: what lists, queues and reports read. */
+function ticketRow(p: TicketProjection): ProjectedRow<TicketEntity> {
+  const { record: r, state, sla } = p;
+  const c = state.context;
+  return {
+    number: r.number,
+    type: c.type,
+    title: r.title,
+    description: r.description,
+    categoryId: r.categoryId,
+    categoryName: r.categoryName,
+    impact: r.impact,
+    urgency: r.urgency,
+    priority: r.priority,
+    priorityName: r.priorityName,
+    priorityScore: r.priorityScore,
+    status: state.status,
+    channel: r.channel,
+    requesterId: c.requesterId,
+    teamId: c.teamId,
+    teamName: r.teamName,
+    assigneeId: c.assigneeId,
+    assigneeName: r.assigneeName,
+    updateFlag: c.updateFlag,
+    attentionFlag: c.attentionFlag,
+    pendingReason: c.pendingReason,
+    pendingText: c.pendingText,
+    resolution: c.resolution,
+    createdAt: r.createdAt,
+    updatedAt: p.updatedAt,
+    resolvedAt: c.resolvedAt,
+    closedAt: c.closedAt,
+    closesAt: p.closesAt,
+    version: p.version,
+    machineState: state,
+    slaPolicyCode: sla?.policyCode ?? null,
+    slaPolicyVersion: sla?.policyVersion ?? null,
+    requestKind: sla?.requestKind ?? null,
+    slaOnCall: sla?.onCall ?? false,
+    slaBreached: sla?.breached ?? false,
+    slaNextDeadline: sla?.nextDeadline ?? null,
+    handovers: r.handovers ?? 0,
+    reopens: r.reopens ?? 0,
+    vendor: c.vendor?.name ?? null,
+    vendorTicketId: c.vendor?.ticketId ?? null,
+    lockedBy: c.lockedBy ?? null,
+    escalations: c.escalations ?? [],
+    answers: c.answers ?? {},
+    updateFlagSince: c.updateFlag ? r.updateFlagSince ?? p.updatedAt : null,
+    parentNumber: r.parentNumber ?? null,
+  };
 }

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { CategoryEntity } from '../catalog/category.entity';
-import { NotificationEntity } from '../notifications/notification.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { JournalEntryEntity } from './entities/journal-entry.entity';
 import { TicketEntity } from './entities/ticket.entity';
@@ -10,21 +9,26 @@ import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 import { SlaModule } from '../sla/sla.module';
 import { TicketOpenedHooks } from './ticket-opened.hooks';
+import { TicketReadModel } from './ticket-read-model';
+import { TicketActivities } from './ticket.activities';
+import { TeamsModule } from '../teams/teams.module';
+import { AbsencesModule } from '../absences/absences.module';
 
 @Module({
   imports: [
     SlaModule,
+    TeamsModule,
+    AbsencesModule,
     TypeOrmModule.forFeature([
       TicketEntity,
       JournalEntryEntity,
-      NotificationEntity,
       UserEntity,
       TeamEntity,
       CategoryEntity,
     ]),
   ],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketOpenedHooks],
-  exports: [TicketsService, TicketOpenedHooks],
+  providers: [TicketsService, TicketOpenedHooks, TicketReadModel, TicketActivities],
+  exports: [TicketsService, TicketOpenedHooks, TicketReadModel],
 })
 export class TicketsModule {}

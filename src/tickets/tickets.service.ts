@@ -15,7 +15,7 @@ import { actorOf, AuthUser } from '../auth/auth-user';
 import { UserEntity } from '../auth/user.entity';
 import { CategoryEntity } from '../catalog/category.entity';
 import { appConfig } from '../config/app-config';
-import { NotificationEntity } from '../notifications/notification.entity';
+import { NotificationsService } from '../notifications/notifications.service';
 import { TeamEntity } from '../teams/team.entity';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import type { ListTicketsQuery } from './dto/list-tickets.query';
@@ -52,10 +52,10 @@ export class TicketsService {
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(TicketEntity) private readonly tickets: Repository<TicketEntity>,
     @InjectRepository(JournalEntryEntity) private readonly journal: Repository<JournalEntryEntity>,
-    @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
     private readonly workflows: ProcessWorkflowsClient,
     private readonly audit: AuditService,
     private readonly numbers: NumberAllocator,
+    private readonly notifications: NotificationsService,
     private readonly slaPolicies: SlaPoliciesService,
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
     private readonly openedHooks: TicketOpenedHooks,
@@ -112,10 +112,7 @@ export class TicketsService {
         where: internal ? { ticketNumber: number } : { ticketNumber: number, visibility: 'public' },
         order: { seq: 'ASC' },
       }),
-      this.notifications.find({
-        where: internal ? { ticketNumber: number } : { ticketNumber: number, recipientId: user.id },
-        order: { createdAt: 'ASC', id: 'ASC' },
-      }),
+      this.notifications.recordedOn(number, internal ? undefined : user.id),
     ]);
     const sla = internal ? await this.slaPolicies.ticketView(ticket, new Date()) : null;
     const handling = internal ? handlingOf(ticket) : null;

@@ -2,6 +2,7 @@
 // the SDK's test environment (no download), with our search attributes registered.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, WorkflowBundle } from '@temporalio/worker';
+import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 
 // Warnings and errors only: the worker's INFO lines drown the test report.
 try {
@@ -9,11 +10,6 @@ try {
 } catch {
   // already installed in this Jest worker
 }
-import { TicketSearchAttributes } from '../../workflows/ticket.messages';
-import { CsiSearchAttributes } from '../../workflows/csi-proposal.messages';
-import { ChangeSearchAttributes } from '../../workflows/change.messages';
-import { ProblemSearchAttributes } from '../../workflows/problem.messages';
-import { MiSearchAttributes } from '../../workflows/major-incident.messages';
 
 export async function startTemporal(): Promise<TestWorkflowEnvironment> {
   const path = process.env.TEMPORAL_CLI;
@@ -21,7 +17,7 @@ export async function startTemporal(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path },
-      searchAttributes: [...Object.values(TicketSearchAttributes), ...Object.values(CsiSearchAttributes), ...Object.values(ChangeSearchAttributes), ...Object.values(ProblemSearchAttributes), ...Object.values(MiSearchAttributes)],
+      searchAttributes: ALL_SEARCH_ATTRIBUTES,
       ip: '127.0.0.1',
     },
   });

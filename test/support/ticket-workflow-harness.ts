@@ -8,8 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor } from '../../machines/actor';
 import type { TicketCommandType } from '../../machines/ticket.types';
-import { DispatchLookupActivities } from '../../src/tickets/dispatch-lookups.activities';
-import { TicketProjectionActivities } from '../../src/tickets/ticket.activities';
+import { activitiesOn, TestActivities } from './activities';
 import {
   openedUpdate,
   TicketCommandMessage,
@@ -86,15 +85,24 @@ export class TicketWorkflowHarness {
     return handle.executeUpdate(update as never, { args: [message], ...(updateId ? { updateId } : {}) }) as Promise<TicketSummary>;
   }
 
+  private acts?: Promise<TestActivities>;
+
+  /** The application's real activities on the test database (built once). */
+  activities(): Promise<TestActivities> {
+    this.acts ??= activitiesOn(this.db);
+    return this.acts;
+  }
+
+  async close(): Promise<void> {
+    await (await this.acts)?.close();
+  }
+
   async newWorker(): Promise<Worker> {
     return Worker.create({
       connection: this.env.nativeConnection,
       taskQueue: this.taskQueue,
       workflowBundle: await workflowBundle(),
-      activities: {
-        ...new TicketProjectionActivities(this.db.dataSource).asActivities(),
-        ...new DispatchLookupActivities(this.db.dataSource).asActivities(),
-      },
+      activities: (await this.activities()).activities,
     });
   }
 

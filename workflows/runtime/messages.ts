@@ -46,12 +46,18 @@ export function processMessages<Cmd extends string, S, M>(
   };
 }
 
+/** Every process's custom search attributes, registered as each process is defined. */
+const SEARCH_ATTRIBUTES = new Map<string, SearchAttributeKey<SearchAttributeType>>();
+
 export function defineProcess<Cmd extends string, S, M, I>(spec: {
   workflowType: string;
   commands: readonly Cmd[];
   updateName?: (command: Cmd) => string;
+  /** The process's custom search attributes (the Temporal server must know them). */
+  searchAttributes: Record<string, SearchAttributeKey<SearchAttributeType>>;
   initialSearchAttributes(input: I): SearchAttributePair[];
 }): ProcessDefinition<Cmd, S, M, I> {
+  for (const key of Object.values(spec.searchAttributes)) SEARCH_ATTRIBUTES.set(key.name, key);
   return {
     ...processMessages<Cmd, S, M>(spec.commands, spec.updateName),
     workflowType: spec.workflowType,
@@ -61,6 +67,8 @@ export function defineProcess<Cmd extends string, S, M, I>(spec: {
 
 const REGISTERED_TYPE: Record<string, string> = { KEYWORD: 'Keyword', BOOL: 'Bool', DATETIME: 'Datetime' };
 
-/** For `temporal server start-dev --search-attribute` and `temporal operator search-attribute create`. */
-export const registrationsOf = (keys: Record<string, SearchAttributeKey<SearchAttributeType>>): string[] =>
-  Object.values(keys).map((key) => `${key.name}=${REGISTERED_TYPE[key.type]}`);
+/** The search attributes of the processes defined so far (workflows/search-attributes.ts loads them all). */
+export const definedSearchAttributes = (): SearchAttributeKey<SearchAttributeType>[] => [...SEARCH_ATTRIBUTES.values()];
+
+/** For `temporal server start-dev --search-attribute` and `temporal operator search-attribute create`: `Name=Type`. */
+export const registrationOf = (key: SearchAttributeKey<SearchAttributeType>): string => `${key.name}=${REGISTERED_TYPE[key.type]}`;

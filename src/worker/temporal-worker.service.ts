@@ -2,32 +2,25 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import type { ConfigType } from '@nestjs/config';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { appConfig } from '../config/app-config';
-import { DispatchLookupActivities } from '../tickets/dispatch-lookups.activities';
-import { TicketProjectionActivities } from '../tickets/ticket.activities';
-import { CsiProjectionActivities } from '../csi/csi.activities';
-import { ChangeProjectionActivities } from '../changes/changes.activities';
-import { ProblemProjectionActivities } from '../problems/problems.activities';
-import { MiProjectionActivities } from '../major-incidents/major-incidents.activities';
+import { ActivityRegistry } from './activity-registry';
 
 /** A prebuilt workflow bundle (tests build it once); otherwise the worker bundles `workflows/`. */
 export const WORKFLOW_BUNDLE = Symbol('WORKFLOW_BUNDLE');
 
-/** Runs the Temporal worker for the ticket task queue inside the Nest application. */
+/**
+ * Runs the Temporal worker inside the Nest application: every workflow of `workflows/` and every
+ * @Activity() method of the application's providers (found by ActivityRegistry), on one task queue.
+ */
 @Injectable()
-export class TicketWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(TicketWorkerService.name);
+export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TemporalWorkerService.name);
   private worker?: Worker;
   private connection?: NativeConnection;
   private running?: Promise<void>;
 
   constructor(
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
-    private readonly activities: TicketProjectionActivities,
-    private readonly lookups: DispatchLookupActivities,
-    private readonly csi: CsiProjectionActivities,
-    private readonly changes: ChangeProjectionActivities,
-    private readonly problems: ProblemProjectionActivities,
-    private readonly mi: MiProjectionActivities,
+    private readonly activities: ActivityRegistry,
     @Inject(WORKFLOW_BUNDLE) private readonly bundle: WorkerOptions['workflowBundle'] | null,
   ) {}
 
@@ -38,7 +31,7 @@ export class TicketWorkerService implements OnApplicationBootstrap, OnApplicatio
       connection: this.connection,
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
-      activities: { ...this.activities.asActivities(), ...this.lookups.asActivities(), ...this.csi.asActivities(), ...this.changes.asActivities(), ...this.problems.asActivities(), ...this.mi.asActivities() },
+      activities: this.activities.collect(),
       ...(this.bundle ? { workflowBundle: this.bundle } : { workflowsPath: require.resolve('../../workflows') }),
     });
     this.running = this.worker.run();

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { Role } from '../../machines/actor';
+import { UserEntity } from './user.entity';
+
+/** Owns `users`: what other modules ask of it. */
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+
+  /** Everyone holding a role (the owner of a CSI stage, the incident managers), in a stable order. */
+  async idsWithRole(role: Role, tx?: EntityManager): Promise<string[]> {
+    const rows = await (tx?.getRepository(UserEntity) ?? this.users).find({ where: { role: role as UserEntity['role'] }, select: { id: true }, order: { id: 'ASC' } });
+    return rows.map((u) => u.id);
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+}
