@@ -37,7 +37,6 @@ async function main(): Promise<void> {
   });
   printFigures([figures]);
   // Count in PostgreSQL what the API says it did: one incident per distinct fingerprint.
-  // (Against the embedded PGlite, read it after stopping the stack would be safer; one read is fine.)
   const db = new Client({ connectionString: database });
   await db.connect();
   const { rows } = await db.query(

@@ -2,13 +2,13 @@
 // minutes, then prints how late the warnings and breaches were recorded (milliseconds after the
 // instant they were due) and the worker's resident memory. Self-contained on loopback: its own
 // Temporal dev server (the project's CLI), the real ticket workflow and projection activities,
-// and PostgreSQL from DATABASE_URL or, when unset, an embedded PGlite (pool of one, as `npm start`).
+// and PostgreSQL from DATABASE_URL or, when unset, an embedded PostgreSQL (as `npm start`).
 //   BENCH_N (2000)  BENCH_SPREAD_S (120)  BENCH_C (25)  DATABASE_URL (embedded when unset)
 import 'reflect-metadata';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -58,9 +58,11 @@ async function database(): Promise<{ url: string; dataSource: DataSource; stop: 
     const dataSource = await new DataSource(dataSourceOptions(process.env.DATABASE_URL, 10)).initialize();
     return { url: process.env.DATABASE_URL, dataSource, stop: () => dataSource.destroy(), label: 'PostgreSQL (DATABASE_URL), pool 10' };
   }
-  const pg = await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'itsm-bench-')), 5499);
-  const dataSource = await new DataSource(dataSourceOptions(pg.url, 1)).initialize();
-  return { url: pg.url, dataSource, stop: async () => { await dataSource.destroy(); await pg.stop(); }, label: 'embedded PGlite, pool 1' };
+  const dir = mkdtempSync(join(tmpdir(), 'itsm-bench-'));
+  chmodSync(dir, 0o755); // as root the server runs as `postgres`, which must enter this folder
+  const pg = await startEmbeddedPostgres(join(dir, 'postgres'), 5499);
+  const dataSource = await new DataSource(dataSourceOptions(pg.url, 10)).initialize();
+  return { url: pg.url, dataSource, stop: async () => { await dataSource.destroy(); await pg.stop(); }, label: 'embedded PostgreSQL, pool 10' };
 }
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The embedded default, from a fresh clone: installs the npm packages if missing, finds or builds
-# the Temporal CLI, compiles, then runs Temporal (with its Web UI), PostgreSQL (PGlite), the
-# worker and the API in one process, seeded with demo data. Ctrl-C stops everything; the data
+# the Temporal CLI, compiles, then runs Temporal (with its Web UI), PostgreSQL (embedded-postgres),
+# the worker and the API in one process, seeded with demo data. Ctrl-C stops everything; the data
 # stays in .data/ for the next start.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

