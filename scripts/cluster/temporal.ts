@@ -139,9 +139,10 @@ const SCHEMAS = [
 
 /**
  * Creates Temporal's two databases and brings their schemas to the newest version the tool knows
- * (the schemas are compiled into temporal-sql-tool). Safe to run on every start: a database that
- * exists is not created again, the base schema is set up only once, and update-schema applies
- * only the versions still missing.
+ * (the schemas are compiled into temporal-sql-tool). Every step is idempotent, so it runs on every
+ * start: create-database ignores an existing database, setup-schema -v 0.0 leaves a newer version
+ * alone, update-schema applies only the versions still missing (after an upgrade of the pinned
+ * server, this is the schema migration).
  */
 export async function setupTemporalSchemas(supervisor: Supervisor, sqlTool: string, sql: SqlEndpoint): Promise<void> {
   const env = {
@@ -153,37 +154,26 @@ export async function setupTemporalSchemas(supervisor: Supervisor, sqlTool: stri
     SQL_PASSWORD: sql.password,
   };
   for (const { database, schema } of SCHEMAS) {
-    const { exists, versioned } = await databaseState(sql, database);
-    const tool = (step: string, ...args: string[]) =>
+    const tool = (...args: string[]) =>
       supervisor.run({ name: 'temporal-sql-tool', command: sqlTool, args: ['--db', database, ...args], env, quiet: true }).catch((error) => {
-        throw new Error(`temporal-sql-tool ${step} on ${database}: ${error.message}`);
+        throw new Error(`temporal-sql-tool ${args[0]} on ${database}: ${error.message}`);
       });
-    if (!exists) await tool('create-database', 'create-database');
-    if (!versioned) await tool('setup-schema', 'setup-schema', '-v', '0.0');
-    await tool('update-schema', 'update-schema', '--schema-name', schema);
+    // PostgreSQL checks CREATEDB before it checks existence: with a DATABASE_URL whose user may
+    // not create databases, an existing database must not be created again.
+    if (!(await databaseExists(sql, database))) await tool('create-database');
+    await tool('setup-schema', '-v', '0.0');
+    await tool('update-schema', '--schema-name', schema);
   }
 }
 
-async function databaseState(sql: SqlEndpoint, database: string): Promise<{ exists: boolean; versioned: boolean }> {
-  const connect = async (db: string) => {
-    const client = new Client({ host: sql.host, port: sql.port, user: sql.user, password: sql.password, database: db });
-    client.on('error', () => undefined);
-    await client.connect();
-    return client;
-  };
-  const admin = await connect('postgres');
+async function databaseExists(sql: SqlEndpoint, database: string): Promise<boolean> {
+  const client = new Client({ host: sql.host, port: sql.port, user: sql.user, password: sql.password, database: 'postgres' });
+  client.on('error', () => undefined);
+  await client.connect();
   try {
-    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (!found.rowCount) return { exists: false, versioned: false };
+    return ((await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount ?? 0) > 0;
   } finally {
-    await admin.end();
-  }
-  const db = await connect(database);
-  try {
-    const table = await db.query(`SELECT to_regclass('schema_version') IS NOT NULL AS versioned`);
-    return { exists: true, versioned: table.rows[0].versioned === true };
-  } finally {
-    await db.end();
+    await client.end();
   }
 }
 
@@ -200,8 +190,8 @@ export async function startTemporalServer(
   const server = supervisor.start({
     name: 'temporal',
     command: options.serverBin,
-    // --allow-no-auth: no authorizer is configured (v1.32 refuses to start without this flag then);
-    // the frontend listens on 127.0.0.1 only.
+    // --allow-no-auth: no authorizer is configured on purpose (the frontend listens on 127.0.0.1
+    // only); v1.32 warns without the flag, later versions refuse to start.
     args: ['--config-file', configFile, '--allow-no-auth', 'start'],
   });
   await waitForPort(options.ports.frontend, 120_000, '127.0.0.1', () => server.child.exitCode === null);
