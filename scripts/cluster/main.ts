@@ -10,7 +10,7 @@
 //                        server; TEMPORAL_DB_USER / TEMPORAL_DB_PASSWORD to use another role)
 //   CLUSTER_PG_PORT      the local PostgreSQL's port (5434)
 //   TEMPORAL_PORT        Temporal frontend gRPC (7233); the other services follow (temporal.ts)
-//   TEMPORAL_UI_PORT     Temporal Web UI (8233)
+//   TEMPORAL_UI_PORT     Temporal Web UI (8233); CLUSTER_UI=false (read by cluster.sh) skips it
 //   TEMPORAL_LOG_LEVEL   the server's log level (warn)
 //   CLUSTER_DATA_DIR     state and logs (.data/cluster)
 //   SEED_DEMO_DATA       seed the demo teams, users and tokens on migration (true)
@@ -175,7 +175,7 @@ async function main(): Promise<void> {
       ...apiPorts.map((port, i) => `  API ${i + 1}        http://127.0.0.1:${port}`),
       `  OpenAPI      ${base}/docs`,
       `  Temporal     ${address} (namespace ${settings.namespace})`,
-      `  Temporal UI  ${uiUrl ?? 'not running (scripts/temporal-ui.sh builds it)'}`,
+      `  Temporal UI  ${uiUrl ?? 'not running (CLUSTER_UI=false, or scripts/temporal-ui.sh could not build it)'}`,
       `  PostgreSQL   ${postgres.appUrl.replace(/:[^:@/]*@/, ':***@')}`,
       ...(settings.seed
         ? ['  Demo tokens (Authorization: Bearer <token>):', ...DEMO_USERS.map((u) => `    ${u.username.padEnd(11)} ${u.role.padEnd(16)} ${demoToken(u.username)}`)]

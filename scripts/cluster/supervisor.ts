@@ -80,7 +80,8 @@ export class Supervisor {
     const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
       supervised.child.once('exit', (c, s) => resolve([c, s])),
     );
-    this.processes.splice(this.processes.indexOf(supervised), 1);
+    // stopAll may have emptied the list already (Ctrl-C during a migration).
+    if (this.processes.includes(supervised)) this.processes.splice(this.processes.indexOf(supervised), 1);
     this.savePids();
     if (code !== 0) {
       if (spec.quiet || spec.quietUntilReady) console.log(this.tail(spec.name));
@@ -157,10 +158,6 @@ export class Supervisor {
     } catch {
       return '';
     }
-  }
-
-  pidOf(name: string): number | undefined {
-    return this.processes.find((p) => p.spec.name === name)?.child.pid;
   }
 
   private spawn(spec: ProcessSpec, restarts: number[] = []): Supervised {
