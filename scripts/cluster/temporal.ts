@@ -6,24 +6,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { SEARCH_ATTRIBUTE_REGISTRATIONS } from '../../workflows/ticket.messages';
-import { CSI_SEARCH_ATTRIBUTE_REGISTRATIONS } from '../../workflows/csi-proposal.messages';
-import { CHANGE_SEARCH_ATTRIBUTE_REGISTRATIONS } from '../../workflows/change.messages';
-import { PROBLEM_SEARCH_ATTRIBUTE_REGISTRATIONS } from '../../workflows/problem.messages';
-import { MI_SEARCH_ATTRIBUTE_REGISTRATIONS } from '../../workflows/major-incident.messages';
+import { SEARCH_ATTRIBUTE_REGISTRATIONS } from '../../workflows/search-attributes';
 import type { SqlEndpoint } from './postgres';
 import { sleep, Supervisor, waitForPort } from './supervisor';
 
 const run = promisify(execFile);
 
 /** Every custom search attribute the workflows upsert, as `Name=Type` (read from the workflows, not copied). */
-export const ALL_SEARCH_ATTRIBUTES: string[] = [
-  ...SEARCH_ATTRIBUTE_REGISTRATIONS,
-  ...CSI_SEARCH_ATTRIBUTE_REGISTRATIONS,
-  ...CHANGE_SEARCH_ATTRIBUTE_REGISTRATIONS,
-  ...PROBLEM_SEARCH_ATTRIBUTE_REGISTRATIONS,
-  ...MI_SEARCH_ATTRIBUTE_REGISTRATIONS,
-];
+export const ALL_SEARCH_ATTRIBUTES: string[] = SEARCH_ATTRIBUTE_REGISTRATIONS;
 
 export interface TemporalPorts {
   /** The frontend's gRPC port: what TEMPORAL_ADDRESS points at. */
