@@ -1,32 +1,23 @@
 // The change workflow on a real Temporal dev server, with its real projection activity writing to
 // a real PostgreSQL database: the CAB quorum, and the window timers with a window of seconds.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../machines/actor';
 import type { ChangeCommandType, ChangeType } from '../machines/change.types';
-import { activitiesOn, TestActivities } from '../test/support/activities';
-import { createTestDatabase, TestDatabase } from '../test/support/database';
 import { eventually } from '../test/support/eventually';
-import { startTemporal, workflowBundle } from '../test/support/temporal';
+import { ProcessTestEnv } from '../test/support/process-workflows';
 import {
   ChangeCommandMessage,
   changeCommandUpdates,
-  changeOpenedUpdate,
+  changeProcess,
   ChangeSearchAttributes,
   ChangeSummary,
   ChangeWorkflowInput,
 } from './change.messages';
-import type { changeWorkflow } from './change.workflow';
 
 jest.setTimeout(60_000);
 
-const TASK_QUEUE = 'change-workflow-test';
-
-let env: TestWorkflowEnvironment;
-let db: TestDatabase;
-let acts: TestActivities;
+let t: ProcessTestEnv;
 let counter = 0;
 
 const requester: Actor = { id: randomUUID(), role: 'agent', name: 'LevelTwoAhmed' };
@@ -35,32 +26,15 @@ const admin: Actor = { id: randomUUID(), role: 'admin', name: 'Administrator' };
 const ingrid: Actor = { id: randomUUID(), role: 'incidentManager', name: 'Ingrid' };
 
 beforeAll(async () => {
-  [env, db] = await Promise.all([startTemporal(), createTestDatabase('change_workflow')]);
-  acts = await activitiesOn(db);
-  for (const [actor, username] of [[requester, 'ahmed'], [manager, 'susanne'], [admin, 'admin'], [ingrid, 'ingrid']] as const) {
-    await db.dataSource.query(
-      `INSERT INTO users (id, username, display_name, email, role, token_hash) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [actor.id, username, actor.name, `${username}@example.org`, actor.role, randomUUID()],
-    );
-  }
-  await workflowBundle();
+  t = await ProcessTestEnv.start('change_workflow');
+  await t.users([[requester, 'ahmed'], [manager, 'susanne'], [admin, 'admin'], [ingrid, 'ingrid']]);
 }, 120_000);
 
 afterAll(async () => {
-  await acts?.close();
-  await env?.teardown();
-  await db?.drop();
+  await t?.close();
 });
 
-async function withWorker(test: () => Promise<void>): Promise<void> {
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: await workflowBundle(),
-    activities: acts.activities,
-  });
-  await worker.runUntil(test);
-}
+const withWorker = (test: () => Promise<void>) => t.withWorker(test);
 
 async function raise(changeType: ChangeType) {
   const number = `CHG-${String(++counter).padStart(6, '0')}`;
@@ -74,14 +48,7 @@ async function raise(changeType: ChangeType) {
     policy: { maxCommandsPerRun: 500 },
     createdBy: requester,
   };
-  const handle = await env.client.workflow.start<typeof changeWorkflow>('changeWorkflow', {
-    workflowId: number,
-    taskQueue: TASK_QUEUE,
-    args: [input],
-    typedSearchAttributes: [{ key: ChangeSearchAttributes.stage, value: 'submitted' }],
-  });
-  await handle.executeUpdate(changeOpenedUpdate);
-  return handle;
+  return t.open(changeProcess, number, input);
 }
 type Handle = Awaited<ReturnType<typeof raise>>;
 
@@ -91,9 +58,9 @@ const send = (handle: Handle, message: ChangeCommandMessage): Promise<ChangeSumm
 const ASSESS = { type: 'assess', risk: 'medium', impact: 'printing in one building', implementationPlan: 'swap the spooler VM', backoutPlan: 'restore the snapshot' } as const;
 
 const stageRow = async (number: string) =>
-  (await db.dataSource.query(`SELECT stage, overrun_at FROM changes WHERE number = $1`, [number]))[0] as { stage: string; overrun_at: Date | null };
+  (await t.db.dataSource.query(`SELECT stage, overrun_at FROM changes WHERE number = $1`, [number]))[0] as { stage: string; overrun_at: Date | null };
 const journal = async (number: string) =>
-  ((await db.dataSource.query(`SELECT author_id, text FROM change_journal WHERE change_number = $1 ORDER BY seq`, [number])) as Array<{ author_id: string; text: string }>);
+  ((await t.db.dataSource.query(`SELECT author_id, text FROM change_journal WHERE change_number = $1 ORDER BY seq`, [number])) as Array<{ author_id: string; text: string }>);
 
 describe('change workflow: the CAB quorum', () => {
   it('authorises on K approvals (quorum 2 of 3)', async () => {
@@ -152,14 +119,16 @@ describe('change workflow: the window timers', () => {
         expect.stringMatching(/^The change window opened .*: ready to implement$/),
         expect.stringMatching(new RegExp(`^${number} overran its window: it ended .* and the change is still being implemented$`)),
       ]);
-      const notified: Array<{ recipient_id: string; template: string }> = await db.dataSource.query(
+      const notified: Array<{ recipient_id: string; template: string }> = await t.db.dataSource.query(
         `SELECT recipient_id, template FROM notifications WHERE ticket_number = $1 ORDER BY recipient_id`,
         [number],
       );
       expect(notified.map((n) => n.recipient_id).sort()).toEqual([requester.id, manager.id, admin.id, ingrid.id].sort());
       expect(new Set(notified.map((n) => n.template))).toEqual(new Set(['changeWindowOverrun']));
       const history = await handle.fetchHistory();
-      expect((history.events ?? []).filter((e) => e.timerStartedEventAttributes).length).toBeGreaterThanOrEqual(2);
+      // Two durable timers, each fired once: the window's start and its end.
+      expect((history.events ?? []).filter((e) => e.timerStartedEventAttributes)).toHaveLength(2);
+      expect((history.events ?? []).filter((e) => e.timerFiredEventAttributes)).toHaveLength(2);
     });
   });
 });

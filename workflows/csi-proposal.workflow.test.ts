@@ -3,34 +3,25 @@
 // 10 business days (the duration is a workflow input; the calendar 24x7 so it runs at any hour).
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../machines/actor';
 import { ALWAYS_OPEN } from '../machines/calendar/business-calendar';
 import type { CsiCommandType } from '../machines/csi-proposal.types';
-import { activitiesOn, TestActivities } from '../test/support/activities';
-import { createTestDatabase, TestDatabase } from '../test/support/database';
 import { eventually } from '../test/support/eventually';
-import { startTemporal, workflowBundle } from '../test/support/temporal';
+import { ProcessTestEnv } from '../test/support/process-workflows';
 import {
   CsiCommandMessage,
   csiCommandUpdates,
-  csiOpenedUpdate,
+  csiProcess,
   CsiSearchAttributes,
   CsiSummary,
   CsiWorkflowInput,
 } from './csi-proposal.messages';
-import type { csiProposalWorkflow } from './csi-proposal.workflow';
 
 jest.setTimeout(60_000);
 
 const EventType = temporal.api.enums.v1.EventType;
-const TASK_QUEUE = 'csi-workflow-test';
-
-let env: TestWorkflowEnvironment;
-let db: TestDatabase;
-let acts: TestActivities;
+let t: ProcessTestEnv;
 let counter = 0;
 
 const proposer: Actor = { id: randomUUID(), role: 'endUser', name: 'CustomerJannet' };
@@ -39,32 +30,15 @@ const forum: Actor = { id: randomUUID(), role: 'csiForum', name: 'Thomas' };
 const admin: Actor = { id: randomUUID(), role: 'admin', name: 'Administrator' };
 
 beforeAll(async () => {
-  [env, db] = await Promise.all([startTemporal(), createTestDatabase('csi_workflow')]);
-  acts = await activitiesOn(db);
-  for (const [actor, username] of [[proposer, 'jannet'], [manager, 'susanne'], [forum, 'thomas'], [admin, 'admin']] as const) {
-    await db.dataSource.query(
-      `INSERT INTO users (id, username, display_name, email, role, token_hash) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [actor.id, username, actor.name, `${username}@example.org`, actor.role, randomUUID()],
-    );
-  }
-  await workflowBundle();
+  t = await ProcessTestEnv.start('csi_workflow');
+  await t.users([[proposer, 'jannet'], [manager, 'susanne'], [forum, 'thomas'], [admin, 'admin']]);
 }, 120_000);
 
 afterAll(async () => {
-  await acts?.close();
-  await env?.teardown();
-  await db?.drop();
+  await t?.close();
 });
 
-async function withWorker(test: () => Promise<void>): Promise<void> {
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: await workflowBundle(),
-    activities: acts.activities,
-  });
-  await worker.runUntil(test);
-}
+const withWorker = (test: () => Promise<void>) => t.withWorker(test);
 
 async function submit(reminderAfterMs: number) {
   const number = `CSI-${String(++counter).padStart(6, '0')}`;
@@ -82,13 +56,7 @@ async function submit(reminderAfterMs: number) {
       createdAt: new Date().toISOString(),
     },
   };
-  const handle = await env.client.workflow.start<typeof csiProposalWorkflow>('csiProposalWorkflow', {
-    workflowId: number,
-    taskQueue: TASK_QUEUE,
-    args: [input],
-  });
-  await handle.executeUpdate(csiOpenedUpdate);
-  return handle;
+  return t.open(csiProcess, number, input);
 }
 type Handle = Awaited<ReturnType<typeof submit>>;
 
@@ -96,11 +64,11 @@ const send = (handle: Handle, message: CsiCommandMessage): Promise<CsiSummary> =
   handle.executeUpdate(csiCommandUpdates[message.type as CsiCommandType] as never, { args: [message] }) as Promise<CsiSummary>;
 
 async function reminders(number: string) {
-  const journal: Array<{ text: string }> = await db.dataSource.query(
+  const journal: Array<{ text: string }> = await t.db.dataSource.query(
     `SELECT text FROM csi_journal WHERE proposal_number = $1 AND author_id = 'system' ORDER BY seq`,
     [number],
   );
-  const notifications: Array<{ recipient_id: string; subject: string; template: string }> = await db.dataSource.query(
+  const notifications: Array<{ recipient_id: string; subject: string; template: string }> = await t.db.dataSource.query(
     `SELECT recipient_id, subject, template FROM notifications WHERE ticket_number = $1 ORDER BY created_at, id`,
     [number],
   );
@@ -154,7 +122,8 @@ describe('CSI proposal workflow', () => {
       // Each stage moved on before its 2.5 s: no reminder yet, and the timers were cancelled.
       expect((await reminders(number)).journal).toEqual([]);
       const events = await historyEvents(handle);
-      expect(events.filter((t) => t === EventType.EVENT_TYPE_TIMER_CANCELED).length).toBeGreaterThanOrEqual(3);
+      // One reminder timer a stage: submitted, awaiting information and process review were each cancelled.
+      expect(events.filter((t) => t === EventType.EVENT_TYPE_TIMER_CANCELED)).toHaveLength(3);
       expect(events).not.toContain(EventType.EVENT_TYPE_TIMER_FIRED);
       const summary = await send(handle, { type: 'assess', scope: 'List view', effortEstimate: '2 days', actor: admin });
       expect(summary.stage).toBe('prioritisation');
@@ -183,7 +152,7 @@ describe('CSI proposal workflow', () => {
       const deferred = await send(handle, { type: 'defer', forumDate: new Date(Date.now() + 1500).toISOString(), rationale: 'Next meeting', actor: forum });
       expect(deferred).toMatchObject({ stage: 'deferred', remindsAt: null });
       const back = await eventually(
-        async () => (await db.dataSource.query('SELECT stage FROM csi_proposals WHERE number = $1', [number]))[0]?.stage,
+        async () => (await t.db.dataSource.query('SELECT stage FROM csi_proposals WHERE number = $1', [number]))[0]?.stage,
         (stage) => stage === 'forumDecision',
       );
       expect(back).toBe('forumDecision');
@@ -198,7 +167,7 @@ describe('CSI proposal workflow', () => {
       await send(handle, { type: 'completeImplementation', note: 'Released', actor: admin });
       expect(await handle.result()).toMatchObject({ number, stage: 'done' });
 
-      const [row] = await db.dataSource.query('SELECT stage, priority_proposed, priority_final, assessment, decisions, version FROM csi_proposals WHERE number = $1', [number]);
+      const [row] = await t.db.dataSource.query('SELECT stage, priority_proposed, priority_final, assessment, decisions, version FROM csi_proposals WHERE number = $1', [number]);
       expect(row).toMatchObject({ stage: 'done', priority_proposed: 'high', priority_final: 'high', assessment: { scope: 'List view', effortEstimate: '2 days' } });
       expect(row.decisions.map((d: { command: string }) => d.command)).toEqual([
         'accept', 'assess', 'proposePriority', 'defer', 'forumDateReached', 'approve', 'startImplementation', 'completeImplementation',

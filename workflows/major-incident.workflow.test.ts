@@ -2,24 +2,16 @@
 // writing to a real PostgreSQL database. A communication schedule of a second or two stands in for
 // N minutes (the interval is a workflow input).
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../machines/actor';
 import type { MiCommandType } from '../machines/major-incident.types';
-import { activitiesOn, TestActivities } from '../test/support/activities';
-import { createTestDatabase, TestDatabase } from '../test/support/database';
 import { eventually } from '../test/support/eventually';
-import { startTemporal, workflowBundle } from '../test/support/temporal';
-import { MiCommandMessage, miCommandUpdates, miOpenedUpdate, MiSearchAttributes, MiSummary, MiWorkflowInput } from './major-incident.messages';
-import type { majorIncidentWorkflow } from './major-incident.workflow';
+import { ProcessTestEnv } from '../test/support/process-workflows';
+import { MiCommandMessage, miCommandUpdates, miProcess, MiSearchAttributes, MiSummary, MiWorkflowInput } from './major-incident.messages';
 
 jest.setTimeout(60_000);
 
-const TASK_QUEUE = 'mi-workflow-test';
-let env: TestWorkflowEnvironment;
-let db: TestDatabase;
-let acts: TestActivities;
+let t: ProcessTestEnv;
 let counter = 0;
 
 const agent: Actor = { id: randomUUID(), role: 'agent', name: 'LevelOneTim' };
@@ -27,32 +19,15 @@ const manager: Actor = { id: randomUUID(), role: 'incidentManager', name: 'Ingri
 const stakeholder: Actor = { id: randomUUID(), role: 'processManager', name: 'Susanne' };
 
 beforeAll(async () => {
-  [env, db] = await Promise.all([startTemporal(), createTestDatabase('mi_workflow')]);
-  acts = await activitiesOn(db);
-  for (const [actor, username] of [[agent, 'tim'], [manager, 'ingrid'], [stakeholder, 'susanne']] as const) {
-    await db.dataSource.query(
-      `INSERT INTO users (id, username, display_name, email, role, token_hash) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [actor.id, username, actor.name, `${username}@example.org`, actor.role, randomUUID()],
-    );
-  }
-  await workflowBundle();
+  t = await ProcessTestEnv.start('mi_workflow');
+  await t.users([[agent, 'tim'], [manager, 'ingrid'], [stakeholder, 'susanne']]);
 }, 120_000);
 
 afterAll(async () => {
-  await acts?.close();
-  await env?.teardown();
-  await db?.drop();
+  await t?.close();
 });
 
-async function withWorker(test: () => Promise<void>): Promise<void> {
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: await workflowBundle(),
-    activities: acts.activities,
-  });
-  await worker.runUntil(test);
-}
+const withWorker = (test: () => Promise<void>) => t.withWorker(test);
 
 async function propose(updateEveryMs: number) {
   const number = `MI-${String(++counter).padStart(6, '0')}`;
@@ -63,9 +38,7 @@ async function propose(updateEveryMs: number) {
     reason: 'A whole building cannot print',
     stakeholderIds: [stakeholder.id],
   };
-  const handle = await env.client.workflow.start<typeof majorIncidentWorkflow>('majorIncidentWorkflow', { workflowId: number, taskQueue: TASK_QUEUE, args: [input] });
-  await handle.executeUpdate(miOpenedUpdate);
-  return handle;
+  return t.open(miProcess, number, input);
 }
 type Handle = Awaited<ReturnType<typeof propose>>;
 
@@ -78,8 +51,8 @@ async function activate(handle: Handle) {
 }
 
 async function reminders(number: string) {
-  const journal: Array<{ text: string }> = await db.dataSource.query(`SELECT text FROM mi_journal WHERE mi_number = $1 AND author_id = 'system' ORDER BY seq`, [number]);
-  const notifications: Array<{ recipient_id: string; template: string }> = await db.dataSource.query(
+  const journal: Array<{ text: string }> = await t.db.dataSource.query(`SELECT text FROM mi_journal WHERE mi_number = $1 AND author_id = 'system' ORDER BY seq`, [number]);
+  const notifications: Array<{ recipient_id: string; template: string }> = await t.db.dataSource.query(
     `SELECT recipient_id, template FROM notifications WHERE ticket_number = $1 AND template = 'miUpdateOverdue' ORDER BY created_at, id`,
     [number],
   );
@@ -117,7 +90,7 @@ describe('major-incident workflow', () => {
         await send(handle, { type: 'postUpdate', text: `Update ${i + 1}`, actor: manager });
       }
       expect((await reminders(handle.workflowId)).journal).toEqual([]);
-      const notified: Array<{ recipient_id: string }> = await db.dataSource.query(
+      const notified: Array<{ recipient_id: string }> = await t.db.dataSource.query(
         `SELECT DISTINCT recipient_id FROM notifications WHERE ticket_number = $1 AND template = 'miStakeholderUpdate'`,
         [handle.workflowId],
       );
@@ -137,11 +110,11 @@ describe('major-incident workflow', () => {
       const resolved = await send(handle, { type: 'resolve', resolution: 'Print server replaced', actor: manager });
       // The API resolves each of these through its ticket workflow (TicketsService.command, as the incident manager).
       expect(resolved).toMatchObject({ stage: 'resolved', children: ['INC-000101', 'INC-000103'], updateDueAt: null });
-      const [row] = await db.dataSource.query(`SELECT resolution, children FROM major_incidents WHERE number = $1`, [handle.workflowId]);
+      const [row] = await t.db.dataSource.query(`SELECT resolution, children FROM major_incidents WHERE number = $1`, [handle.workflowId]);
       expect(row).toEqual({ resolution: 'Print server replaced', children: ['INC-000101', 'INC-000103'] });
       await send(handle, { type: 'startReview', actor: manager });
       await send(handle, { type: 'recordReview', cause: 'Disk full', actions: 'Disk monitoring', requestProblemRecord: true, actor: manager });
-      const [{ review }] = await db.dataSource.query(`SELECT review FROM major_incidents WHERE number = $1`, [handle.workflowId]);
+      const [{ review }] = await t.db.dataSource.query(`SELECT review FROM major_incidents WHERE number = $1`, [handle.workflowId]);
       expect(review.timeline).toEqual(expect.arrayContaining([expect.stringContaining('Linked INC-000101'), expect.stringContaining('Resolved: Print server replaced')]));
       expect(review).toMatchObject({ cause: 'Disk full', problemRecordRequested: true });
       await send(handle, { type: 'close', actor: manager });
