@@ -2,16 +2,12 @@
 // required field; then generated paths (@xstate/graph) proving every stage reachable.
 import { getShortestPaths } from '@xstate/graph';
 import { Actor, SYSTEM_ACTOR } from './actor';
+import { cast } from './testing';
 import { allowedChangeCommands, applyChangeEvent, ChangeSnapshot, changeStageOf, judgeChange, persistChange, restoreChange, submitChange } from './change.law';
 import { changeMachine } from './change.machine';
 import { CHANGE_STAGES, ChangeEvent, ChangeInput, ChangeType } from './change.types';
 
-const requester: Actor = { id: 'u-ahmed', role: 'agent', name: 'LevelTwoAhmed' };
-const manager: Actor = { id: 'u-susanne', role: 'processManager', name: 'Susanne' };
-const cab1: Actor = { id: 'u-admin', role: 'admin', name: 'Administrator' };
-const cab2: Actor = { id: 'u-ingrid', role: 'incidentManager', name: 'Ingrid' };
-const cab3: Actor = { id: 'u-susanne', role: 'processManager', name: 'Susanne' };
-const endUser: Actor = { id: 'u-jannet', role: 'endUser', name: 'CustomerJannet' };
+const { ahmed: requester, susanne: manager, admin: cab1, ingrid: cab2, susanne: cab3, jannet: endUser } = cast;
 const AT = '2026-03-02T09:00:00.000Z';
 const WINDOW = { windowStart: '2026-03-03T18:00:00.000Z', windowEnd: '2026-03-03T20:00:00.000Z' };
 const ASSESSMENT = { risk: 'medium', impact: 'the print service for one building', implementationPlan: 'replace the spooler', backoutPlan: 'restore the VM snapshot' };

@@ -3,16 +3,12 @@
 // stage reachable, and done and rejected final.
 import { getShortestPaths, getSimplePaths } from '@xstate/graph';
 import { Actor, SYSTEM_ACTOR } from './actor';
+import { cast } from './testing';
 import { allowedCsiCommands, applyCsiEvent, CsiSnapshot, judgeCsi, persistCsi, restoreCsi, stageOf, submitProposal } from './csi-proposal.law';
 import { csiProposalMachine } from './csi-proposal.machine';
 import { CSI_STAGES, csiPriorityOf, CsiEvent, CsiInput, CsiOwner, CsiStage } from './csi-proposal.types';
 
-const proposer: Actor = { id: 'u-jannet', role: 'endUser', name: 'CustomerJannet' };
-const other: Actor = { id: 'u-raul', role: 'endUser', name: 'CustomerRaul' };
-const manager: Actor = { id: 'u-susanne', role: 'processManager', name: 'Susanne' };
-const forum: Actor = { id: 'u-thomas', role: 'csiForum', name: 'Thomas' };
-const admin: Actor = { id: 'u-admin', role: 'admin', name: 'Administrator' };
-const agent: Actor = { id: 'u-tim', role: 'agent', name: 'LevelOneTim' };
+const { jannet: proposer, raul: other, susanne: manager, thomas: forum, admin, tim: agent } = cast;
 const system = SYSTEM_ACTOR;
 
 const SUBMITTED_AT = '2025-05-05T08:00:00.000Z';

@@ -2,20 +2,17 @@
 // through the law the workflow and the API ask; then generated paths (@xstate/graph) proving every
 // stage reachable, closed and rejected final, and that only incident managers move it.
 import { getShortestPaths, getSimplePaths } from '@xstate/graph';
-import { Actor, SYSTEM_ACTOR } from './actor';
+import { SYSTEM_ACTOR } from './actor';
+import { cast, stampedAt } from './testing';
 import { allowedMiCommands, applyMiEvent, judgeMi, MiSnapshot, miStageOf, persistMi, proposeMajorIncident, restoreMi } from './major-incident.law';
 import { majorIncidentMachine } from './major-incident.machine';
 import { MI_STAGES, MiEvent, MiInput, MiStage } from './major-incident.types';
 
-const agent: Actor = { id: 'u-tim', role: 'agent', name: 'LevelOneTim' };
-const manager: Actor = { id: 'u-ingrid', role: 'incidentManager', name: 'Ingrid' };
-const dispatcher: Actor = { id: 'u-dorthe', role: 'dispatcher', name: 'Dorthe' };
-const user: Actor = { id: 'u-jannet', role: 'endUser', name: 'CustomerJannet' };
+const { tim: agent, ingrid: manager, dorthe: dispatcher, jannet: user } = cast;
 const system = SYSTEM_ACTOR;
 
 const AT = '2025-05-06T10:00:00.000Z';
-type Cmd = MiEvent extends infer E ? (E extends MiEvent ? Omit<E, 'actor' | 'at'> : never) : never;
-const by = (actor: Actor, command: Cmd, at = AT): MiEvent => ({ ...command, actor, at }) as MiEvent;
+const by = stampedAt<MiEvent>(AT);
 
 const input: MiInput = { proposedBy: agent, reason: 'Five printers down in building 1', at: '2025-05-06T09:50:00.000Z' };
 

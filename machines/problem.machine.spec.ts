@@ -2,23 +2,17 @@
 // law the workflow and the API ask; then generated paths (@xstate/graph) proving every stage
 // reachable, closed final, and no step taken by the wrong role.
 import { getShortestPaths, getSimplePaths } from '@xstate/graph';
-import { Actor } from './actor';
+import { cast, stampedAt } from './testing';
 import { allowedProblemCommands, applyProblemEvent, createProblem, judgeProblem, persistProblem, ProblemSnapshot, problemStageOf, restoreProblem } from './problem.law';
 import { problemMachine } from './problem.machine';
 import { PROBLEM_STAGES, ProblemEvent, ProblemInput, ProblemStage } from './problem.types';
 
-const agent: Actor = { id: 'u-ahmed', role: 'agent', name: 'LevelTwoAhmed' };
-const incidentManager: Actor = { id: 'u-ingrid', role: 'incidentManager', name: 'Ingrid' };
-const processManager: Actor = { id: 'u-susanne', role: 'processManager', name: 'Susanne' };
-const admin: Actor = { id: 'u-admin', role: 'admin', name: 'Administrator' };
-const endUser: Actor = { id: 'u-jannet', role: 'endUser', name: 'CustomerJannet' };
-const dispatcher: Actor = { id: 'u-dorthe', role: 'dispatcher', name: 'Dorthe' };
+const { ahmed: agent, ingrid: incidentManager, susanne: processManager, admin, jannet: endUser, dorthe: dispatcher } = cast;
 
 const CREATED_AT = '2025-05-05T08:00:00.000Z';
 const AT = '2025-05-06T10:00:00.000Z';
 
-type Cmd = ProblemEvent extends infer E ? (E extends ProblemEvent ? Omit<E, 'actor' | 'at'> : never) : never;
-const by = (actor: Actor, command: Cmd, at = AT): ProblemEvent => ({ ...command, actor, at }) as ProblemEvent;
+const by = stampedAt<ProblemEvent>(AT);
 
 const input: ProblemInput = { number: 'PRB-000007', incidents: ['INC-000001', 'INC-000002'], createdBy: agent, at: CREATED_AT };
 
