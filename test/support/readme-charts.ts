@@ -6,13 +6,13 @@ import { changeMachine } from '../../machines/change.machine';
 import { problemMachine } from '../../machines/problem.machine';
 import { majorIncidentMachine } from '../../machines/major-incident.machine';
 
-/** The statecharts the README shows, each between `<!-- statechart:<name>:start/end -->`. */
-export const README_CHARTS: Array<{ name: string; render: () => string }> = [
-  { name: 'ticket', render: () => fenced(ticketMachine) },
-  { name: 'csi', render: () => fenced(csiProposalMachine) },
-  { name: 'change', render: () => fenced(changeMachine) },
-  { name: 'problem', render: () => fenced(problemMachine) },
-  { name: 'mi', render: () => fenced(majorIncidentMachine) },
+/** The statecharts the README and docs/processes.md show, each between `<!-- statechart:<name>:start/end -->`. */
+export const README_CHARTS: Array<{ name: string; file: string; render: () => string }> = [
+  { name: 'ticket', file: 'README.md', render: () => fenced(ticketMachine) },
+  { name: 'csi', file: 'docs/processes.md', render: () => fenced(csiProposalMachine) },
+  { name: 'change', file: 'docs/processes.md', render: () => fenced(changeMachine) },
+  { name: 'problem', file: 'docs/processes.md', render: () => fenced(problemMachine) },
+  { name: 'mi', file: 'docs/processes.md', render: () => fenced(majorIncidentMachine) },
 ];
 
 function fenced(machine: AnyStateMachine): string {
