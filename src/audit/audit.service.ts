@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
 import { DomainException } from '../errors/domain.exception';
 import { AuditEntryEntity } from './audit-entry.entity';
 
@@ -11,7 +10,7 @@ export class AuditService {
   constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
 
   /** Runs a command; a refusal (not an outage) is written down before it reaches the caller. */
-  async refusals<T>(user: AuthUser, subject: string, command: string, work: () => Promise<T>): Promise<T> {
+  async refusals<T>(user: { id: string }, subject: string, command: string, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
