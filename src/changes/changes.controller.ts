@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ChangeCommand } from '../../machines/change.types';
 import type { AuthUser } from '../auth/auth-user';
@@ -20,6 +20,7 @@ import {
   VoteDto,
 } from './dto/changes.dto';
 import { Permission } from '../auth/permission.decorator';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 
 const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'a retry with the same key applies once' };
 
@@ -44,7 +45,7 @@ export class ChangesController {
   @Post()
   @Permission('overview')
   @ApiOperation({ summary: 'Raise a change: standard (templateId), normal (approverIds, quorum) or emergency (one approver)' })
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateChangeDto, @Headers('idempotency-key') key?: string): Promise<ChangeViewDto> {
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateChangeDto, @IdempotencyKey() key?: string): Promise<ChangeViewDto> {
     return this.changes.create(user, dto, key);
   }
 
@@ -66,7 +67,7 @@ export class ChangesController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Change authority: risk, impact, implementation plan and backout plan (normal changes)' })
-  assess(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssessChangeDto, @Headers('idempotency-key') k?: string) {
+  assess(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssessChangeDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'assess', risk: dto.risk, impact: dto.impact, implementationPlan: dto.implementationPlan, backoutPlan: dto.backoutPlan }, k);
   }
 
@@ -74,7 +75,7 @@ export class ChangesController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'An approver named on the change votes for it (once)' })
-  approve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: VoteDto, @Headers('idempotency-key') k?: string) {
+  approve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: VoteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'approve', rationale: dto.rationale }, k);
   }
 
@@ -82,7 +83,7 @@ export class ChangesController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'An approver named on the change rejects it, with a rationale: the change is refused' })
-  reject(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: VoteDto, @Headers('idempotency-key') k?: string) {
+  reject(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: VoteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'reject', rationale: dto.rationale ?? '' }, k);
   }
 
@@ -90,7 +91,7 @@ export class ChangesController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Change authority: the window (start, end)' })
-  schedule(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ScheduleDto, @Headers('idempotency-key') k?: string) {
+  schedule(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ScheduleDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'schedule', windowStart: dto.windowStart, windowEnd: dto.windowEnd }, k);
   }
 
@@ -98,7 +99,7 @@ export class ChangesController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'IT staff: implementation begins (in the window; an emergency change at once)' })
-  startImplementation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @Headers('idempotency-key') k?: string) {
+  startImplementation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'startImplementation', note: dto.note }, k);
   }
 
@@ -106,7 +107,7 @@ export class ChangesController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'IT staff: implementation finished (a standard change closes with its outcome; others go to review)' })
-  complete(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: CompleteDto, @Headers('idempotency-key') k?: string) {
+  complete(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: CompleteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'complete', outcome: dto.outcome ?? '', note: dto.note, backout: dto.backout }, k);
   }
 
@@ -114,7 +115,7 @@ export class ChangesController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Change authority: the post-implementation review (successful, or failed with backout)' })
-  review(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ReviewDto, @Headers('idempotency-key') k?: string) {
+  review(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ReviewDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'recordReview', outcome: dto.outcome, text: dto.text, backout: dto.backout }, k);
   }
 
@@ -122,7 +123,7 @@ export class ChangesController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Change authority: close a reviewed change' })
-  close(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @Headers('idempotency-key') k?: string) {
+  close(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'close', note: dto.note }, k);
   }
 
@@ -130,7 +131,7 @@ export class ChangesController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'IT staff: link a problem (PRB-000001)' })
-  linkProblem(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: LinkProblemDto, @Headers('idempotency-key') k?: string) {
+  linkProblem(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: LinkProblemDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'linkProblem', problemNumber: dto.problemNumber }, k);
   }
 
@@ -138,7 +139,7 @@ export class ChangesController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'IT staff: link an incident (INC-000001)' })
-  linkIncident(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: LinkIncidentDto, @Headers('idempotency-key') k?: string) {
+  linkIncident(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: LinkIncidentDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'linkIncident', incidentNumber: dto.incidentNumber }, k);
   }
 

@@ -24,6 +24,8 @@ export interface AppConfig {
   };
   /** How long a REST command waits for its workflow before answering 503 with a retry hint. */
   commandTimeoutMs: number;
+  /** How long an Idempotency-Key and its first answer are remembered. */
+  idempotencyKeyTtlMs: number;
 }
 
 function duration(value: string | undefined, fallback: StringValue): number {
@@ -55,6 +57,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxCommandsPerRun: int(env.TICKET_MAX_COMMANDS_PER_RUN, 500),
     },
     commandTimeoutMs: duration(env.COMMAND_TIMEOUT, '20s'),
+    idempotencyKeyTtlMs: duration(env.IDEMPOTENCY_KEY_TTL, '24h'),
   };
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CsiCommand } from '../../machines/csi-proposal.types';
 import type { AuthUser } from '../auth/auth-user';
@@ -20,6 +20,7 @@ import {
   RequestInformationDto,
 } from './dto/csi.dto';
 import { Permission } from '../auth/permission.decorator';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 
 const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'a retry with the same key applies once' };
 
@@ -38,7 +39,7 @@ export class CsiController {
   @Post('proposals')
   @Permission('csi')
   @ApiOperation({ summary: 'Submit a change proposal (anyone; the catalog item "Administration / ITSM tool / Change proposal")' })
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateCsiProposalDto, @Headers('idempotency-key') key?: string): Promise<CsiProposalViewDto> {
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateCsiProposalDto, @IdempotencyKey() key?: string): Promise<CsiProposalViewDto> {
     return this.csi.create(user, dto, key);
   }
 
@@ -67,7 +68,7 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Process manager: take up the review' })
-  startReview(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalRationaleDto, @Headers('idempotency-key') k?: string) {
+  startReview(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalRationaleDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'startReview', rationale: dto.rationale }, k);
   }
 
@@ -75,7 +76,7 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Process manager: ask the proposer; the review pauses until answered' })
-  requestInformation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RequestInformationDto, @Headers('idempotency-key') k?: string) {
+  requestInformation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RequestInformationDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'requestInformation', question: dto.question }, k);
   }
 
@@ -83,7 +84,7 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Proposer: answer the information request; the review resumes' })
-  provideInformation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ProvideInformationDto, @Headers('idempotency-key') k?: string) {
+  provideInformation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ProvideInformationDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'provideInformation', text: dto.text }, k);
   }
 
@@ -91,7 +92,7 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Process manager: accept for assessment, with a rationale' })
-  accept(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RationaleDto, @Headers('idempotency-key') k?: string) {
+  accept(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RationaleDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'accept', rationale: dto.rationale }, k);
   }
 
@@ -99,7 +100,7 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject with a rationale: process manager in review, CSI forum at its decision' })
-  reject(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RationaleDto, @Headers('idempotency-key') k?: string) {
+  reject(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RationaleDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'reject', rationale: dto.rationale }, k);
   }
 
@@ -107,7 +108,7 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'ITSM system administration (admin): scope and effort estimate' })
-  assess(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssessDto, @Headers('idempotency-key') k?: string) {
+  assess(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssessDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'assess', scope: dto.scope, effortEstimate: dto.effortEstimate, note: dto.note }, k);
   }
 
@@ -115,7 +116,7 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Process manager: propose a priority (1-4 or low..critical) for the forum, with a rationale' })
-  proposePriority(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: PriorityDecisionDto, @Headers('idempotency-key') k?: string) {
+  proposePriority(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: PriorityDecisionDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'proposePriority', priority: dto.priority, rationale: dto.rationale }, k);
   }
 
@@ -123,7 +124,7 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'CSI forum: approve with a final priority and a rationale' })
-  approve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: PriorityDecisionDto, @Headers('idempotency-key') k?: string) {
+  approve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: PriorityDecisionDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'approve', priority: dto.priority, rationale: dto.rationale }, k);
   }
 
@@ -131,7 +132,7 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'CSI forum: defer to a later forum date, with a rationale' })
-  defer(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: DeferDto, @Headers('idempotency-key') k?: string) {
+  defer(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: DeferDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'defer', forumDate: dto.forumDate, rationale: dto.rationale }, k);
   }
 
@@ -139,7 +140,7 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'CSI forum or process manager: put a deferred proposal back on the agenda now' })
-  reconsider(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalRationaleDto, @Headers('idempotency-key') k?: string) {
+  reconsider(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalRationaleDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'reconsider', rationale: dto.rationale }, k);
   }
 
@@ -147,7 +148,7 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'ITSM system administration (admin): implementation begins, with a note' })
-  startImplementation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ImplementationNoteDto, @Headers('idempotency-key') k?: string) {
+  startImplementation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ImplementationNoteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'startImplementation', note: dto.note }, k);
   }
 
@@ -155,7 +156,7 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'ITSM system administration (admin): implemented, with a note; the proposal is done' })
-  completeImplementation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ImplementationNoteDto, @Headers('idempotency-key') k?: string) {
+  completeImplementation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ImplementationNoteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'completeImplementation', note: dto.note }, k);
   }
 

@@ -9,6 +9,7 @@ import { MajorIncidents1764547260000 } from './migrations/1764547260000-major-in
 import { Csi1764374400000 } from './migrations/1764374400000-csi';
 import { Changes1764633600000 } from './migrations/1764633600000-changes';
 import { Problems1764547200000 } from './migrations/1764547200000-problems';
+import { Idempotency1764720000000 } from './migrations/1764720000000-idempotency';
 
 /**
  * Every module's entities, found by name (`<name>.entity.ts`): the database module knows no
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   Problems1764547200000,
   MajorIncidents1764547260000,
   Changes1764633600000,
+  Idempotency1764720000000,
 ];
 
 /** Schema changes only through migrations, run on start; never `synchronize`. */

@@ -3,36 +3,63 @@ import type { Response } from 'express';
 import { DomainException, httpStatusOf } from './domain.exception';
 import { isUnavailable } from './unavailable';
 
-const RETRY_AFTER_SECONDS = 5;
+export const RETRY_AFTER_SECONDS = 5;
 
-/** The one place errors become HTTP answers (DESIGN, Errors). It knows the error model, no feature. */
+/** An answer given before, sent again as it was (a retried request with the same Idempotency-Key). */
+export class ReplayedResponse extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super('replayed');
+  }
+}
+
+export interface ErrorResponse {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/**
+ * The error model (DESIGN, Errors): `{ statusCode, error, message, field?, rule?, missing?,
+ * allowedCommands?, fields? }`. Undefined for what is not an error of the model (a bug: 500).
+ */
+export function errorResponse(error: unknown): ErrorResponse | undefined {
+  if (error instanceof DomainException) {
+    const status = httpStatusOf(error.kind);
+    return { status, body: { statusCode: status, error: error.code, message: error.message, ...error.detail } };
+  }
+  if (error instanceof HttpException) {
+    const body = error.getResponse();
+    return { status: error.getStatus(), body: typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : (body as Record<string, unknown>) };
+  }
+  if (isUnavailable(error)) {
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      body: { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'unavailable', message: 'a backing service (Temporal or PostgreSQL) is unreachable; retry later' },
+    };
+  }
+  return undefined;
+}
+
+/** The one place errors become HTTP answers. It knows the error model, no feature. */
 @Catch()
 export class AppExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(AppExceptionFilter.name);
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    if (error instanceof DomainException) {
-      const status = httpStatusOf(error.kind);
-      if (status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-      response.status(status).json({ statusCode: status, error: error.code, message: error.message, ...error.detail });
+    if (error instanceof ReplayedResponse) {
+      response.status(error.status).json(error.body);
       return;
     }
-    if (error instanceof HttpException) {
-      const body = error.getResponse();
-      response.status(error.getStatus()).json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+    const answer = errorResponse(error);
+    if (!answer) {
+      this.logger.error(error instanceof Error ? error.stack : String(error));
+      response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, error: 'internal', message: 'internal error' });
       return;
     }
-    if (isUnavailable(error)) {
-      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-      response.status(HttpStatus.SERVICE_UNAVAILABLE).json({
-        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-        error: 'unavailable',
-        message: 'a backing service (Temporal or PostgreSQL) is unreachable; retry later',
-      });
-      return;
-    }
-    this.logger.error(error instanceof Error ? error.stack : String(error));
-    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, message: 'internal error' });
+    if (answer.status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    response.status(answer.status).json(answer.body);
   }
 }

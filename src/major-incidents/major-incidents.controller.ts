@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MiCommand } from '../../machines/major-incident.types';
 import type { AuthUser } from '../auth/auth-user';
@@ -17,6 +17,7 @@ import {
 } from './dto/major-incident.dto';
 import { MajorIncidentsService } from './major-incidents.service';
 import { Permission } from '../auth/permission.decorator';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 
 /**
  * Major incidents (issue 5): propose, the register (active and recent), one with its timeline, and
@@ -54,7 +55,7 @@ export class MajorIncidentsController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: accept as a major incident (P1)' })
-  accept(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiRationaleDto, @Headers('idempotency-key') k?: string) {
+  accept(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiRationaleDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'accept', rationale: dto.rationale }, k);
   }
 
@@ -62,7 +63,7 @@ export class MajorIncidentsController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: not a major incident, with a rationale' })
-  reject(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiRationaleDto, @Headers('idempotency-key') k?: string) {
+  reject(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiRationaleDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'reject', rationale: dto.rationale ?? '' }, k);
   }
 
@@ -70,7 +71,7 @@ export class MajorIncidentsController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: assign the incident manager, the resolving team, the stakeholders' })
-  assign(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiAssignDto, @Headers('idempotency-key') k?: string) {
+  assign(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiAssignDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'assign', managerId: dto.managerId, teamId: dto.teamId, stakeholderIds: dto.stakeholderIds }, k);
   }
 
@@ -78,7 +79,7 @@ export class MajorIncidentsController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: a stakeholder update, sent to stakeholders and the users of linked incidents' })
-  postUpdate(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiUpdateDto, @Headers('idempotency-key') k?: string) {
+  postUpdate(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiUpdateDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'postUpdate', text: dto.text }, k);
   }
 
@@ -86,7 +87,7 @@ export class MajorIncidentsController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: link a child incident' })
-  link(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiLinkDto, @Headers('idempotency-key') k?: string) {
+  link(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiLinkDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'link', number: dto.number }, k);
   }
 
@@ -94,7 +95,7 @@ export class MajorIncidentsController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: unlink a child incident' })
-  unlink(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiLinkDto, @Headers('idempotency-key') k?: string) {
+  unlink(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiLinkDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'unlink', number: dto.number }, k);
   }
 
@@ -102,7 +103,7 @@ export class MajorIncidentsController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: resolve; every linked incident is resolved with this resolution and its user told' })
-  resolve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiResolveDto, @Headers('idempotency-key') k?: string) {
+  resolve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiResolveDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'resolve', resolution: dto.resolution }, k);
   }
 
@@ -110,7 +111,7 @@ export class MajorIncidentsController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: begin the post-incident review' })
-  startReview(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+  startReview(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'startReview' }, k);
   }
 
@@ -118,7 +119,7 @@ export class MajorIncidentsController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: record the review (cause, actions, problem record request); the timeline comes from the journal' })
-  review(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiReviewDto, @Headers('idempotency-key') k?: string) {
+  review(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: MiReviewDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'recordReview', cause: dto.cause, actions: dto.actions, requestProblemRecord: dto.requestProblemRecord, problemRecordNote: dto.problemRecordNote }, k);
   }
 
@@ -126,7 +127,7 @@ export class MajorIncidentsController {
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: close after the review' })
-  close(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+  close(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'close' }, k);
   }
 

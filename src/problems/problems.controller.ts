@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ProblemCommand } from '../../machines/problem.types';
 import type { AuthUser } from '../auth/auth-user';
@@ -20,6 +20,7 @@ import {
 } from './dto/problem.dto';
 import { ProblemsService } from './problems.service';
 import { Permission } from '../auth/permission.decorator';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 
 const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'a retry with the same key applies once' };
 
@@ -38,7 +39,7 @@ export class ProblemsController {
   @Post()
   @Permission('investigate')
   @ApiOperation({ summary: 'Create a problem from one or more incidents (agents, incident and process managers)' })
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateProblemDto, @Headers('idempotency-key') key?: string): Promise<ProblemViewDto> {
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateProblemDto, @IdempotencyKey() key?: string): Promise<ProblemViewDto> {
     return this.problems.create(user, dto, key);
   }
 
@@ -60,7 +61,7 @@ export class ProblemsController {
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'new → investigating' })
-  startInvestigation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalNoteDto, @Headers('idempotency-key') k?: string) {
+  startInvestigation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalNoteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'startInvestigation', note: dto.note }, k);
   }
 
@@ -68,7 +69,7 @@ export class ProblemsController {
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Link an incident' })
-  link(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: IncidentDto, @Headers('idempotency-key') k?: string) {
+  link(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: IncidentDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'linkIncident', incident: dto.incident }, k);
   }
 
@@ -76,7 +77,7 @@ export class ProblemsController {
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Unlink an incident (a problem keeps at least one)' })
-  unlink(@CurrentUser() u: AuthUser, @Param('number') n: string, @Param('incident') incident: string, @Headers('idempotency-key') k?: string) {
+  unlink(@CurrentUser() u: AuthUser, @Param('number') n: string, @Param('incident') incident: string, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'unlinkIncident', incident }, k);
   }
 
@@ -84,7 +85,7 @@ export class ProblemsController {
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the root-cause analysis' })
-  rootCause(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RootCauseDto, @Headers('idempotency-key') k?: string) {
+  rootCause(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RootCauseDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'recordRootCause', rootCause: dto.rootCause }, k);
   }
 
@@ -92,7 +93,7 @@ export class ProblemsController {
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the workaround' })
-  workaround(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: WorkaroundDto, @Headers('idempotency-key') k?: string) {
+  workaround(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: WorkaroundDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'recordWorkaround', workaround: dto.workaround }, k);
   }
 
@@ -100,7 +101,7 @@ export class ProblemsController {
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish the known error (sets the flag; creates a knowledge entry with the workaround)' })
-  knownError(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: PublishKnownErrorDto, @Headers('idempotency-key') k?: string) {
+  knownError(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: PublishKnownErrorDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'publishKnownError', title: dto.title, symptoms: dto.symptoms }, k);
   }
 
@@ -108,7 +109,7 @@ export class ProblemsController {
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Raise a change request from the problem (recorded; change management takes it up)' })
-  requestChange(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ChangeRequestDto, @Headers('idempotency-key') k?: string) {
+  requestChange(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ChangeRequestDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'requestChange', summary: dto.summary }, k);
   }
 
@@ -116,7 +117,7 @@ export class ProblemsController {
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: '→ resolved; its linked open incidents get a journal note' })
-  resolve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ResolveProblemDto, @Headers('idempotency-key') k?: string) {
+  resolve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ResolveProblemDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'resolve', resolution: dto.resolution }, k);
   }
 
@@ -124,7 +125,7 @@ export class ProblemsController {
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'resolved → closed (process manager or admin)' })
-  close(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalNoteDto, @Headers('idempotency-key') k?: string) {
+  close(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalNoteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'close', note: dto.note }, k);
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { TicketCommand } from '../../machines/ticket.types';
 import type { AuthUser } from '../auth/auth-user';
@@ -24,6 +24,7 @@ import {
 import { TicketPageDto, TicketViewDto } from './dto/ticket-view.dto';
 import { TicketsService } from './tickets.service';
 import { Permission } from '../auth/permission.decorator';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 
 const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'a retry with the same key applies once' };
 
@@ -42,7 +43,7 @@ export class TicketsController {
   @Post()
   @Permission('tickets')
   @ApiOperation({ summary: 'Open an incident or service request; priority = impact x urgency (seed 003)' })
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateTicketDto, @Headers('idempotency-key') key?: string): Promise<TicketViewDto> {
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateTicketDto, @IdempotencyKey() key?: string): Promise<TicketViewDto> {
     return this.tickets.create(user, dto, key);
   }
 
@@ -64,7 +65,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Dispatch to a team (queue); handed over In Progress if work began' })
-  assignToTeam(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssignToTeamDto, @Headers('idempotency-key') k?: string) {
+  assignToTeam(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssignToTeamDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'assignToTeam', teamId: dto.teamId, teamName: '', note: dto.note }, k);
   }
 
@@ -72,7 +73,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'The dispatcher assigns an agent of the team (an agent may take it)' })
-  assignToAgent(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssignToAgentDto, @Headers('idempotency-key') k?: string) {
+  assignToAgent(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssignToAgentDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'assignToAgent', agentId: dto.agentId, agentName: '', agreedWith: dto.agreedWith }, k);
   }
 
@@ -80,7 +81,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: '"Begin work": Assigned -> In Progress' })
-  beginWork(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+  beginWork(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'beginWork' }, k);
   }
 
@@ -88,7 +89,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Wait for the user or a vendor; the reason text is shown to the user' })
-  setPending(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: SetPendingDto, @Headers('idempotency-key') k?: string) {
+  setPending(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: SetPendingDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'setPending', reason: dto.reason, text: dto.text }, k);
   }
 
@@ -96,7 +97,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Pending -> In Progress' })
-  resume(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+  resume(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'resume' }, k);
   }
 
@@ -104,7 +105,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Add an internal journal note (never shown to the end user)' })
-  addJournalNote(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @Headers('idempotency-key') k?: string) {
+  addJournalNote(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'addJournalNote', text: dto.text }, k);
   }
 
@@ -112,7 +113,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Agent: a customer-visible comment (clears the Update flag; New/Assigned -> In Progress)' })
-  addComment(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @Headers('idempotency-key') k?: string) {
+  addComment(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'addComment', text: dto.text }, k);
   }
 
@@ -120,7 +121,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'End user: reply (sets the Update flag; reopens a Resolved ticket)' })
-  reply(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @Headers('idempotency-key') k?: string) {
+  reply(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'reply', text: dto.text }, k);
   }
 
@@ -128,7 +129,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Pin a journal entry (the "pin" function)' })
-  pin(@CurrentUser() u: AuthUser, @Param('number') n: string, @Param('seq', ParseIntPipe) seq: number, @Headers('idempotency-key') k?: string) {
+  pin(@CurrentUser() u: AuthUser, @Param('number') n: string, @Param('seq', ParseIntPipe) seq: number, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'pinNote', seq }, k);
   }
 
@@ -136,7 +137,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Unpin a journal entry' })
-  unpin(@CurrentUser() u: AuthUser, @Param('number') n: string, @Param('seq', ParseIntPipe) seq: number, @Headers('idempotency-key') k?: string) {
+  unpin(@CurrentUser() u: AuthUser, @Param('number') n: string, @Param('seq', ParseIntPipe) seq: number, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'unpinNote', seq }, k);
   }
 
@@ -144,7 +145,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set the Attention flag ("demands attention")' })
-  setAttention(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+  setAttention(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'setAttention' }, k);
   }
 
@@ -152,7 +153,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Clear the Attention flag' })
-  clearAttention(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+  clearAttention(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'clearAttention' }, k);
   }
 
@@ -160,7 +161,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Clear the Update flag without answering (seed 000, principle 4)' })
-  clearUpdateFlag(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+  clearUpdateFlag(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'clearUpdateFlag' }, k);
   }
 
@@ -168,7 +169,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident <-> service request (the agent has the final word)' })
-  reclassify(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ReclassifyDto, @Headers('idempotency-key') k?: string) {
+  reclassify(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ReclassifyDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'reclassify', ticketType: dto.ticketType, text: dto.text }, k);
   }
 
@@ -176,7 +177,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resolve with resolution details, sent to the user; starts the auto-close timer' })
-  resolve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ResolveDto, @Headers('idempotency-key') k?: string) {
+  resolve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ResolveDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'resolve', resolution: dto.resolution }, k);
   }
 
@@ -184,7 +185,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reopen a Resolved ticket (requester or agent); cancels auto-close' })
-  reopen(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalTextDto, @Headers('idempotency-key') k?: string) {
+  reopen(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalTextDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'reopen', text: dto.text }, k);
   }
 
@@ -192,7 +193,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Requester approves the solution and closes (services with the approval policy)' })
-  approve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalTextDto, @Headers('idempotency-key') k?: string) {
+  approve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalTextDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'approve', text: dto.text }, k);
   }
 
@@ -200,7 +201,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set the category that matches the description (it brings its Additional Questions)' })
-  setCategory(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: SetCategoryDto, @Headers('idempotency-key') k?: string) {
+  setCategory(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: SetCategoryDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'setCategory', categoryId: dto.categoryId, categoryName: '', requiredQuestions: [] }, k);
   }
 
@@ -208,7 +209,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Answer the category’s Additional Questions (required before escalation)' })
-  answerQuestions(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AnswersDto, @Headers('idempotency-key') k?: string) {
+  answerQuestions(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AnswersDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'answerQuestions', answers: dto.answers }, k);
   }
 
@@ -216,7 +217,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Escalate to a 2nd/3rd line team: category, answers and a handover note required; the user is told' })
-  escalate(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: EscalateDto, @Headers('idempotency-key') k?: string) {
+  escalate(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: EscalateDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'escalate', teamId: dto.teamId, teamName: '', teamLine: 0, note: dto.note }, k);
   }
 
@@ -224,7 +225,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Return a solved ticket to the primary team it was escalated from, with the solution' })
-  returnToOrigin(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @Headers('idempotency-key') k?: string) {
+  returnToOrigin(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'returnToOrigin', note: dto.note }, k);
   }
 
@@ -232,7 +233,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Split into linked tasks, one per team; the ticket is resolved when its tasks are' })
-  split(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: SplitDto, @Headers('idempotency-key') k?: string) {
+  split(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: SplitDto, @IdempotencyKey() k?: string) {
     const tasks = dto.tasks.map((t) => ({ number: '', teamId: t.teamId, teamName: '', title: t.title, description: t.description }));
     return this.send(u, n, { type: 'split', tasks }, k);
   }
@@ -241,7 +242,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close a task that turned out not to be needed, with a note' })
-  closeAsNotNeeded(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @Headers('idempotency-key') k?: string) {
+  closeAsNotNeeded(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'closeAsNotNeeded', note: dto.note }, k);
   }
 
@@ -249,7 +250,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Lock (own) the ticket: others may read, not act' })
-  lock(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+  lock(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'lock' }, k);
   }
 
@@ -257,7 +258,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Unlock (the owner or a dispatcher)' })
-  unlock(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+  unlock(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'unlock' }, k);
   }
 
@@ -265,7 +266,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the external vendor’s ticket id' })
-  recordVendorTicket(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: VendorTicketDto, @Headers('idempotency-key') k?: string) {
+  recordVendorTicket(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: VendorTicketDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'recordVendorTicket', vendor: dto.vendor, vendorTicketId: dto.vendorTicketId }, k);
   }
 
@@ -273,7 +274,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Enter the vendor’s answer: sets the Update flag; resumes a ticket pending on the vendor' })
-  vendorAnswer(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @Headers('idempotency-key') k?: string) {
+  vendorAnswer(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'vendorAnswer', text: dto.text }, k);
   }
 
@@ -281,7 +282,7 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Override the computed priority with a reason (journaled); SLA targets follow' })
-  overridePriority(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OverridePriorityDto, @Headers('idempotency-key') k?: string) {
+  overridePriority(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OverridePriorityDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'overridePriority', priority: dto.priority, text: dto.text }, k);
   }
 
@@ -289,7 +290,7 @@ export class TicketsController {
   @Permission('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Admin: apply the newest version of the ticket’s SLA policy (journaled with old and new deadlines)' })
-  recalculateSla(@CurrentUser() u: AuthUser, @Param('number') n: string, @Headers('idempotency-key') k?: string) {
+  recalculateSla(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.tickets.recalculateSla(u, n, k);
   }
 
