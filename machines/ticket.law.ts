@@ -33,6 +33,8 @@ export const ticketLaw = defineLaw<TicketEffect, TicketStatus>()({
   effects: ['record', 'notifyRequester', 'notifyTeam', 'pin'],
   stateKey: 'status',
   noun: 'ticket',
+  // REQUIREMENTS 2: a Closed ticket is immutable; the user opens a new one, which may reference it.
+  finalHint: 'a Closed ticket cannot change; open a new ticket and mention this one',
   // `assignToAgent` asks whether the actor may take the ticket themselves.
   probe: (type, actor) => ({ type, actor, at: '', agentId: actor.id }) as unknown as TicketEvent,
 });

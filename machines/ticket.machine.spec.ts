@@ -1074,7 +1074,7 @@ describe('a Closed ticket', () => {
             code: 'notAllowedNow',
             rule: undefined,
             field: undefined,
-            message: `${type} is not possible while the ticket is Closed`,
+            message: `${type} is not possible while the ticket is Closed: a Closed ticket cannot change; open a new ticket and mention this one`,
             allowedCommands: [],
           });
         }
@@ -1331,7 +1331,7 @@ describe('an SLA alert on a Closed ticket', () => {
         code: 'notAllowedNow',
         rule: undefined,
         field: undefined,
-        message: 'slaAlert is not possible while the ticket is Closed',
+        message: 'slaAlert is not possible while the ticket is Closed: a Closed ticket cannot change; open a new ticket and mention this one',
         allowedCommands: [],
       });
     }
@@ -1423,7 +1423,7 @@ describe('a monitor’s cleared alert', () => {
       code: 'notAllowedNow',
       rule: undefined,
       field: undefined,
-      message: 'monitorCleared is not possible while the ticket is Closed',
+      message: 'monitorCleared is not possible while the ticket is Closed: a Closed ticket cannot change; open a new ticket and mention this one',
       allowedCommands: [],
     });
   });
@@ -1454,7 +1454,7 @@ describe('a monitor’s note', () => {
   it('is refused on a Closed incident as not possible now', () => {
     expect(refuse(monitoredIn('Closed'), monitor, { type: 'monitorNote', text: NOTE })).toMatchObject({
       code: 'notAllowedNow',
-      message: 'monitorNote is not possible while the ticket is Closed',
+      message: 'monitorNote is not possible while the ticket is Closed: a Closed ticket cannot change; open a new ticket and mention this one',
       allowedCommands: [],
     });
   });

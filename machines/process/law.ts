@@ -47,6 +47,8 @@ export interface LawSpec<M extends AnyStateMachine, N extends string, Cmd extend
   probe?: (type: Cmd, actor: Actor) => EventFromLogic<M>;
   /** Name every missing input field in a 422, not only the first (the change's assessment). */
   listMissing?: boolean;
+  /** What a refusal adds once the process is final (a Closed ticket: open a new one). */
+  finalHint?: string;
 }
 
 export interface Law<M extends AnyStateMachine, N extends string, Cmd extends string, K extends string, S extends string, E extends Effect> {
@@ -119,7 +121,7 @@ export const defineLaw =
         const described = rule ? rules[rule] : undefined;
         const message = described
           ? ruleSays(described, contextOf(snapshot), event)
-          : `${event.type} is not possible while the ${spec.noun} is ${stateOf(snapshot)}`;
+          : `${event.type} is not possible while the ${spec.noun} is ${stateOf(snapshot)}${isFinal(snapshot) && spec.finalHint ? `: ${spec.finalHint}` : ''}`;
         return {
           allowed: false,
           code,

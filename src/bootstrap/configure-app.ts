@@ -1,6 +1,8 @@
 import { BadRequestException, INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppExceptionFilter } from '../errors/http-exception.filter';
+import { InputSafetyPipe } from '../http/input-safety.pipe';
+import { jsonOnly } from '../http/json-only';
 
 interface FieldError {
   field: string;
@@ -16,7 +18,10 @@ function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
 
 /** What every HTTP entry shares: validation (400 naming the fields), the error filter, OpenAPI at /docs. */
 export function configureApp(app: INestApplication): void {
+  // Before Nest's body parsers (registered at init): only JSON bodies get that far.
+  app.use(jsonOnly);
   app.useGlobalPipes(
+    new InputSafetyPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

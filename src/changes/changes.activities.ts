@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ChangeActivities, ChangeProjection } from '../../workflows/change.messages';
-import { insertOnce, upsertNewer } from '../database/versioned-upsert';
+import { insertOnce, projectionTransaction, upsertNewer } from '../database/projection';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Activity } from '../temporal/activity.decorator';
 import { ChangeEntity, ChangeJournalEntity } from './change.entity';
@@ -19,7 +19,7 @@ export class ChangeProjectionActivities implements ChangeActivities {
   async projectChange(p: ChangeProjection): Promise<void> {
     const { record: r, state } = p;
     const c = state.context;
-    await this.dataSource.transaction(async (tx) => {
+    await projectionTransaction(this.dataSource, async (tx) => {
       await upsertNewer(tx, ChangeEntity, {
         number: r.number,
         changeType: r.changeType,

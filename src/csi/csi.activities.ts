@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CsiActivities, CsiProjection } from '../../workflows/csi-proposal.messages';
 import { UsersService } from '../auth/users.service';
-import { insertOnce, upsertNewer } from '../database/versioned-upsert';
+import { insertOnce, projectionTransaction, upsertNewer } from '../database/projection';
 import { NotificationsService, OutboxMessage } from '../notifications/notifications.service';
 import { Activity } from '../temporal/activity.decorator';
 import { CsiJournalEntity, CsiProposalEntity } from './csi-proposal.entity';
@@ -21,7 +21,7 @@ export class CsiProjectionActivities implements CsiActivities {
   async projectCsiProposal(p: CsiProjection): Promise<void> {
     const { record: r, state } = p;
     const c = state.context;
-    await this.dataSource.transaction(async (tx) => {
+    await projectionTransaction(this.dataSource, async (tx) => {
       await upsertNewer(tx, CsiProposalEntity, {
         number: r.number,
         title: r.title,

@@ -15,6 +15,13 @@ export class ReplayedResponse extends Error {
   }
 }
 
+const BODY_PARSER_ERRORS: Record<string, { status: number; error: string; message: string }> = {
+  'entity.too.large': { status: 413, error: 'payloadTooLarge', message: 'the body is larger than the API accepts (100 kB)' },
+  'entity.parse.failed': { status: 400, error: 'badRequest', message: 'the body is not valid JSON' },
+  'encoding.unsupported': { status: 415, error: 'unsupportedMediaType', message: 'send the body as UTF-8 JSON' },
+  'charset.unsupported': { status: 415, error: 'unsupportedMediaType', message: 'send the body as UTF-8 JSON' },
+};
+
 export interface ErrorResponse {
   status: number;
   body: Record<string, unknown>;
@@ -33,6 +40,9 @@ export function errorResponse(error: unknown): ErrorResponse | undefined {
     const body = error.getResponse();
     return { status: error.getStatus(), body: typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : (body as Record<string, unknown>) };
   }
+  // The body parser's own errors (express): too large, not JSON, an unknown charset.
+  const parser = BODY_PARSER_ERRORS[(error as { type?: string } | null)?.type ?? ''];
+  if (parser) return { status: parser.status, body: { statusCode: parser.status, error: parser.error, message: parser.message } };
   if (isUnavailable(error)) {
     return {
       status: HttpStatus.SERVICE_UNAVAILABLE,

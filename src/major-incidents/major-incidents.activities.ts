@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { MiReview } from '../../machines/major-incident.types';
 import type { MiActivities, MiProjection } from '../../workflows/major-incident.messages';
 import { UsersService } from '../auth/users.service';
-import { insertOnce, upsertNewer } from '../database/versioned-upsert';
+import { insertOnce, projectionTransaction, upsertNewer } from '../database/projection';
 import { NotificationAudience } from '../notifications/notification.entity';
 import { NotificationsService, OutboxMessage } from '../notifications/notifications.service';
 import { Activity } from '../temporal/activity.decorator';
@@ -25,7 +25,7 @@ export class MiProjectionActivities implements MiActivities {
   async projectMajorIncident(p: MiProjection): Promise<void> {
     const { record: r, state } = p;
     const c = state.context;
-    await this.dataSource.transaction(async (tx) => {
+    await projectionTransaction(this.dataSource, async (tx) => {
       await upsertNewer(tx, MajorIncidentEntity, {
         number: r.number,
         title: r.title,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ProblemActivities, ProblemProjection } from '../../workflows/problem.messages';
-import { insertOnce, upsertNewer } from '../database/versioned-upsert';
+import { insertOnce, projectionTransaction, upsertNewer } from '../database/projection';
 import { Activity } from '../temporal/activity.decorator';
 import { KnowledgeEntryEntity, ProblemEntity, ProblemJournalEntity } from './problem.entity';
 
@@ -15,7 +15,7 @@ export class ProblemProjectionActivities implements ProblemActivities {
   async projectProblem(p: ProblemProjection): Promise<void> {
     const { record: r, state } = p;
     const c = state.context;
-    await this.dataSource.transaction(async (tx) => {
+    await projectionTransaction(this.dataSource, async (tx) => {
       await upsertNewer(tx, ProblemEntity, {
         number: r.number,
         title: r.title,

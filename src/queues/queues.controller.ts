@@ -2,7 +2,8 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { AgentQueueParams, PageQuery, QueuePageDto, StatusQueueParams, TeamQueueParams, UpdateFlagQuery } from './dto/queue.dto';
+import { AgentQueueParams, QueuePageDto, StatusQueueParams, TeamQueueParams, UpdateFlagQuery } from './dto/queue.dto';
+import { PageQuery } from '../http/page.query';
 import { QueuesService } from './queues.service';
 import { Permission } from '../auth/permission.decorator';
 

@@ -5,7 +5,8 @@ import type { TicketStatus } from '../../machines/ticket.types';
 import type { AuthUser } from '../auth/auth-user';
 import { TicketEntity } from '../tickets/entities/ticket.entity';
 import { toTicketListItem } from '../tickets/ticket-view.mapper';
-import type { PageQuery, QueuePageDto, UpdateFlagQuery } from './dto/queue.dto';
+import type { PageQuery } from '../http/page.query';
+import type { QueuePageDto, UpdateFlagQuery } from './dto/queue.dto';
 import { QueueErrorCode, QueuesException } from './queues.exception';
 
 /** A ticket is open until it is Resolved; Resolved and Closed leave the work queues. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { UpdateDefinition } from '@temporalio/common';
-import { ApplicationFailure, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Refusal } from '../../machines/process/law';
 import { COMMAND_REFUSED, ProcessDefinition } from '../../workflows/runtime/messages';
 import { appConfig } from '../config/app-config';
@@ -45,6 +45,15 @@ export function refusalOf(error: unknown): CommandRefusedException | undefined {
   const cause = error.cause;
   if (!(cause instanceof ApplicationFailure) || cause.type !== COMMAND_REFUSED) return undefined;
   return refusalFromVerdict((cause.details?.[0] ?? {}) as RefusalDetail);
+}
+
+/**
+ * The workflow has ended (the process became final, e.g. a ticket closed by its timer a moment
+ * before the command arrived): the command is refused like any command on a final process, 409.
+ */
+export function endedOf(error: unknown, workflowId: string): CommandRefusedException | undefined {
+  if (!(error instanceof WorkflowNotFoundError)) return undefined;
+  return new CommandRefusedException('commandNotAllowed', `${workflowId} has ended (it is closed); nothing can change it now`, { allowedCommands: [] });
 }
 
 /**
@@ -99,7 +108,7 @@ export class ProcessWorkflowsClient {
         client.workflow.getHandle(workflowId).executeUpdate(update, { args: [arg], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) }),
       );
     } catch (error) {
-      throw refusalOf(error) ?? error;
+      throw refusalOf(error) ?? endedOf(error, workflowId) ?? error;
     }
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AbsenceFound, AgentChoice, DispatchLookups, TicketProjection } from '../../workflows/ticket.messages';
 import { AbsencesService } from '../absences/absences.service';
-import { insertOnce, ProjectedRow, upsertNewer } from '../database/versioned-upsert';
+import { ProjectedRow, insertOnce, projectionTransaction, upsertNewer } from '../database/projection';
 import { NotificationsService, OutboxMessage } from '../notifications/notifications.service';
 import { TeamsService } from '../teams/teams.service';
 import { Activity } from '../temporal/activity.decorator';
@@ -29,7 +29,7 @@ export class TicketActivities implements DispatchLookups {
 
   @Activity()
   async projectTicket(p: TicketProjection): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
+    await projectionTransaction(this.dataSource, async (tx) => {
       await upsertNewer(tx, TicketEntity, ticketRow(p), 'number', ['title', 'description', 'createdAt', 'channel', 'impact', 'urgency']);
       await this.upsertClocks(tx, p);
       await insertOnce(tx, JournalEntryEntity, p.newEntries.map((e) => ({

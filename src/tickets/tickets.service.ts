@@ -131,7 +131,11 @@ export class TicketsService {
       throw new TicketException(TicketErrorCode.CommandNotAllowed, 'this ticket was opened before SLA policies and has no clocks', { allowedCommands: [] });
     }
     const policy = await this.slaPolicies.newest(ticket.slaPolicyCode);
-    await this.workflows.update(number, recalculateSlaUpdate, { actor: actorOf(user), policy }, idempotencyKey);
+    await this.audit.refusals(user, number, 'recalculateSla', async () => {
+      // A Closed ticket's workflow has ended: the machine refuses here (409), not Temporal (500).
+      refuseEarly(ticketLaw, ticket.machineState, { type: 'recalculateSla', text: 'recalculate', actor: actorOf(user) });
+      await this.workflows.update(number, recalculateSlaUpdate, { actor: actorOf(user), policy }, idempotencyKey);
+    });
     return this.get(user, number);
   }
 

@@ -2,7 +2,7 @@
 // decision must carry are the machine's rules (422 names what is missing).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
 import { CHANGE_COMMANDS, CHANGE_STAGES, CHANGE_TYPES, REVIEW_OUTCOMES } from '../../../machines/change.types';
 import type {
   ChangeAssessment,
@@ -14,6 +14,7 @@ import type {
   ChangeType,
   ChangeVote,
 } from '../../../machines/change.types';
+import { PageQuery } from '../../http/page.query';
 
 export class CreateChangeDto {
   @ApiProperty({ enum: CHANGE_TYPES }) @IsIn(CHANGE_TYPES) type!: ChangeType;
@@ -69,12 +70,10 @@ export class LinkIncidentDto {
   @ApiProperty({ example: 'INC-000001' }) @IsOptional() @IsString() incidentNumber!: string;
 }
 
-export class ListChangesQuery {
+export class ListChangesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CHANGE_STAGES }) @IsOptional() @IsIn(CHANGE_STAGES) stage?: ChangeStage;
   @ApiPropertyOptional({ enum: CHANGE_TYPES }) @IsOptional() @IsIn(CHANGE_TYPES) type?: ChangeType;
   @ApiPropertyOptional({ description: 'words in the number, title or description, or a linked PRB/INC number' }) @IsOptional() @IsString() @MinLength(1) q?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page: number = 1;
-  @ApiPropertyOptional({ default: 25 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 25;
 }
 
 export class ChangeTemplateDto {

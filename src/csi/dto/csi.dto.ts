@@ -1,10 +1,10 @@
 // Bodies, queries and views of the CSI endpoints. Shape only: who may decide, when, and what a
 // decision must carry are the machine's rules (422 names the missing field).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { CSI_COMMANDS, CSI_PRIORITIES, CSI_STAGES } from '../../../machines/csi-proposal.types';
 import type { CsiAssessment, CsiCommandType, CsiDecision, CsiPriority, CsiStage } from '../../../machines/csi-proposal.types';
+import { PageQuery } from '../../http/page.query';
 
 const PRIORITY_VALUES = [1, 2, 3, 4, '1', '2', '3', '4', ...CSI_PRIORITIES];
 const PRIORITY_DOC = { description: '1 (critical) … 4 (low), or low, medium, high, critical', example: 'high', oneOf: [{ type: 'integer', minimum: 1, maximum: 4 }, { type: 'string', enum: [...CSI_PRIORITIES] }] };
@@ -55,14 +55,12 @@ export class ImplementationNoteDto {
   @ApiProperty() @IsOptional() @IsString() @MaxLength(20000) note!: string;
 }
 
-export class ListCsiProposalsQuery {
+export class ListCsiProposalsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CSI_STAGES }) @IsOptional() @IsIn(CSI_STAGES) stage?: CsiStage;
   @ApiPropertyOptional({ enum: CSI_PRIORITIES, description: 'the final priority, or else the proposed one' })
   @IsOptional() @IsIn(CSI_PRIORITIES) priority?: CsiPriority;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() proposer?: string;
   @ApiPropertyOptional({ description: 'words in the number, title, description, concerns or benefit' }) @IsOptional() @IsString() q?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page: number = 1;
-  @ApiPropertyOptional({ default: 25 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 25;
 }
 
 export class CsiRefDto {

@@ -1,10 +1,10 @@
 // Bodies, queries and views of the problem and knowledge endpoints. Shape only: who may act, when,
 // and what a command must carry are the machine's rules (422 names the missing field).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PROBLEM_COMMANDS, PROBLEM_STAGES } from '../../../machines/problem.types';
 import type { ProblemChangeRequest, ProblemCommandType, ProblemDecision, ProblemStage } from '../../../machines/problem.types';
+import { PageQuery } from '../../http/page.query';
 
 export class CreateProblemDto {
   @ApiProperty({ example: 'Printing fails on the 3rd floor' }) @IsOptional() @IsString() @MaxLength(300) title!: string;
@@ -42,12 +42,10 @@ export class OptionalNoteDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) note?: string;
 }
 
-export class ListProblemsQuery {
+export class ListProblemsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: PROBLEM_STAGES }) @IsOptional() @IsIn(PROBLEM_STAGES) stage?: ProblemStage;
   @ApiPropertyOptional({ description: 'problems linked to this incident' }) @IsOptional() @IsString() incident?: string;
   @ApiPropertyOptional({ description: 'words in the number, title, description, root cause or workaround' }) @IsOptional() @IsString() q?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page: number = 1;
-  @ApiPropertyOptional({ default: 25 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 25;
 }
 
 export class KnowledgeQuery {

@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { TICKET_STATUSES } from '../../../machines/ticket.types';
 import type { TicketStatus } from '../../../machines/ticket.types';
 import { TicketListItemDto } from '../../tickets/dto/ticket-view.dto';
+import { PageQuery } from '../../http/page.query';
 
 export class TeamQueueParams {
   @ApiProperty({ format: 'uuid' }) @IsUUID() teamId!: string;
@@ -17,10 +18,6 @@ export class AgentQueueParams {
   @ApiProperty({ format: 'uuid' }) @IsUUID() agentId!: string;
 }
 
-export class PageQuery {
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page: number = 1;
-  @ApiPropertyOptional({ default: 25, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 25;
-}
 
 export class UpdateFlagQuery extends PageQuery {
   @ApiPropertyOptional({ default: 60, description: 'flags raised longer ago than this many minutes' })

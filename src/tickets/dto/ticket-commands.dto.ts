@@ -2,7 +2,7 @@
 // say) are the machine's.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateBy, ValidateNested } from 'class-validator';
 import { PENDING_REASONS, TICKET_TYPES } from '../../../machines/ticket.types';
 import type { PendingReason, TicketType } from '../../../machines/ticket.types';
 
@@ -36,9 +36,28 @@ export class SetCategoryDto {
   categoryId!: string;
 }
 
+/** Additional Questions are a category's handful of keys: at most 50 answers of at most 2,000 characters. */
+const IsAnswerMap = () =>
+  ValidateBy({
+    name: 'isAnswerMap',
+    validator: {
+      validate: (value: unknown) =>
+        !!value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length <= 50 &&
+        Object.entries(value).every(([k, v]) => k.length > 0 && k.length <= 100 && typeof v === 'string' && v.length <= 2000),
+      defaultMessage: () => 'answers must map at most 50 question keys (1-100 characters) to texts of at most 2,000 characters',
+    },
+  });
+
 export class AnswersDto {
-  @ApiProperty({ example: { printer: 'HP 3rd floor', tried: 'restarted, other PC works' }, description: 'Additional Questions by key' })
+  @ApiProperty({
+    example: { printer: 'HP 3rd floor', tried: 'restarted, other PC works' },
+    description: 'Additional Questions by key',
+    type: 'object',
+    additionalProperties: { type: 'string', maxLength: 2000 },
+    maxProperties: 50,
+  })
   @IsObject()
+  @IsAnswerMap()
   answers!: Record<string, string>;
 }
 

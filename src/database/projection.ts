@@ -1,4 +1,5 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { ApplicationFailure } from '@temporalio/common';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /** An entity's columns as a projection writes them: instants as the ISO strings workflows carry. */
 export type ProjectedRow<T> = { [K in keyof T]?: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
@@ -34,4 +35,24 @@ export async function upsertNewer<T extends ObjectLiteral & { version: number }>
 export async function insertOnce<T extends ObjectLiteral>(tx: EntityManager, entity: EntityTarget<T>, rows: ProjectedRow<T>[]): Promise<void> {
   if (!rows.length) return;
   await tx.createQueryBuilder().insert().into(entity).values(rows as never).orIgnore().updateEntity(false).execute();
+}
+
+/** PostgreSQL error classes a retry cannot fix: data exceptions (22…) and integrity violations (23…). */
+const DATA_ERROR = /^2[23]/;
+
+/**
+ * A projection's writes in one transaction. An error the database will give again on every retry
+ * (bad data, a broken reference) fails the activity for good instead of retrying for ever: the
+ * command answers with a clear failure and the read model holds nothing of it.
+ */
+export async function projectionTransaction(dataSource: DataSource, work: (tx: EntityManager) => Promise<void>): Promise<void> {
+  try {
+    await dataSource.transaction(work);
+  } catch (error) {
+    const code = (error as { driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+    if (typeof code === 'string' && DATA_ERROR.test(code)) {
+      throw ApplicationFailure.nonRetryable(`the read model refused the projection (${code}): ${(error as Error).message}`, 'ProjectionRejected');
+    }
+    throw error;
+  }
 }
