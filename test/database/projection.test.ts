@@ -2,7 +2,7 @@
 // a newer version wins, an older or repeated one changes nothing, fixed columns never change,
 // and a write the database refuses for good fails the activity without retries.
 import { ApplicationFailure } from '@temporalio/common';
-import { insertOnce, projectionTransaction, upsertNewer } from '../../src/database/projection';
+import { insertOnce, ProjectedRow, projectionTransaction, upsertNewer } from '../../src/database/projection';
 import { ProblemEntity, ProblemJournalEntity } from '../../src/problems/problem.entity';
 import { createTestDatabase, TestDatabase } from '../support/database';
 
@@ -16,8 +16,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const row = (version: number, title: string, stage = 'new') => ({
-  number: 'PRB-000001', title, description: 'd', stage, stageSince: '2026-11-30T08:00:00.000Z', incidents: ['INC-000001'], rootCause: null,
+const row = (version: number, title: string, stage = 'new'): ProjectedRow<ProblemEntity> => ({
+  number: 'PRB-000001', title, description: 'd', stage: stage as ProblemEntity['stage'], stageSince: '2026-11-30T08:00:00.000Z', incidents: ['INC-000001'], rootCause: null,
   workaround: null, knownError: false, knowledgeEntryId: null, changeRequests: [], resolution: null, decisions: [],
   createdBy: '00000000-0000-4000-8000-000000000001', version, machineState: { stage, context: {} } as never,
   createdAt: '2026-11-30T08:00:00.000Z', updatedAt: `2026-11-30T08:0${version}:00.000Z`,

@@ -102,3 +102,14 @@ describe('a Closed ticket', () => {
     expect(raced).toMatchObject({ code: 'commandNotAllowed', kind: 'conflict' });
   });
 });
+
+describe('rate limits', () => {
+  it('tells an address that keeps guessing tokens to wait (429), while a signed-in user carries on', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i++) statuses.push((await stack.http.get('/me').set('Authorization', `Bearer guess-${i}`)).status);
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(30)).toEqual([429, 429, 429, 429, 429]);
+    await stack.http.get('/me').set(stack.as('tim')).expect(200);
+    await stack.http.get('/tickets').set(stack.as('tim')).expect(200);
+  });
+});

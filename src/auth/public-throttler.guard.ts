@@ -1,0 +1,15 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { IS_PUBLIC } from './public.decorator';
+
+/**
+ * Rate limits the routes anyone may call without a token (health), per client address. Signed-in
+ * routes are not limited here (300 agents may share one university address), and monitor intake
+ * never is: an alert must not be dropped. Failed sign-ins are limited by the AccessGuard.
+ */
+@Injectable()
+export class PublicThrottlerGuard extends ThrottlerGuard {
+  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return !this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+  }
+}
