@@ -18,10 +18,10 @@ import {
   ChangeWorkflowInput,
 } from './change.messages';
 import { isoNow, workflowNow } from './clock';
-import { projectionActivities } from './runtime/activities';
+import { processActivities } from './runtime/activities';
 import { ProcessRuntime, Timer } from './runtime/process-runtime';
 
-const { projectChange } = projectionActivities<ChangeActivities>();
+const activities = processActivities<ChangeActivities>();
 
 class ChangeProcess extends ProcessRuntime<ChangeSnapshot, ChangeEvent, ChangeEffect, PersistedChangeState, ChangeSummary, ChangeProjection> {
   constructor(private readonly input: ChangeWorkflowInput) {
@@ -86,7 +86,7 @@ class ChangeProcess extends ProcessRuntime<ChangeSnapshot, ChangeEvent, ChangeEf
     }
   }
 
-  protected projectActivity = projectChange;
+  protected projectActivity = (projection: Parameters<ChangeActivities['projectChange']>[0]) => this.activities(activities).projectChange(projection);
   protected searchAttributes = () => [{ key: ChangeSearchAttributes.stage, value: this.stage() }];
   protected carried = () => ({});
   protected createdAt = () => this.input.record.createdAt;

@@ -19,10 +19,10 @@ import {
   CsiSummary,
   CsiWorkflowInput,
 } from './csi-proposal.messages';
-import { projectionActivities } from './runtime/activities';
+import { processActivities } from './runtime/activities';
 import { ProcessRuntime, Timer } from './runtime/process-runtime';
 
-const { projectCsiProposal } = projectionActivities<CsiActivities>();
+const activities = processActivities<CsiActivities>();
 
 const OWNER_NAMES = {
   processManager: 'process management',
@@ -96,7 +96,7 @@ class CsiProposalProcess extends ProcessRuntime<CsiSnapshot, CsiEvent, CsiEffect
     });
   }
 
-  protected projectActivity = projectCsiProposal;
+  protected projectActivity = (projection: Parameters<CsiActivities['projectCsiProposal']>[0]) => this.activities(activities).projectCsiProposal(projection);
   protected searchAttributes = () => [{ key: CsiSearchAttributes.stage, value: this.stage() }];
   protected carried = () => ({});
   protected createdAt = () => this.input.record.createdAt;

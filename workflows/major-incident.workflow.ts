@@ -19,10 +19,10 @@ import {
   MiSummary,
   MiWorkflowInput,
 } from './major-incident.messages';
-import { projectionActivities } from './runtime/activities';
+import { processActivities } from './runtime/activities';
 import { ProcessRuntime, Timer } from './runtime/process-runtime';
 
-const { projectMajorIncident } = projectionActivities<MiActivities>();
+const activities = processActivities<MiActivities>();
 
 class MajorIncidentProcess extends ProcessRuntime<MiSnapshot, MiEvent, MiEffect, PersistedMiState, MiSummary, MiProjection> {
   constructor(private readonly input: MiWorkflowInput) {
@@ -93,7 +93,7 @@ class MajorIncidentProcess extends ProcessRuntime<MiSnapshot, MiEvent, MiEffect,
     });
   }
 
-  protected projectActivity = projectMajorIncident;
+  protected projectActivity = (projection: Parameters<MiActivities['projectMajorIncident']>[0]) => this.activities(activities).projectMajorIncident(projection);
   protected searchAttributes = () => [{ key: MiSearchAttributes.stage, value: miLaw.stateOf(this.snapshot) }];
   protected carried = () => ({});
   protected createdAt = () => this.input.record.createdAt;

@@ -14,10 +14,10 @@ import {
   ProblemSummary,
   ProblemWorkflowInput,
 } from './problem.messages';
-import { projectionActivities } from './runtime/activities';
+import { processActivities } from './runtime/activities';
 import { ProcessRuntime } from './runtime/process-runtime';
 
-const { projectProblem } = projectionActivities<ProblemActivities>();
+const activities = processActivities<ProblemActivities>();
 
 class ProblemProcess extends ProcessRuntime<ProblemSnapshot, ProblemEvent, ProblemEffect, PersistedProblemState, ProblemSummary, ProblemProjection> {
   constructor(private readonly input: ProblemWorkflowInput) {
@@ -43,7 +43,7 @@ class ProblemProcess extends ProcessRuntime<ProblemSnapshot, ProblemEvent, Probl
     return { record: { ...this.input.record }, state: problemLaw.persist(this.snapshot), version: this.version, updatedAt: at, newEntries, knowledge };
   }
 
-  protected projectActivity = projectProblem;
+  protected projectActivity = (projection: Parameters<ProblemActivities['projectProblem']>[0]) => this.activities(activities).projectProblem(projection);
   protected searchAttributes = () => [{ key: ProblemSearchAttributes.stage, value: problemLaw.stateOf(this.snapshot) }];
   protected carried = () => ({});
   protected createdAt = () => this.input.record.createdAt;

@@ -21,7 +21,7 @@ import {
 import { openTicket, PersistedTicketState, restoreTicket, TicketEffect, ticketLaw, TicketSnapshot } from '../machines/ticket.law';
 import type { TaskToStart, TicketCommandType, TicketEvent } from '../machines/ticket.types';
 import { isoNow, workflowNow } from './clock';
-import { projectionActivities } from './runtime/activities';
+import { processActivities } from './runtime/activities';
 import { ProcessRuntime, refusal, Timer } from './runtime/process-runtime';
 import {
   JournalEntry,
@@ -37,7 +37,7 @@ import {
 import { CountedRecord, describeChange, notificationIntent, reachesUser, recalculationText, searchAttributeValues, taskInput } from './ticket.projection';
 import { projectSla } from './ticket.sla-projection';
 
-const { projectTicket, absenceOf, chooseAgent } = projectionActivities<TicketActivities>();
+const activities = processActivities<TicketActivities>();
 
 export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, TicketEffect, PersistedTicketState, TicketSummary, TicketProjection> {
   record: CountedRecord;
@@ -135,7 +135,7 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
     };
   }
 
-  protected projectActivity = projectTicket;
+  protected projectActivity = (projection: TicketProjection) => this.activities(activities).projectTicket(projection);
   protected createdAt = () => this.record.createdAt;
   protected carried = () => ({ sla: this.sla });
 
@@ -216,7 +216,7 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
     if ((this.context().rulesVersion ?? 1) < 2 || !patched('dispatch-follow-ups')) return;
     const { teamId, assigneeId } = this.context();
     if ((event.type === 'assignToTeam' || event.type === 'escalate') && event.autoAssign && teamId && assigneeId === null) {
-      const agent = await chooseAgent(teamId, isoNow());
+      const agent = await this.activities(activities).chooseAgent(teamId, isoNow());
       if (agent) {
         await this.applyIfAllowed({ type: 'assignToAgent', agentId: agent.id, agentName: agent.name, agentTeamIds: [teamId], actor: SYSTEM_ACTOR, at: isoNow() });
       }
@@ -227,7 +227,7 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
       : event.type === 'reply' && assigneeId ? { agentId: assigneeId, agentName: this.record.assigneeName ?? assigneeId, cause: 'userUpdate' as const }
       : null;
     if (!watched) return;
-    const absence = await absenceOf(watched.agentId, isoNow());
+    const absence = await this.activities(activities).absenceOf(watched.agentId, isoNow());
     if (!absence) return;
     await this.applyIfAllowed({ type: 'absenceNoticed', ...watched, until: absence.until, autoReply: absence.autoReply, actor: SYSTEM_ACTOR, at: isoNow() });
   }

@@ -16,6 +16,7 @@ import {
   ApplicationFailure,
   condition,
   currentUpdateInfo,
+  patched,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -24,6 +25,7 @@ import type { SearchAttributeUpdatePair, UpdateDefinition } from '@temporalio/co
 import type { Actor } from '../../machines/actor';
 import type { Effect, Verdict } from '../../machines/process/law';
 import { workflowNow } from '../clock';
+import type { ActivityProxies } from './activities';
 import { COMMAND_REFUSED, ProcessMessages } from './messages';
 
 /** The part of a law the runtime needs (machines/process/law.ts). */
@@ -79,6 +81,8 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
   protected readonly openingEffects: E[];
   private answered: AnsweredUpdate<S>[];
   private shownAttributes = '';
+  /** Activities run locally in workflows started since the patch (workflows/runtime/activities.ts). */
+  private readonly localActivities = patched('local-activities');
 
   protected constructor(
     protected readonly law: RuntimeLaw<Snap, Ev, E, P>,
@@ -119,6 +123,11 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
   protected async afterCommand(_event: Ev): Promise<void> {}
 
   // --- the shared skeleton ----------------------------------------------------------------------
+
+  /** The process's activities, local or through the task queue as this workflow was started. */
+  protected activities<A>(proxies: ActivityProxies<A>): A {
+    return this.localActivities ? proxies.local : proxies.remote;
+  }
 
   isFinal(): boolean {
     return this.law.isFinal(this.snapshot);
