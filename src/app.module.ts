@@ -10,6 +10,7 @@ import { AuditModule } from './audit/audit.module';
 import { NumberingModule } from './numbering/numbering.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { loggingModule } from './observability/logging';
 import { HealthModule } from './health/health.module';
 import { QueuesModule } from './queues/queues.module';
 import { TeamsModule } from './teams/teams.module';
@@ -23,7 +24,7 @@ import { ChangesModule } from './changes/changes.module';
 import { ProblemsModule } from './problems/problems.module';
 import { MajorIncidentsModule } from './major-incidents/major-incidents.module';
 
-const CORE = [ConfigModule.forRoot({ isGlobal: true, load: [appConfig] }), DatabaseModule, TemporalModule, AuditModule, NumberingModule, NotificationsModule, IdempotencyModule];
+const CORE = [ConfigModule.forRoot({ isGlobal: true, load: [appConfig] }), DatabaseModule, TemporalModule, AuditModule, NumberingModule, NotificationsModule, IdempotencyModule, loggingModule()];
 
 /** One module per capability; each owns its tables and its activities. */
 const FEATURES = [AuthModule, TicketsModule, SlaModule, MonitorsModule, TeamsModule, CatalogModule, AbsencesModule, QueuesModule, CsiModule, ChangesModule, ProblemsModule, MajorIncidentsModule];

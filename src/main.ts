@@ -7,7 +7,9 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { installTemporalRuntime } from './observability/temporal-runtime';
 import { configureApp } from './bootstrap/configure-app';
 import { loadAppConfig } from './config/app-config';
 import { seedDemoData } from './demo/demo-data';
@@ -16,7 +18,10 @@ import { RunningProcess, startTemporalDevServer } from './embedded/temporal-dev-
 
 async function main(): Promise<void> {
   const logger = new Logger('main');
+  // The embedded default exports the SDK's metrics on 9464 unless told otherwise (/metrics includes them).
+  process.env.TEMPORAL_SDK_METRICS_PORT ??= '9464';
   const config = loadAppConfig();
+  installTemporalRuntime(config.sdkMetricsPort);
   const embedded: RunningProcess[] = [];
 
   if (!config.temporalAddress) {
@@ -41,7 +46,8 @@ async function main(): Promise<void> {
     logger.log(`embedded PostgreSQL on 127.0.0.1:${config.embeddedPostgresPort}, data in ${pgDir}, server log in ${pgDir}.log`);
   }
 
-  const app = await NestFactory.create(AppModule.register({ api: true, worker: true }));
+  const app = await NestFactory.create(AppModule.register({ api: true, worker: true }), { bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
   configureApp(app);
   const seeded = await seedDemoData(app.get(DataSource));
   await app.listen(config.port, '127.0.0.1');

@@ -1,6 +1,6 @@
 // The workflow bundle's entry: every workflow the worker runs.
 export { ticketWorkflow } from './ticket.workflow';
-export { noopWorkflow } from './noop.workflow';
+export { noopEntityWorkflow, noopWorkflow } from './noop.workflow';
 export { csiProposalWorkflow } from './csi-proposal.workflow';
 export { changeWorkflow } from './change.workflow';
 export { problemWorkflow } from './problem.workflow';

@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppExceptionFilter } from '../errors/http-exception.filter';
 import { InputSafetyPipe } from '../http/input-safety.pipe';
 import { jsonOnly } from '../http/json-only';
+import { requestIdMiddleware } from '../observability/request-context';
 
 interface FieldError {
   field: string;
@@ -18,7 +19,8 @@ function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
 
 /** What every HTTP entry shares: validation (400 naming the fields), the error filter, OpenAPI at /docs. */
 export function configureApp(app: INestApplication): void {
-  // Before Nest's body parsers (registered at init): only JSON bodies get that far.
+  // Before Nest's body parsers and the request logger (registered at init).
+  app.use(requestIdMiddleware);
   app.use(jsonOnly);
   app.useGlobalPipes(
     new InputSafetyPipe(),

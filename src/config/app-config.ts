@@ -26,6 +26,10 @@ export interface AppConfig {
   commandTimeoutMs: number;
   /** How long an Idempotency-Key and its first answer are remembered. */
   idempotencyKeyTtlMs: number;
+  /** Where the Temporal SDK's Prometheus exporter listens in a process that runs a worker (0: off). */
+  sdkMetricsPort: number;
+  /** Workflows the worker keeps in its sticky cache (memory vs. replays: docs/operations.md). */
+  maxCachedWorkflows: number;
 }
 
 function duration(value: string | undefined, fallback: StringValue): number {
@@ -58,6 +62,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     commandTimeoutMs: duration(env.COMMAND_TIMEOUT, '20s'),
     idempotencyKeyTtlMs: duration(env.IDEMPOTENCY_KEY_TTL, '24h'),
+    sdkMetricsPort: int(env.TEMPORAL_SDK_METRICS_PORT, 0),
+    maxCachedWorkflows: int(env.WORKER_MAX_CACHED_WORKFLOWS, 1000),
   };
 }
 

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { projectionFailures } from '../observability/metrics';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /** An entity's columns as a projection writes them: instants as the ISO strings workflows carry. */
@@ -50,7 +51,9 @@ export async function projectionTransaction(dataSource: DataSource, work: (tx: E
     await dataSource.transaction(work);
   } catch (error) {
     const code = (error as { driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
-    if (typeof code === 'string' && DATA_ERROR.test(code)) {
+    const rejected = typeof code === 'string' && DATA_ERROR.test(code);
+    projectionFailures.inc({ reason: rejected ? 'rejected' : 'retried' });
+    if (rejected) {
       throw ApplicationFailure.nonRetryable(`the read model refused the projection (${code}): ${(error as Error).message}`, 'ProjectionRejected');
     }
     throw error;

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { scrapedGauge } from '../observability/metrics';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { NotificationEntity, NotificationAudience } from './notification.entity';
@@ -24,8 +25,17 @@ export interface OutboxMessage {
  * projection's transaction, so a message exists exactly when the change that caused it does.
  */
 @Injectable()
-export class NotificationsService {
+export class NotificationsService implements OnModuleInit {
   constructor(@InjectRepository(NotificationEntity) private readonly outbox: Repository<NotificationEntity>) {}
+
+  /** The outbox's backlog as Prometheus sees it: messages due and not sent, and how long the oldest has waited. */
+  onModuleInit(): void {
+    const due = `FROM notifications WHERE sent_at IS NULL AND deliver_after <= now()`;
+    scrapedGauge('itsm_outbox_pending', 'Notifications due and not yet sent', async () => Number((await this.outbox.query(`SELECT count(*) AS n ${due}`))[0].n));
+    scrapedGauge('itsm_outbox_lag_seconds', 'How long the oldest due notification has waited', async () =>
+      Number((await this.outbox.query(`SELECT coalesce(extract(epoch FROM now() - min(deliver_after)), 0) AS s ${due}`))[0].s),
+    );
+  }
 
   async enqueue(tx: EntityManager, messages: OutboxMessage[]): Promise<void> {
     if (!messages.length) return;

@@ -6,6 +6,7 @@ import type { Refusal } from '../../machines/process/law';
 import { COMMAND_REFUSED, ProcessDefinition } from '../../workflows/runtime/messages';
 import { appConfig } from '../config/app-config';
 import { DomainException, ErrorDetail, REFUSAL_KINDS, ServiceUnavailableException } from '../errors/domain.exception';
+import { commandDuration } from '../observability/metrics';
 import { TemporalClientProvider } from './temporal-client.provider';
 import { withinDeadline } from './within-deadline';
 
@@ -102,13 +103,19 @@ export class ProcessWorkflowsClient {
 
   /** Any Update with one argument (a process's own, e.g. the ticket's SLA recalculation). */
   async update<S, A>(workflowId: string, update: UpdateDefinition<S, [A]>, arg: A, idempotencyKey?: string): Promise<S> {
-    const client = await this.temporal.get();
+    const started = performance.now();
+    const timed = (outcome: string) => commandDuration.observe({ process: workflowId.split('-')[0], command: update.name, outcome }, (performance.now() - started) / 1000);
     try {
-      return await this.withinDeadline(
+      const client = await this.temporal.get();
+      const result = await this.withinDeadline(
         client.workflow.getHandle(workflowId).executeUpdate(update, { args: [arg], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) }),
       );
+      timed('ok');
+      return result;
     } catch (error) {
-      throw refusalOf(error) ?? endedOf(error, workflowId) ?? error;
+      const answer = refusalOf(error) ?? endedOf(error, workflowId) ?? error;
+      timed(answer instanceof DomainException ? answer.code : 'error');
+      throw answer;
     }
   }
 

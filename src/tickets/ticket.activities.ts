@@ -6,6 +6,7 @@ import { AbsencesService } from '../absences/absences.service';
 import { ProjectedRow, insertOnce, projectionTransaction, upsertNewer } from '../database/projection';
 import { NotificationsService, OutboxMessage } from '../notifications/notifications.service';
 import { TeamsService } from '../teams/teams.service';
+import { slaBreachLateness } from '../observability/metrics';
 import { Activity } from '../temporal/activity.decorator';
 import { JournalEntryEntity } from './entities/journal-entry.entity';
 import { TicketEntity } from './entities/ticket.entity';
@@ -60,6 +61,8 @@ export class TicketActivities implements DispatchLookups {
 
   private async upsertClocks(tx: EntityManager, p: TicketProjection): Promise<void> {
     for (const clock of p.sla?.clocks ?? []) {
+      // The breach recorded by this very change: how late after its deadline (metrics).
+      if (clock.breachedAt === p.updatedAt && clock.deadline) slaBreachLateness.observe((Date.parse(clock.breachedAt) - Date.parse(clock.deadline)) / 1000);
       await tx.query(
         `INSERT INTO sla_clocks (ticket_number, name, target_ms, state, deadline, warned_at, breached_at, stopped_at,
            stop_reason, elapsed_ms_at_stop, met, segments, version)

@@ -2,7 +2,11 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import type { ConfigType } from '@nestjs/config';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { appConfig } from '../config/app-config';
+import { RequestIdActivityInbound } from '../observability/activity-request-id';
 import { ActivityRegistry } from './activity-registry';
+
+/** The workflow interceptors a bundle must contain (a prebuilt one too: test/support/temporal.ts). */
+export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../../workflows/runtime/interceptors')];
 
 /** A prebuilt workflow bundle (tests build it once); otherwise the worker bundles `workflows/`. */
 export const WORKFLOW_BUNDLE = Symbol('WORKFLOW_BUNDLE');
@@ -32,6 +36,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
       activities: this.activities.collect(),
+      maxCachedWorkflows: this.config.maxCachedWorkflows,
+      // The request id of a command follows it into the workflow's and the activities' logs.
+      interceptors: {
+        activity: [() => ({ inbound: new RequestIdActivityInbound() })],
+        ...(this.bundle ? {} : { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
+      },
       ...(this.bundle ? { workflowBundle: this.bundle } : { workflowsPath: require.resolve('../../workflows') }),
     });
     this.running = this.worker.run();

@@ -1,0 +1,97 @@
+// npm run bench:queues — against the running stack (`npm start` or `npm run start:cluster`):
+// fills the system to BENCH_OPEN (50,000) open tickets, each a real ticket workflow opened over
+// REST at concurrency BENCH_C (40) (tickets already there count: a rerun only measures), then
+// times the overviews an agent opens all day, page 1 and deep into the list: the team queue, the
+// status overview, the escalation overview and text search, BENCH_R (40) times each, one at a
+// time. Prints p50/p95/p99 (target p95 <= 50 ms), the resident memory of the API and worker
+// processes, and PostgreSQL's plans of the two heaviest queries. Loopback only.
+//   BENCH_OPEN (50000)  BENCH_C (40)  BENCH_R (40)  API_URL (http://127.0.0.1:3000)
+//   DATABASE_URL (for the plans; default the embedded 127.0.0.1:5433)  BENCH_PIDS (extra pids to report)
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
+import { measure, printFigures, RunFigures } from './stats';
+
+const OPEN = Number(process.env.BENCH_OPEN ?? 50_000);
+const C = Number(process.env.BENCH_C ?? 40);
+const R = Number(process.env.BENCH_R ?? 40);
+const api = process.env.API_URL ?? 'http://127.0.0.1:3000';
+const database = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5433/postgres';
+if (!/^(127\.|localhost|\[::1\])/.test(new URL(api).hostname)) throw new Error('benchmarks only target this machine (127.0.0.1)');
+
+const WORDS = ['printer', 'network', 'vpn', 'password', 'laptop', 'screen', 'email', 'wifi', 'teams', 'scanner', 'license', 'keyboard'];
+
+async function get(path: string, token = 'demo-dorthe'): Promise<Record<string, unknown>> {
+  const res = await fetch(`${api}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`GET ${path}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+async function createTicket(i: number): Promise<void> {
+  const title = `${WORDS[i % WORDS.length]} ${WORDS[(i * 7 + 3) % WORDS.length]} problem ${i}`;
+  const res = await fetch(`${api}/tickets`, {
+    method: 'POST',
+    headers: { Authorization: 'Bearer demo-jannet', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ type: 'incident', title, description: `Bench ticket ${i}: the ${title} does not work`, impact: 'workplace', urgency: 'days' }),
+  });
+  if (res.status !== 201) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+}
+
+/** Resident memory (MiB) of the processes listening on the API port, plus BENCH_PIDS. */
+function rssOf(): string {
+  const port = new URL(api).port || '80';
+  const pids = new Set<string>((process.env.BENCH_PIDS ?? '').split(',').filter(Boolean));
+  try {
+    for (const m of execSync(`ss -ltnpH 'sport = :${port}'`, { encoding: 'utf8' }).matchAll(/pid=(\d+)/g)) pids.add(m[1]);
+  } catch {
+    // ss missing: only BENCH_PIDS
+  }
+  return [...pids].map((pid) => {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    return `pid ${pid}: ${(kb / 1024).toFixed(0)} MiB`;
+  }).join(', ');
+}
+
+async function main(): Promise<void> {
+  const teams = (await get('/teams')) as unknown as Array<{ id: string; code: string }>;
+  const bss = teams.find((t) => t.code === 'BSS-IT')!.id;
+  const open = Number((await get(`/queues/teams/${bss}?pageSize=1`)).total);
+  if (open < OPEN) {
+    const filled = await measure(`open ${OPEN - open} tickets over REST (C=${C})`, OPEN - open, C, (i) => createTicket(open + i));
+    printFigures([filled]);
+  }
+  const total = Number((await get(`/queues/teams/${bss}?pageSize=1`)).total);
+  const deep = Math.max(1, Math.floor(total / 25 / 2));
+  console.log(`\n${total} open tickets in the BSS IT queue; deep pages around ${deep} of 25`);
+  const page = (i: number) => (i % 2 ? deep + (i % 7) : 1);
+  const rows: RunFigures[] = [];
+  for (const [label, path] of [
+    ['team queue (page 1 / deep)', (i: number) => `/queues/teams/${bss}?page=${page(i)}`],
+    ['status overview (page 1 / deep)', (i: number) => `/queues/status/Assigned?page=${page(i)}`],
+    ['escalation overview', () => '/sla/escalations?withinMinutes=600'],
+    ['text search (page 1 / deep)', (i: number) => `/tickets?q=${WORDS[i % WORDS.length]}&page=${i % 2 ? 20 + (i % 5) : 1}`],
+  ] as const) {
+    await get(path(0)); // warm
+    rows.push(await measure(label, R, 1, async (i) => void (await get(path(i)))));
+  }
+  printFigures(rows);
+  console.log(`\nresident memory: ${rssOf()}`);
+
+  const db = new Client({ connectionString: database });
+  db.on('error', () => undefined);
+  await db.connect();
+  for (const [label, sql, params] of [
+    ['team queue, deep page', `SELECT number FROM tickets t WHERE t.status NOT IN ('Resolved','Closed') AND t.team_id = $1
+       ORDER BY t.assignee_id IS NULL DESC, t.priority, t.sla_next_deadline NULLS LAST, t.created_at, t.number OFFSET $2 LIMIT 25`, [bss, deep * 25]],
+    ['text search', `SELECT number FROM tickets t WHERE t.number ILIKE $1 OR t.title ILIKE $1 OR t.description ILIKE $1 ORDER BY t.created_at DESC, t.number DESC LIMIT 25`, ['%printer%']],
+  ] as const) {
+    const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params as unknown as unknown[]);
+    console.log(`\nplan: ${label}\n${plan.rows.map((r: Record<string, string>) => `  ${r['QUERY PLAN']}`).join('\n')}`);
+  }
+  await db.end();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
