@@ -75,6 +75,7 @@ async function start(): Promise<void> {
     '-c synchronous_commit=off',
     '-c full_page_writes=off',
     '-c max_connections=200',
+    '-c random_page_cost=1.1', // as the embedded default: plans as in production
   ].join(' ');
   pgCtl(['-l', log, '-w', '-o', options, 'start']);
   console.log(`export TEST_DATABASE_URL='postgres://${EMBEDDED_PG_USER}:${EMBEDDED_PG_PASSWORD}@127.0.0.1:${port}/postgres'`);

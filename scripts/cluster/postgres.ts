@@ -61,12 +61,14 @@ export async function startClusterPostgres(supervisor: Supervisor, options: Clus
       // TCP only: no socket file in a shared folder such as /var/run/postgresql.
       '-c', 'unix_socket_directories=',
       // Durable: these are PostgreSQL's defaults, spelled out because the test cluster
-      // (scripts/ensure-postgres.sh) turns them off for speed and this one must not.
+      // (scripts/test-postgres.ts) turns them off for speed and this one must not.
       '-c', 'fsync=on',
       '-c', 'synchronous_commit=on',
       '-c', 'full_page_writes=on',
       // Two API processes and two workers (pools of 10) plus Temporal's four services.
       '-c', 'max_connections=200',
+      // SSD: index scans cost little more than sequential ones (queue counts use their index).
+      '-c', 'random_page_cost=1.1',
     ],
     uid: owner?.uid,
     gid: owner?.gid,

@@ -10,6 +10,7 @@ import { Csi1764374400000 } from './migrations/1764374400000-csi';
 import { Changes1764633600000 } from './migrations/1764633600000-changes';
 import { Problems1764547200000 } from './migrations/1764547200000-problems';
 import { Idempotency1764720000000 } from './migrations/1764720000000-idempotency';
+import { QueueIndexes1764806400000 } from './migrations/1764806400000-queue-indexes';
 
 /**
  * Every module's entities, found by name (`<name>.entity.ts`): the database module knows no
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   MajorIncidents1764547260000,
   Changes1764633600000,
   Idempotency1764720000000,
+  QueueIndexes1764806400000,
 ];
 
 /** Schema changes only through migrations, run on start; never `synchronize`. */

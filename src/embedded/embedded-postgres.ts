@@ -52,7 +52,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     createPostgresUser: isRoot(),
     // TCP on loopback only, as the app connects; no Unix socket in /tmp to collide with another
     // server on the same port number.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    // random_page_cost 1.1: the data is on SSD (or in the page cache); the default 4 (spinning disks)
+    // makes the planner count a 50,000-ticket queue by a sequential scan instead of its index.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'random_page_cost=1.1'],
     onLog,
     onError: onLog,
   });
