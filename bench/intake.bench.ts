@@ -1,12 +1,13 @@
 // npm run bench:intake — against the running stack (`npm start` in another terminal):
-// creates N tickets over HTTP at concurrency C, then runs N bare no-op workflows on the same
-// Temporal server and task queue, and prints both and their ratio. Loopback only.
+// creates N tickets over HTTP at concurrency C and runs N bare no-op workflows on the same
+// Temporal server and task queue, in alternating rounds (BENCH_ROUNDS, 4) so load from elsewhere
+// on the machine hits both alike, and prints both and their ratio. Loopback only.
 //   BENCH_N (200)  BENCH_C (10)  API_URL (http://127.0.0.1:3000)  BENCH_TOKEN (demo-jannet)
 //   TEMPORAL_ADDRESS (127.0.0.1:7233)  TEMPORAL_TASK_QUEUE (tickets)
 import { Client, Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { noopWorkflow } from '../workflows/noop.workflow';
-import { measure, printFigures } from './stats';
+import { measure, measurePair, printFigures } from './stats';
 
 const N = Number(process.env.BENCH_N ?? 200);
 const C = Number(process.env.BENCH_C ?? 10);
@@ -34,9 +35,14 @@ async function main(): Promise<void> {
   const run = randomUUID().slice(0, 8);
   // A short warm-up so neither side pays for first-use costs inside the measurement.
   await measure('warm-up', Math.min(10, N), 2, createTicket);
-  const tickets = await measure(`POST /tickets (N=${N}, C=${C})`, N, C, createTicket);
-  const bare = await measure(`no-op workflow (N=${N}, C=${C})`, N, C, (i) =>
-    client.workflow.execute<typeof noopWorkflow>('noopWorkflow', { workflowId: `bench-${run}-${i}`, taskQueue }),
+  const [tickets, bare] = await measurePair(
+    { label: `POST /tickets (N=${N}, C=${C})`, task: createTicket },
+    {
+      label: `no-op workflow (N=${N}, C=${C})`,
+      task: (i) => client.workflow.execute<typeof noopWorkflow>('noopWorkflow', { workflowId: `bench-${run}-${i}`, taskQueue }),
+    },
+    N,
+    C,
   );
   printFigures([tickets, bare]);
   console.log(`\nticket intake / bare workflow: throughput ${(tickets.perSecond / bare.perSecond).toFixed(2)}x, p50 latency ${(tickets.p50 / bare.p50).toFixed(2)}x`);

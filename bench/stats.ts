@@ -14,6 +14,7 @@ export interface RunFigures {
   p50: number;
   p95: number;
   p99: number;
+  latencies: number[];
 }
 
 /** Runs `task` `count` times with at most `concurrency` in flight, timing each. */
@@ -48,7 +49,42 @@ export async function measure(label: string, count: number, concurrency: number,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
+    latencies,
   };
+}
+
+/**
+ * Runs two tasks in alternating rounds (A then B, then B then A, ...) and merges each side's
+ * rounds, so a load change on this shared machine hits both sides alike and their ratio holds.
+ * BENCH_ROUNDS (4) sets the number of rounds.
+ */
+export async function measurePair(
+  a: { label: string; task: (i: number) => Promise<void> },
+  b: { label: string; task: (i: number) => Promise<void> },
+  count: number,
+  concurrency: number,
+  rounds = Number(process.env.BENCH_ROUNDS ?? 4),
+): Promise<[RunFigures, RunFigures]> {
+  const runs: [RunFigures[], RunFigures[]] = [[], []];
+  const size = Math.ceil(count / rounds);
+  for (let r = 0, done = 0; done < count; r++, done += size) {
+    const n = Math.min(size, count - done);
+    const offset = done;
+    const order = r % 2 === 0 ? [0, 1] : [1, 0];
+    for (const side of order) {
+      const { label, task } = side === 0 ? a : b;
+      runs[side].push(await measure(label, n, concurrency, (i) => task(offset + i)));
+    }
+  }
+  return [merge(a.label, runs[0]), merge(b.label, runs[1])];
+}
+
+function merge(label: string, runs: RunFigures[]): RunFigures {
+  const latencies = runs.flatMap((r) => r.latencies).sort((x, y) => x - y);
+  const seconds = runs.reduce((sum, r) => sum + r.seconds, 0);
+  const count = runs.reduce((sum, r) => sum + r.count, 0);
+  const failed = runs.reduce((sum, r) => sum + r.failed, 0);
+  return { label, count, failed, seconds, latencies, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
 }
 
 export function printFigures(rows: RunFigures[]): void {
