@@ -21,6 +21,8 @@ export interface TicketSlaView {
 /** SLA policies (versioned) and the SLA part of a ticket's view, computed from clock segments. */
 @Injectable()
 export class SlaPoliciesService {
+  private readonly versions = new Map<string, SlaPolicy>();
+
   constructor(
     @InjectRepository(SlaPolicyEntity) private readonly policies: Repository<SlaPolicyEntity>,
     @InjectRepository(SlaClockEntity) private readonly clocks: Repository<SlaClockEntity>,
@@ -39,7 +41,13 @@ export class SlaPoliciesService {
   }
 
   async version(code: string, version: number): Promise<SlaPolicy | null> {
-    return (await this.policies.findOneBy({ code, version }))?.definition ?? null;
+    // A published version never changes (a change is a new version), so it is read once per process.
+    const key = `${code}@${version}`;
+    const known = this.versions.get(key);
+    if (known) return known;
+    const policy = (await this.policies.findOneBy({ code, version }))?.definition ?? null;
+    if (policy) this.versions.set(key, policy);
+    return policy;
   }
 
   /** Adds the next version of a policy; tickets already open keep theirs (issue "SLA engine"). */
@@ -57,10 +65,12 @@ export class SlaPoliciesService {
   /** Every figure from the segments and the policy's calendar, at `now`. */
   async ticketView(ticket: { number: string; slaPolicyCode: string | null; slaPolicyVersion: number | null; requestKind: string | null; slaOnCall: boolean; slaBreached: boolean; slaNextDeadline: Date | null }, now: Date): Promise<TicketSlaView | null> {
     if (!ticket.slaPolicyCode || ticket.slaPolicyVersion === null) return null;
-    const policy = await this.version(ticket.slaPolicyCode, ticket.slaPolicyVersion);
+    const [policy, rows] = await Promise.all([
+      this.version(ticket.slaPolicyCode, ticket.slaPolicyVersion),
+      this.clocks.find({ where: { ticketNumber: ticket.number }, order: { name: 'ASC' } }),
+    ]);
     if (!policy) return null;
     const calendar = ticket.slaOnCall ? ALWAYS_OPEN : policy.calendar;
-    const rows = await this.clocks.find({ where: { ticketNumber: ticket.number }, order: { name: 'ASC' } });
     const clocks = rows.map((row) =>
       viewClock(
         {

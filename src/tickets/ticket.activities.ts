@@ -59,26 +59,31 @@ export class TicketActivities implements DispatchLookups {
     return [...present].sort((a, b) => open.get(a.id)! - open.get(b.id)!)[0] ?? null;
   }
 
+  /** All the ticket's clocks in one statement: a command's answer waits for each round trip. */
   private async upsertClocks(tx: EntityManager, p: TicketProjection): Promise<void> {
-    for (const clock of p.sla?.clocks ?? []) {
+    const clocks = p.sla?.clocks ?? [];
+    if (clocks.length === 0) return;
+    for (const clock of clocks) {
       // The breach recorded by this very change: how late after its deadline (metrics).
       if (clock.breachedAt === p.updatedAt && clock.deadline) slaBreachLateness.observe((Date.parse(clock.breachedAt) - Date.parse(clock.deadline)) / 1000);
-      await tx.query(
-        `INSERT INTO sla_clocks (ticket_number, name, target_ms, state, deadline, warned_at, breached_at, stopped_at,
-           stop_reason, elapsed_ms_at_stop, met, segments, version)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
-         ON CONFLICT (ticket_number, name) DO UPDATE SET target_ms = EXCLUDED.target_ms, state = EXCLUDED.state,
-           deadline = EXCLUDED.deadline, warned_at = EXCLUDED.warned_at, breached_at = EXCLUDED.breached_at,
-           stopped_at = EXCLUDED.stopped_at, stop_reason = EXCLUDED.stop_reason,
-           elapsed_ms_at_stop = EXCLUDED.elapsed_ms_at_stop, met = EXCLUDED.met, segments = EXCLUDED.segments,
-           version = EXCLUDED.version
-         WHERE sla_clocks.version < EXCLUDED.version`,
-        [
-          p.record.number, clock.name, clock.targetMs, clock.state, clock.deadline, clock.warnedAt, clock.breachedAt,
-          clock.stoppedAt, clock.stopReason, clock.elapsedMsAtStop, clock.met, JSON.stringify(clock.segments), p.version,
-        ],
-      );
     }
+    const rows = clocks.map((clock) => [
+      p.record.number, clock.name, clock.targetMs, clock.state, clock.deadline, clock.warnedAt, clock.breachedAt,
+      clock.stoppedAt, clock.stopReason, clock.elapsedMsAtStop, clock.met, JSON.stringify(clock.segments), p.version,
+    ]);
+    const values = rows.map((row, r) => `(${row.map((_, c) => `$${r * row.length + c + 1}`).join(',')})`).join(', ');
+    await tx.query(
+      `INSERT INTO sla_clocks (ticket_number, name, target_ms, state, deadline, warned_at, breached_at, stopped_at,
+         stop_reason, elapsed_ms_at_stop, met, segments, version)
+       VALUES ${values}
+       ON CONFLICT (ticket_number, name) DO UPDATE SET target_ms = EXCLUDED.target_ms, state = EXCLUDED.state,
+         deadline = EXCLUDED.deadline, warned_at = EXCLUDED.warned_at, breached_at = EXCLUDED.breached_at,
+         stopped_at = EXCLUDED.stopped_at, stop_reason = EXCLUDED.stop_reason,
+         elapsed_ms_at_stop = EXCLUDED.elapsed_ms_at_stop, met = EXCLUDED.met, segments = EXCLUDED.segments,
+         version = EXCLUDED.version
+       WHERE sla_clocks.version < EXCLUDED.version`,
+      rows.flat(),
+    );
   }
 
   private async applyPins(tx: EntityManager, p: TicketProjection): Promise<void> {

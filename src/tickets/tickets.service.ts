@@ -107,20 +107,20 @@ export class TicketsService {
   async get(user: AuthUser, number: string): Promise<TicketViewDto> {
     const ticket = await this.findVisible(user, number);
     const internal = READS_ALL.includes(user.role);
-    const [journal, notifications] = await Promise.all([
+    // One wave of reads after the ticket: each is a round trip, and a command's answer waits for them.
+    const [journal, notifications, sla, [majorIncident]] = await Promise.all([
       this.journal.find({
         where: internal ? { ticketNumber: number } : { ticketNumber: number, visibility: 'public' },
         order: { seq: 'ASC' },
       }),
       this.notifications.recordedOn(number, internal ? undefined : user.id),
+      internal ? this.slaPolicies.ticketView(ticket, new Date()) : null,
+      // Issue 5: a child incident shows the major incident it is linked to.
+      this.db.query(`SELECT number, title, stage FROM major_incidents WHERE jsonb_exists(children, $1) ORDER BY created_at DESC LIMIT 1`, [number]) as Promise<
+        Array<{ number: string; title: string; stage: string }>
+      >,
     ]);
-    const sla = internal ? await this.slaPolicies.ticketView(ticket, new Date()) : null;
     const handling = internal ? handlingOf(ticket) : null;
-    // Issue 5: a child incident shows the major incident it is linked to.
-    const [majorIncident] = await this.db.query(
-      `SELECT number, title, stage FROM major_incidents WHERE jsonb_exists(children, $1) ORDER BY created_at DESC LIMIT 1`,
-      [number],
-    );
     return { ...toTicketView(ticket, journal, notifications, actorOf(user)), sla, handling, majorIncident: majorIncident ?? null };
   }
 
