@@ -66,12 +66,18 @@ export class TicketsService {
       throw new TicketException(TicketErrorCode.Forbidden, 'only agents open tickets on behalf of another user', { field: 'requesterId' });
     }
     const requesterId = dto.requesterId ?? user.id;
-    await this.requireExists(UserEntity, requesterId, 'requesterId');
-    const category = dto.categoryId ? await this.requireExists(CategoryEntity, dto.categoryId, 'categoryId') : null;
-
     const reportedAt = this.reportedAt(user, dto.reportedAt);
-    const sla = await this.slaPolicies.newest(category?.slaPolicyCode ?? 'standard');
-    const number = await this.numbers.next(dto.type, idempotencyKey);
+    // Independent reads in one wave each (the answer waits for every round trip); the number is
+    // taken only once the references are known to exist, so a refused intake leaves no gap.
+    const [, category, routeTo] = await Promise.all([
+      this.requireExists(UserEntity, requesterId, 'requesterId'),
+      dto.categoryId ? this.requireExists(CategoryEntity, dto.categoryId, 'categoryId') : null,
+      this.primaryTeamOf(requesterId),
+    ]);
+    const [sla, number] = await Promise.all([
+      this.slaPolicies.newest(category?.slaPolicyCode ?? 'standard'),
+      this.numbers.next(dto.type, idempotencyKey),
+    ]);
     const { score, level } = assessPriority(dto.impact, dto.urgency);
     const input: TicketWorkflowInput = {
       type: dto.type,
@@ -81,7 +87,7 @@ export class TicketsService {
       sla: { policy: sla, requestKind: dto.requestKind ?? ((category?.requestKind as RequestKind | null) ?? null) },
       rulesVersion: 2,
       requiredQuestions: (category?.additionalQuestions ?? []).map((q) => q.key),
-      routeTo: await this.primaryTeamOf(requesterId),
+      routeTo,
       record: {
         number,
         title: dto.title.trim(),
