@@ -169,7 +169,7 @@ export class ChangeViewDto extends ChangeListItemDto {
   @ApiProperty({ type: ChangeReviewDto, nullable: true }) review!: ChangeReviewDto | null;
   @ApiProperty({ type: [ChangeDecisionDto] }) decisions!: ChangeDecisionDto[];
   @ApiProperty({ type: [ChangeTrailEntryDto] }) trail!: ChangeTrailEntryDto[];
-  @ApiProperty({ type: 'integer', minimum: 1 }) version!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'counts the commands applied (0 when just opened)' }) version!: number;
   @ApiProperty({ enum: CHANGE_COMMANDS, isArray: true, description: 'what the caller may do now (asked of the machine)' })
   allowedCommands!: ChangeCommandType[];
 }

@@ -124,7 +124,7 @@ export class CsiProposalViewDto extends CsiProposalListItemDto {
   @ApiProperty({ type: CsiAssessmentDto, nullable: true }) assessment!: CsiAssessmentDto | null;
   @ApiProperty({ type: [CsiDecisionDto], description: 'every decision: command, from, to, who, role, rationale, when' }) decisions!: CsiDecisionDto[];
   @ApiProperty({ type: [CsiTrailEntryDto] }) trail!: CsiTrailEntryDto[];
-  @ApiProperty({ type: 'integer', minimum: 1 }) version!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'counts the commands applied (0 when just opened)' }) version!: number;
   @ApiProperty({ enum: CSI_COMMANDS, isArray: true, description: 'what the caller may do now (asked of the machine)' })
   allowedCommands!: CsiCommandType[];
 }

@@ -104,7 +104,7 @@ export class MajorIncidentViewDto extends MajorIncidentListItemDto {
   @ApiProperty({ type: MiReviewViewDto, nullable: true }) review!: MiReviewViewDto | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'while active: when the next stakeholder update is due' }) updateDueAt!: string | null;
   @ApiProperty({ type: [MiTimelineEntryDto] }) timeline!: MiTimelineEntryDto[];
-  @ApiProperty({ type: 'integer', minimum: 1 }) version!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'counts the commands applied (0 when just opened)' }) version!: number;
   @ApiProperty({ enum: MI_COMMANDS, isArray: true, description: 'what the caller may do now (asked of the machine)' }) allowedCommands!: MiCommandType[];
   @ApiPropertyOptional({ type: [MiCascadeOutcomeDto], description: 'on resolve only: what happened to each linked incident' })
   cascade?: MiCascadeOutcomeDto[];

@@ -113,7 +113,7 @@ export class ProblemViewDto extends ProblemListItemDto {
   @ApiProperty({ type: [ProblemDecisionDto] }) decisions!: ProblemDecisionDto[];
   @ApiProperty({ type: [ProblemTrailEntryDto] }) trail!: ProblemTrailEntryDto[];
   @ApiProperty({ format: 'uuid' }) createdBy!: string;
-  @ApiProperty({ type: 'integer', minimum: 1 }) version!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'counts the commands applied (0 when just opened)' }) version!: number;
   @ApiProperty({ enum: PROBLEM_COMMANDS, isArray: true, description: 'what the caller may do now (asked of the machine)' })
   allowedCommands!: ProblemCommandType[];
   @ApiPropertyOptional({ type: [String], description: 'on resolve only: the open incidents that got the resolution note' })

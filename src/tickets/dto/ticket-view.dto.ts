@@ -128,7 +128,7 @@ export class TicketViewDto extends TicketListItemDto {
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) resolvedAt!: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) closedAt!: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'when a Resolved ticket closes itself' }) closesAt!: string | null;
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'counts the commands applied' }) version!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'counts the commands applied (0 when just opened)' }) version!: number;
   @ApiProperty({ type: [JournalEntryDto], description: 'end users see public entries only' }) journal!: JournalEntryDto[];
   @ApiProperty({ type: [NotificationDto], description: 'end users see the ones sent to them' }) notifications!: NotificationDto[];
   @ApiProperty({ type: TicketSlaDto, nullable: true, description: 'agents only (null for end users, and for tickets without SLA clocks)' })
