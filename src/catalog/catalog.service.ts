@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { RequestKind } from '../../machines/sla/sla-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { isUniqueViolation } from '../database/unique-violation';
 import { CatalogErrorCode, CatalogException } from './catalog.exception';
@@ -13,7 +14,8 @@ export const toCategoryView = (c: CategoryEntity): CategoryView => ({
   description: c.description,
   requiresApproval: c.requiresApproval,
   slaPolicyCode: c.slaPolicyCode,
-  requestKind: c.requestKind,
+  // Stored as text; written from REQUEST_KINDS only (the DTO validates it).
+  requestKind: c.requestKind as RequestKind | null,
   additionalQuestions: c.additionalQuestions ?? [],
 });
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CsiCommand } from '../../machines/csi-proposal.types';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -21,8 +21,8 @@ import {
 } from './dto/csi.dto';
 import { Permission } from '../auth/permission.decorator';
 import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { ApiErrors, processCommandErrors } from '../errors/api-errors.decorator';
 
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'a retry with the same key applies once' };
 
 /**
  * CSI change proposals (issue 6, part 1): submission, the register, the forum's agenda, and one
@@ -31,7 +31,6 @@ const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'a 
  */
 @ApiTags('csi')
 @ApiBearerAuth()
-@ApiHeader(IDEMPOTENCY)
 @Controller('csi')
 export class CsiController {
   constructor(private readonly csi: CsiService) {}
@@ -39,6 +38,8 @@ export class CsiController {
   @Post('proposals')
   @Permission('csi')
   @ApiOperation({ summary: 'Submit a change proposal (anyone; the catalog item "Administration / ITSM tool / Change proposal")' })
+  @ApiCreatedResponse({ type: CsiProposalViewDto, description: 'the new proposal' })
+  @ApiErrors({ 422: 'categoryId is not the catalog item for change proposals (field)' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateCsiProposalDto, @IdempotencyKey() key?: string): Promise<CsiProposalViewDto> {
     return this.csi.create(user, dto, key);
   }
@@ -46,6 +47,7 @@ export class CsiController {
   @Get('proposals')
   @Permission('csi')
   @ApiOperation({ summary: 'The register of all proposals, filtered by stage, priority, proposer or words' })
+  @ApiOkResponse({ type: CsiProposalPageDto })
   list(@Query() query: ListCsiProposalsQuery): Promise<CsiProposalPageDto> {
     return this.csi.list(query);
   }
@@ -53,6 +55,7 @@ export class CsiController {
   @Get('agenda')
   @Permission('csi')
   @ApiOperation({ summary: 'The CSI forum’s agenda: proposals awaiting its decision, with assessments and proposed priorities' })
+  @ApiOkResponse({ type: [CsiAgendaItemDto] })
   agenda(): Promise<CsiAgendaItemDto[]> {
     return this.csi.agenda();
   }
@@ -60,6 +63,8 @@ export class CsiController {
   @Get('proposals/:number')
   @Permission('csi')
   @ApiOperation({ summary: 'A proposal with its decision trail and the commands allowed for the caller now' })
+  @ApiOkResponse({ type: CsiProposalViewDto })
+  @ApiErrors({ 404: 'no such change proposal' })
   get(@CurrentUser() user: AuthUser, @Param('number') number: string): Promise<CsiProposalViewDto> {
     return this.csi.get(user, number);
   }
@@ -68,6 +73,8 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Process manager: take up the review' })
+  @ApiOkResponse({ type: CsiProposalViewDto, description: 'the proposal as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('change proposal'))
   startReview(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalRationaleDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'startReview', rationale: dto.rationale }, k);
   }
@@ -76,6 +83,8 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Process manager: ask the proposer; the review pauses until answered' })
+  @ApiOkResponse({ type: CsiProposalViewDto, description: 'the proposal as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('change proposal'))
   requestInformation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RequestInformationDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'requestInformation', question: dto.question }, k);
   }
@@ -84,6 +93,8 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Proposer: answer the information request; the review resumes' })
+  @ApiOkResponse({ type: CsiProposalViewDto, description: 'the proposal as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('change proposal'))
   provideInformation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ProvideInformationDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'provideInformation', text: dto.text }, k);
   }
@@ -92,6 +103,8 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Process manager: accept for assessment, with a rationale' })
+  @ApiOkResponse({ type: CsiProposalViewDto, description: 'the proposal as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('change proposal'))
   accept(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RationaleDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'accept', rationale: dto.rationale }, k);
   }
@@ -100,6 +113,8 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject with a rationale: process manager in review, CSI forum at its decision' })
+  @ApiOkResponse({ type: CsiProposalViewDto, description: 'the proposal as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('change proposal'))
   reject(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RationaleDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'reject', rationale: dto.rationale }, k);
   }
@@ -108,6 +123,8 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'ITSM system administration (admin): scope and effort estimate' })
+  @ApiOkResponse({ type: CsiProposalViewDto, description: 'the proposal as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('change proposal'))
   assess(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssessDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'assess', scope: dto.scope, effortEstimate: dto.effortEstimate, note: dto.note }, k);
   }
@@ -116,6 +133,8 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Process manager: propose a priority (1-4 or low..critical) for the forum, with a rationale' })
+  @ApiOkResponse({ type: CsiProposalViewDto, description: 'the proposal as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('change proposal'))
   proposePriority(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: PriorityDecisionDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'proposePriority', priority: dto.priority, rationale: dto.rationale }, k);
   }
@@ -124,6 +143,8 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'CSI forum: approve with a final priority and a rationale' })
+  @ApiOkResponse({ type: CsiProposalViewDto, description: 'the proposal as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('change proposal'))
   approve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: PriorityDecisionDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'approve', priority: dto.priority, rationale: dto.rationale }, k);
   }
@@ -132,6 +153,8 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'CSI forum: defer to a later forum date, with a rationale' })
+  @ApiOkResponse({ type: CsiProposalViewDto, description: 'the proposal as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('change proposal'))
   defer(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: DeferDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'defer', forumDate: dto.forumDate, rationale: dto.rationale }, k);
   }
@@ -140,6 +163,8 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'CSI forum or process manager: put a deferred proposal back on the agenda now' })
+  @ApiOkResponse({ type: CsiProposalViewDto, description: 'the proposal as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('change proposal'))
   reconsider(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalRationaleDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'reconsider', rationale: dto.rationale }, k);
   }
@@ -148,6 +173,8 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'ITSM system administration (admin): implementation begins, with a note' })
+  @ApiOkResponse({ type: CsiProposalViewDto, description: 'the proposal as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('change proposal'))
   startImplementation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ImplementationNoteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'startImplementation', note: dto.note }, k);
   }
@@ -156,6 +183,8 @@ export class CsiController {
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'ITSM system administration (admin): implemented, with a note; the proposal is done' })
+  @ApiOkResponse({ type: CsiProposalViewDto, description: 'the proposal as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('change proposal'))
   completeImplementation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ImplementationNoteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'completeImplementation', note: dto.note }, k);
   }

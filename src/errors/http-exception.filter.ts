@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { STATUS_CODES } from 'http';
 import { DomainException, httpStatusOf } from './domain.exception';
 import { isUnavailable } from './unavailable';
 
@@ -22,6 +23,17 @@ const BODY_PARSER_ERRORS: Record<string, { status: number; error: string; messag
   'charset.unsupported': { status: 415, error: 'unsupportedMediaType', message: 'send the body as UTF-8 JSON' },
 };
 
+function bodyParserError(error: unknown): { status: number; error: string; message: string } | undefined {
+  const type = (error as { type?: unknown } | null | undefined)?.type;
+  return typeof type === 'string' ? BODY_PARSER_ERRORS[type] : undefined;
+}
+
+/** The error code of a status for an HttpException that names none ('Not Found' -> 'notFound'). */
+function codeOf(status: number): string {
+  const words = (STATUS_CODES[status] ?? 'error').replace(/[^A-Za-z ]/g, '').split(' ').filter(Boolean);
+  return words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0].toUpperCase() + w.slice(1).toLowerCase())).join('');
+}
+
 export interface ErrorResponse {
   status: number;
   body: Record<string, unknown>;
@@ -36,13 +48,19 @@ export function errorResponse(error: unknown): ErrorResponse | undefined {
     const status = httpStatusOf(error.kind);
     return { status, body: { statusCode: status, error: error.code, message: error.message, ...error.detail } };
   }
-  if (error instanceof HttpException) {
-    const body = error.getResponse();
-    return { status: error.getStatus(), body: typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : (body as Record<string, unknown>) };
-  }
-  // The body parser's own errors (express): too large, not JSON, an unknown charset.
-  const parser = BODY_PARSER_ERRORS[(error as { type?: string } | null)?.type ?? ''];
+  // The body parser's own errors (express): too large, not JSON, an unknown charset. The Express
+  // adapter hands them over wrapped in an HttpException (its cause), with the library's sentence.
+  const parser = bodyParserError(error) ?? (error instanceof HttpException ? bodyParserError(error.cause) : undefined);
   if (parser) return { status: parser.status, body: { statusCode: parser.status, error: parser.error, message: parser.message } };
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    const body = typeof response === 'string' ? { statusCode: status, message: response } : (response as Record<string, unknown>);
+    // Every error body carries a code (ErrorBody.error), also one built from a bare sentence (the
+    // body parser's, Nest's). A body of another shape (GET /health's 503) stays as it was thrown.
+    if (typeof body.message !== 'string' || typeof body.error === 'string') return { status, body };
+    return { status, body: { ...body, statusCode: status, error: codeOf(status) } };
+  }
   if (isUnavailable(error)) {
     return {
       status: HttpStatus.SERVICE_UNAVAILABLE,

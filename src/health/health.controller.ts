@@ -1,9 +1,10 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator';
 import { TemporalClientProvider } from '../temporal/temporal.module';
+import { HealthDto, HealthUnavailableDto, ServiceState } from './dto/health.dto';
 
 @ApiTags('health')
 @Controller('health')
@@ -16,14 +17,18 @@ export class HealthController {
   /** 200 when PostgreSQL and Temporal both answer; 503 naming the one that does not. */
   @Public()
   @Get()
-  async check(): Promise<{ status: 'ok'; postgres: 'up'; temporal: 'up' }> {
-    const postgres = await this.db.query('SELECT 1').then(() => 'up' as const, () => 'down' as const);
+  @ApiOperation({ summary: 'Open: whether PostgreSQL and Temporal answer (rate limited per address)' })
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthUnavailableDto, description: 'PostgreSQL or Temporal does not answer' })
+  async check(): Promise<HealthDto> {
+    const postgres = await this.db.query('SELECT 1').then((): ServiceState => 'up', (): ServiceState => 'down');
     const temporal = await this.temporal
       .get()
       .then((client) => client.workflowService.getSystemInfo({}))
-      .then(() => 'up' as const, () => 'down' as const);
+      .then((): ServiceState => 'up', (): ServiceState => 'down');
     if (postgres !== 'up' || temporal !== 'up') {
-      throw new ServiceUnavailableException({ status: 'unavailable', postgres, temporal });
+      const body: HealthUnavailableDto = { status: 'unavailable', postgres, temporal };
+      throw new ServiceUnavailableException(body);
     }
     return { status: 'ok', postgres, temporal };
   }

@@ -10,8 +10,8 @@ import { IdempotencyService } from './idempotency.service';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
-/** Printable, no spaces, at most 200 characters (Stripe's and the IETF draft's practice). */
-const KEY_SHAPE = /^[\x21-\x7e]{1,200}$/;
+/** Printable, no spaces, at most 200 characters (Stripe's and the IETF draft's practice); the OpenAPI document states it. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
 export type IdempotentRequest = Request & { user?: AuthUser; idempotencyKey?: string };
 
@@ -47,7 +47,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async run(request: IdempotentRequest, status: number, key: string, next: CallHandler): Promise<unknown> {
-    if (!KEY_SHAPE.test(key)) {
+    if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
       throw new DomainException('badRequest', 'badRequest', `${IDEMPOTENCY_HEADER} must be 1 to 200 printable characters`, { field: IDEMPOTENCY_HEADER });
     }
     const id = { callerId: request.user!.id, operation: `${request.method} ${request.route?.path ?? request.path}`, key };

@@ -7,19 +7,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { TicketReadModel } from '../tickets/ticket-read-model';
 import { TicketsService } from '../tickets/tickets.service';
 import { DomainException } from '../errors/domain.exception';
-import type { AlertDto, AlertmanagerAlertDto } from './dto/alert.dto';
-
-export interface AlertReceipt {
-  fingerprint: string;
-  status: 'firing' | 'resolved';
-  /** The incident, once it exists (a concurrent first post may still be opening it). */
-  ticketNumber: string | null;
-  occurrences: number;
-  createdIncident: boolean;
-  flapping: boolean;
-  /** A resolved alert for a fingerprint with no open incident changes nothing. */
-  ignored?: boolean;
-}
+import type { AlertDto, AlertmanagerAlertDto, AlertReceiptDto, MonitorAlertDto } from './dto/alert.dto';
 
 interface AlertRow {
   id: string;
@@ -59,26 +47,27 @@ export class MonitorsService {
     private readonly readModel: TicketReadModel,
   ) {}
 
-  async ingest(user: AuthUser, alert: AlertDto): Promise<AlertReceipt> {
+  async ingest(user: AuthUser, alert: AlertDto): Promise<AlertReceiptDto> {
     return alert.status === 'firing' ? this.fire(user, alert) : this.clear(user, alert);
   }
 
   /** Prometheus Alertmanager's webhook, unchanged: each alert in it is an alert of ours. */
-  async ingestAlertmanager(user: AuthUser, alerts: AlertmanagerAlertDto[]): Promise<AlertReceipt[]> {
-    const receipts: AlertReceipt[] = [];
+  async ingestAlertmanager(user: AuthUser, alerts: AlertmanagerAlertDto[]): Promise<AlertReceiptDto[]> {
+    const receipts: AlertReceiptDto[] = [];
     for (const a of alerts) receipts.push(await this.ingest(user, fromAlertmanager(a)));
     return receipts;
   }
 
-  async alertsOf(user: AuthUser, ticketNumber: string) {
-    return this.db.query(
+  async alertsOf(user: AuthUser, ticketNumber: string | undefined): Promise<MonitorAlertDto[]> {
+    const rows: Array<Omit<MonitorAlertDto, 'firstSeen' | 'lastSeen'> & { firstSeen: Date; lastSeen: Date }> = await this.db.query(
       `SELECT id, fingerprint, source, service, severity, summary, status, occurrences, first_seen AS "firstSeen",
               last_seen AS "lastSeen", flapping, open FROM monitor_alerts WHERE ticket_number = $1 ORDER BY first_seen`,
       [ticketNumber],
     );
+    return rows.map((r) => ({ ...r, firstSeen: r.firstSeen.toISOString(), lastSeen: r.lastSeen.toISOString() }));
   }
 
-  private async fire(user: AuthUser, alert: AlertDto): Promise<AlertReceipt> {
+  private async fire(user: AuthUser, alert: AlertDto): Promise<AlertReceiptDto> {
     await this.releaseIfClosed(alert.fingerprint);
     const [row]: AlertRow[] = await this.db.query(
       `INSERT INTO monitor_alerts (fingerprint, source, service, severity, summary, status, first_seen, last_seen, flap_window_start)
@@ -103,7 +92,7 @@ export class MonitorsService {
     return { fingerprint: alert.fingerprint, status: 'firing', ticketNumber, occurrences: row.occurrences, createdIncident: !!row.inserted, flapping };
   }
 
-  private async clear(user: AuthUser, alert: AlertDto): Promise<AlertReceipt> {
+  private async clear(user: AuthUser, alert: AlertDto): Promise<AlertReceiptDto> {
     await this.releaseIfClosed(alert.fingerprint);
     const [row]: AlertRow[] = rowsOf(await this.db.query(
       `UPDATE monitor_alerts SET last_seen = now(), ${flapColumns("'resolved'", '$2')}, status = 'resolved'

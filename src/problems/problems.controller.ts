@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ProblemCommand } from '../../machines/problem.types';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -21,8 +21,8 @@ import {
 import { ProblemsService } from './problems.service';
 import { Permission } from '../auth/permission.decorator';
 import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { ApiErrors, processCommandErrors } from '../errors/api-errors.decorator';
 
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'a retry with the same key applies once' };
 
 /**
  * Problem management (issue 6, part 2): one endpoint per command of the problem machine. A command
@@ -31,7 +31,6 @@ const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'a 
  */
 @ApiTags('problems')
 @ApiBearerAuth()
-@ApiHeader(IDEMPOTENCY)
 @Controller('problems')
 export class ProblemsController {
   constructor(private readonly problems: ProblemsService) {}
@@ -39,6 +38,8 @@ export class ProblemsController {
   @Post()
   @Permission('investigate')
   @ApiOperation({ summary: 'Create a problem from one or more incidents (agents, incident and process managers)' })
+  @ApiCreatedResponse({ type: ProblemViewDto, description: 'the new problem' })
+  @ApiErrors({ 422: 'no title, no incidents, or an incident number that is malformed or does not exist (field)' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateProblemDto, @IdempotencyKey() key?: string): Promise<ProblemViewDto> {
     return this.problems.create(user, dto, key);
   }
@@ -46,6 +47,7 @@ export class ProblemsController {
   @Get()
   @Permission('itStaff')
   @ApiOperation({ summary: 'The problem register, filtered by stage, linked incident or words' })
+  @ApiOkResponse({ type: ProblemPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListProblemsQuery): Promise<ProblemPageDto> {
     return this.problems.list(user, query);
   }
@@ -53,6 +55,8 @@ export class ProblemsController {
   @Get(':number')
   @Permission('itStaff')
   @ApiOperation({ summary: 'A problem with its incidents, analysis, knowledge entry, change requests, trail and allowed commands' })
+  @ApiOkResponse({ type: ProblemViewDto })
+  @ApiErrors({ 404: 'no such problem' })
   get(@CurrentUser() user: AuthUser, @Param('number') number: string): Promise<ProblemViewDto> {
     return this.problems.get(user, number);
   }
@@ -61,6 +65,8 @@ export class ProblemsController {
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'new → investigating' })
+  @ApiOkResponse({ type: ProblemViewDto, description: 'the problem as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('problem'))
   startInvestigation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalNoteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'startInvestigation', note: dto.note }, k);
   }
@@ -69,6 +75,8 @@ export class ProblemsController {
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Link an incident' })
+  @ApiOkResponse({ type: ProblemViewDto, description: 'the problem as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('problem'))
   link(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: IncidentDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'linkIncident', incident: dto.incident }, k);
   }
@@ -77,6 +85,8 @@ export class ProblemsController {
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Unlink an incident (a problem keeps at least one)' })
+  @ApiOkResponse({ type: ProblemViewDto, description: 'the problem as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('problem'))
   unlink(@CurrentUser() u: AuthUser, @Param('number') n: string, @Param('incident') incident: string, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'unlinkIncident', incident }, k);
   }
@@ -85,6 +95,8 @@ export class ProblemsController {
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the root-cause analysis' })
+  @ApiOkResponse({ type: ProblemViewDto, description: 'the problem as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('problem'))
   rootCause(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: RootCauseDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'recordRootCause', rootCause: dto.rootCause }, k);
   }
@@ -93,6 +105,8 @@ export class ProblemsController {
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the workaround' })
+  @ApiOkResponse({ type: ProblemViewDto, description: 'the problem as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('problem'))
   workaround(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: WorkaroundDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'recordWorkaround', workaround: dto.workaround }, k);
   }
@@ -101,6 +115,8 @@ export class ProblemsController {
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish the known error (sets the flag; creates a knowledge entry with the workaround)' })
+  @ApiOkResponse({ type: ProblemViewDto, description: 'the problem as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('problem'))
   knownError(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: PublishKnownErrorDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'publishKnownError', title: dto.title, symptoms: dto.symptoms }, k);
   }
@@ -109,6 +125,8 @@ export class ProblemsController {
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Raise a change request from the problem (recorded; change management takes it up)' })
+  @ApiOkResponse({ type: ProblemViewDto, description: 'the problem as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('problem'))
   requestChange(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ChangeRequestDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'requestChange', summary: dto.summary }, k);
   }
@@ -117,6 +135,8 @@ export class ProblemsController {
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: '→ resolved; its linked open incidents get a journal note' })
+  @ApiOkResponse({ type: ProblemViewDto, description: 'the problem as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('problem'))
   resolve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ResolveProblemDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'resolve', resolution: dto.resolution }, k);
   }
@@ -125,6 +145,8 @@ export class ProblemsController {
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'resolved → closed (process manager or admin)' })
+  @ApiOkResponse({ type: ProblemViewDto, description: 'the problem as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('problem'))
   close(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalNoteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'close', note: dto.note }, k);
   }
@@ -144,6 +166,7 @@ export class KnowledgeController {
   @Get()
   @Permission('itStaff')
   @ApiOperation({ summary: 'Search the knowledge base (words in title, symptoms or workaround)' })
+  @ApiOkResponse({ type: [KnowledgeEntryDto], description: 'at most 100, newest first' })
   search(@CurrentUser() user: AuthUser, @Query() query: KnowledgeQuery): Promise<KnowledgeEntryDto[]> {
     return this.problems.searchKnowledge(user, query.q);
   }
@@ -151,6 +174,8 @@ export class KnowledgeController {
   @Get(':id')
   @Permission('itStaff')
   @ApiOperation({ summary: 'One knowledge entry' })
+  @ApiOkResponse({ type: KnowledgeEntryDto })
+  @ApiErrors({ 404: 'no such knowledge entry' })
   get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<KnowledgeEntryDto> {
     return this.problems.knowledgeEntry(user, id);
   }

@@ -3,20 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ALWAYS_OPEN, validateCalendar } from '../../machines/calendar/business-calendar';
 import { DEFAULT_PRIORITY_MATRIX } from '../../machines/priority';
-import { ClockView, viewClock } from '../../machines/sla/sla-clock';
-import { SlaPolicy, validatePolicy } from '../../machines/sla/sla-policy';
+import { viewClock } from '../../machines/sla/sla-clock';
+import { RequestKind, SlaPolicy, validatePolicy } from '../../machines/sla/sla-policy';
+import type { TicketSlaDto } from './dto/ticket-sla.dto';
 import { SlaClockEntity } from './sla-clock.entity';
 import { SlaPolicyEntity } from './sla-policy.entity';
 import { SlaErrorCode, SlaException } from './sla.exception';
-
-export interface TicketSlaView {
-  policy: { code: string; version: number; name: string };
-  requestKind: string | null;
-  onCall: boolean;
-  breached: boolean;
-  nextDeadline: string | null;
-  clocks: ClockView[];
-}
 
 /** SLA policies (versioned) and the SLA part of a ticket's view, computed from clock segments. */
 @Injectable()
@@ -63,7 +55,7 @@ export class SlaPoliciesService {
   }
 
   /** Every figure from the segments and the policy's calendar, at `now`. */
-  async ticketView(ticket: { number: string; slaPolicyCode: string | null; slaPolicyVersion: number | null; requestKind: string | null; slaOnCall: boolean; slaBreached: boolean; slaNextDeadline: Date | null }, now: Date): Promise<TicketSlaView | null> {
+  async ticketView(ticket: { number: string; slaPolicyCode: string | null; slaPolicyVersion: number | null; requestKind: string | null; slaOnCall: boolean; slaBreached: boolean; slaNextDeadline: Date | null }, now: Date): Promise<TicketSlaDto | null> {
     if (!ticket.slaPolicyCode || ticket.slaPolicyVersion === null) return null;
     const [policy, rows] = await Promise.all([
       this.version(ticket.slaPolicyCode, ticket.slaPolicyVersion),
@@ -88,7 +80,8 @@ export class SlaPoliciesService {
     );
     return {
       policy: { code: policy.code, version: policy.version, name: policy.name },
-      requestKind: ticket.requestKind,
+      // Stored as text; written from REQUEST_KINDS only (the intake validates it).
+      requestKind: ticket.requestKind as RequestKind | null,
       onCall: ticket.slaOnCall,
       breached: ticket.slaBreached || clocks.some((c) => c.breached),
       nextDeadline: ticket.slaNextDeadline?.toISOString() ?? null,

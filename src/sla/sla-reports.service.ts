@@ -1,35 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { ClockName } from '../../machines/sla/sla-policy';
+import type { TicketStatus } from '../../machines/ticket.types';
+import type { EscalationRowDto, SlaReportRowDto } from './dto/sla.dto';
 import { SlaErrorCode, SlaException } from './sla.exception';
-
-export interface EscalationRow {
-  number: string;
-  title: string;
-  priority: string;
-  status: string;
-  team: { id: string; name: string } | null;
-  assigneeName: string | null;
-  clock: string;
-  deadline: string;
-  minutesLeft: number;
-  warned: boolean;
-  breached: boolean;
-}
-
-export interface SlaReportRow {
-  team: string;
-  priority: string;
-  category: string;
-  tickets: number;
-  firstResponseMetPct: number | null;
-  resolutionMetPct: number | null;
-  medianResponseBusinessMinutes: number | null;
-  p90ResponseBusinessMinutes: number | null;
-  medianResolutionBusinessMinutes: number | null;
-  p90ResolutionBusinessMinutes: number | null;
-  firstContactResolutionPct: number | null;
-}
 
 export interface ReportFilter {
   from: Date;
@@ -48,7 +23,7 @@ export class SlaReportsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Tickets with a running clock whose deadline is past or within `withinMinutes`, least time left first. */
-  async escalations(now: Date, withinMinutes: number, team?: string, limit = 100): Promise<EscalationRow[]> {
+  async escalations(now: Date, withinMinutes: number, team?: string, limit = 100): Promise<EscalationRowDto[]> {
     const rows = await this.db.query(
       `SELECT t.number, t.title, t.priority, t.status, t.team_id, t.team_name, t.assignee_name,
               c.name AS clock, c.deadline, c.warned_at, c.breached_at
@@ -62,10 +37,10 @@ export class SlaReportsService {
       number: r.number as string,
       title: r.title as string,
       priority: r.priority as string,
-      status: r.status as string,
+      status: r.status as TicketStatus,
       team: r.team_id ? { id: r.team_id as string, name: r.team_name as string } : null,
       assigneeName: r.assignee_name as string | null,
-      clock: r.clock as string,
+      clock: r.clock as ClockName,
       deadline: (r.deadline as Date).toISOString(),
       minutesLeft: Math.floor(((r.deadline as Date).getTime() - now.getTime()) / 60_000),
       warned: r.warned_at !== null,
@@ -79,7 +54,7 @@ export class SlaReportsService {
    * first-contact resolution rate (resolved with no handover to another team and no reopen).
    * A clock counts once it has stopped, or once it has breached while still running.
    */
-  async report(filter: ReportFilter): Promise<SlaReportRow[]> {
+  async report(filter: ReportFilter): Promise<SlaReportRowDto[]> {
     if (!(filter.from < filter.to)) throw new SlaException(SlaErrorCode.InvalidPeriod, '`from` must be before `to`', { field: 'from' });
     const rows = await this.db.query(
       `WITH t AS (

@@ -1,17 +1,19 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SlaPolicy } from '../../machines/sla/sla-policy';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { STANDARD_SLA } from '../../machines/sla/sla-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { EscalationsQuery, PublishSlaPolicyDto, SlaReportQuery } from './dto/sla.dto';
+import { EscalationRowDto, EscalationsQuery, PublishSlaPolicyDto, SlaReportQuery, SlaReportRowDto } from './dto/sla.dto';
+import { SlaPolicyDto, SlaTargetsDto } from './dto/sla-policy.dto';
 import { SlaPoliciesService } from './sla-policies.service';
-import { EscalationRow, SlaReportRow, SlaReportsService } from './sla-reports.service';
+import { SlaReportsService } from './sla-reports.service';
 import { Permission } from '../auth/permission.decorator';
-
+import { ApiErrors } from '../errors/api-errors.decorator';
 
 @ApiTags('sla')
 @ApiBearerAuth()
+// Targets are a map of priority code to SlaTargetsDto: referenced by name, so it must be in the document.
+@ApiExtraModels(SlaTargetsDto)
 @Controller('sla')
 export class SlaController {
   constructor(
@@ -22,18 +24,28 @@ export class SlaController {
   @Get('policies')
   @Permission('overview')
   @ApiOperation({ summary: 'Every version of every SLA policy' })
-  list(@CurrentUser() user: AuthUser): Promise<SlaPolicy[]> {
+  @ApiOkResponse({ type: [SlaPolicyDto], description: 'by code, then version' })
+  list(@CurrentUser() user: AuthUser): Promise<SlaPolicyDto[]> {
     return this.policies.list();
   }
 
   @Post('policies')
   @Permission('admin')
   @ApiOperation({ summary: 'Admin: publish the next version of a policy (open tickets keep theirs)' })
-  publish(@CurrentUser() user: AuthUser, @Body() dto: PublishSlaPolicyDto): Promise<SlaPolicy> {
+  @ApiCreatedResponse({ type: SlaPolicyDto, description: 'the version published' })
+  @ApiErrors({ 422: 'the calendar or the targets do not make a policy (field: definition; the message lists every problem)' })
+  publish(@CurrentUser() user: AuthUser, @Body() dto: PublishSlaPolicyDto): Promise<SlaPolicyDto> {
+    // What the body leaves out is the standard policy's; named one by one, as an absent optional
+    // field of the DTO is an own property holding undefined and would hide the default in a spread.
     return this.policies.publish({
-      ...STANDARD_SLA,
-      requestKinds: {},
-      ...dto,
+      code: dto.code,
+      name: dto.name,
+      calendar: dto.calendar,
+      targets: dto.targets,
+      requestKinds: dto.requestKinds ?? {},
+      warningShare: dto.warningShare ?? STANDARD_SLA.warningShare,
+      raisePriorityOnBreach: dto.raisePriorityOnBreach ?? STANDARD_SLA.raisePriorityOnBreach,
+      updateFlagTargetMs: dto.updateFlagTargetMs ?? STANDARD_SLA.updateFlagTargetMs,
       onCall: dto.onCall ?? null,
     });
   }
@@ -41,14 +53,17 @@ export class SlaController {
   @Get('escalations')
   @Permission('overview')
   @ApiOperation({ summary: 'Escalation overview: tickets near or past a deadline, least time left first' })
-  escalations(@CurrentUser() user: AuthUser, @Query() query: EscalationsQuery): Promise<EscalationRow[]> {
+  @ApiOkResponse({ type: [EscalationRowDto], description: 'at most 100, least time left first' })
+  escalations(@CurrentUser() user: AuthUser, @Query() query: EscalationsQuery): Promise<EscalationRowDto[]> {
     return this.reports.escalations(new Date(), query.withinMinutes, query.team);
   }
 
   @Get('report')
   @Permission('overview')
   @ApiOperation({ summary: 'SLA compliance per team, priority and category for tickets opened in a period' })
-  report(@CurrentUser() user: AuthUser, @Query() query: SlaReportQuery): Promise<SlaReportRow[]> {
+  @ApiOkResponse({ type: [SlaReportRowDto], description: 'by team, priority and category' })
+  @ApiErrors({ 422: '`from` is not before `to` (field: from)' })
+  report(@CurrentUser() user: AuthUser, @Query() query: SlaReportQuery): Promise<SlaReportRowDto[]> {
     return this.reports.report({ ...query, from: new Date(query.from), to: new Date(query.to) });
   }
 }

@@ -59,13 +59,12 @@ export class OrganisationsService {
       const found = await tx.getRepository(OrganisationEntity).findOneBy({ code });
       if (!found) throw new TeamsException(TeamErrorCode.OrganisationNotFound, `organisation ${code} not found`);
       if (dto.primaryTeamId != null) await this.requirePrimaryTeam(tx, dto.primaryTeamId);
-      await tx.getRepository(OrganisationEntity).update(
-        { code },
-        {
-          ...(dto.name != null ? { name: dto.name.trim() } : {}),
-          ...(dto.primaryTeamId != null ? { primaryTeamId: dto.primaryTeamId } : {}),
-        },
-      );
+      const changes = {
+        ...(dto.name != null ? { name: dto.name.trim() } : {}),
+        ...(dto.primaryTeamId != null ? { primaryTeamId: dto.primaryTeamId } : {}),
+      };
+      // A PATCH that names nothing changes nothing (TypeORM refuses an empty UPDATE with a 500).
+      if (Object.keys(changes).length > 0) await tx.getRepository(OrganisationEntity).update({ code }, changes);
     });
     return this.get(code);
   }

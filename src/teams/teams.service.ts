@@ -68,14 +68,13 @@ export class TeamsService {
           });
         }
       }
-      await tx.getRepository(TeamEntity).update(
-        { id },
-        {
-          ...(dto.name != null ? { name: dto.name.trim() } : {}),
-          ...(dto.lineLevel != null ? { lineLevel: dto.lineLevel } : {}),
-          ...(dto.autoAssign != null ? { autoAssign: dto.autoAssign } : {}),
-        },
-      );
+      const changes = {
+        ...(dto.name != null ? { name: dto.name.trim() } : {}),
+        ...(dto.lineLevel != null ? { lineLevel: dto.lineLevel } : {}),
+        ...(dto.autoAssign != null ? { autoAssign: dto.autoAssign } : {}),
+      };
+      // A PATCH that names nothing changes nothing (TypeORM refuses an empty UPDATE with a 500).
+      if (Object.keys(changes).length > 0) await tx.getRepository(TeamEntity).update({ id }, changes);
     });
     return this.get(id);
   }

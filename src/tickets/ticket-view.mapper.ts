@@ -1,6 +1,8 @@
 import type { Actor } from '../../machines/actor';
+import type { Impact, Urgency } from '../../machines/priority';
 import { allowedCommands, restoreTicket } from '../../machines/ticket.law';
 import type { NotificationEntity } from '../notifications/notification.entity';
+import type { Channel } from './dto/create-ticket.dto';
 import type { JournalEntryDto, NotificationDto, TicketListItemDto, TicketViewDto } from './dto/ticket-view.dto';
 import type { JournalEntryEntity } from './entities/journal-entry.entity';
 import type { TicketEntity } from './entities/ticket.entity';
@@ -41,19 +43,23 @@ export function toNotification(n: NotificationEntity): NotificationDto {
   return { id: n.id, recipientId: n.recipientId, template: n.template, subject: n.subject, body: n.body, at: n.createdAt.toISOString() };
 }
 
+/** The view without what only the service knows (the SLA figures, the handling, the major incident). */
+export type TicketRecordView = Omit<TicketViewDto, 'sla' | 'handling' | 'majorIncident'>;
+
 export function toTicketView(
   t: TicketEntity,
   journal: JournalEntryEntity[],
   notifications: NotificationEntity[],
   viewer: Actor,
-): TicketViewDto {
+): TicketRecordView {
   return {
     ...toTicketListItem(t),
     description: t.description,
     category: ref(t.categoryId, t.categoryName),
-    impact: t.impact,
-    urgency: t.urgency,
-    channel: t.channel,
+    // The read model stores them as text; they were validated against these lists on the way in.
+    impact: t.impact as Impact,
+    urgency: t.urgency as Urgency,
+    channel: t.channel as Channel,
     pending: t.pendingReason ? { reason: t.pendingReason, text: t.pendingText ?? '' } : null,
     resolution: t.resolution,
     resolvedAt: iso(t.resolvedAt),

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { TicketCommand } from '../../machines/ticket.types';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -25,8 +25,8 @@ import { TicketPageDto, TicketViewDto } from './dto/ticket-view.dto';
 import { TicketsService } from './tickets.service';
 import { Permission } from '../auth/permission.decorator';
 import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { ApiErrors, processCommandErrors } from '../errors/api-errors.decorator';
 
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'a retry with the same key applies once' };
 
 /**
  * Tickets: intake, reading, and one endpoint per command of the ticket machine. Every command
@@ -35,7 +35,6 @@ const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'a 
  */
 @ApiTags('tickets')
 @ApiBearerAuth()
-@ApiHeader(IDEMPOTENCY)
 @Controller('tickets')
 export class TicketsController {
   constructor(private readonly tickets: TicketsService) {}
@@ -43,6 +42,8 @@ export class TicketsController {
   @Post()
   @Permission('tickets')
   @ApiOperation({ summary: 'Open an incident or service request; priority = impact x urgency (seed 003)' })
+  @ApiCreatedResponse({ type: TicketViewDto, description: 'the new ticket, as the caller sees it' })
+  @ApiErrors({ 403: 'an end user named another requester (requesterId) or a reportedAt', 422: 'requesterId or categoryId does not exist (field), or reportedAt is not within the last 30 days' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateTicketDto, @IdempotencyKey() key?: string): Promise<TicketViewDto> {
     return this.tickets.create(user, dto, key);
   }
@@ -50,6 +51,7 @@ export class TicketsController {
   @Get()
   @Permission('tickets')
   @ApiOperation({ summary: 'List and search tickets (end users: their own)' })
+  @ApiOkResponse({ type: TicketPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListTicketsQuery): Promise<TicketPageDto> {
     return this.tickets.list(user, query);
   }
@@ -57,6 +59,8 @@ export class TicketsController {
   @Get(':number')
   @Permission('tickets')
   @ApiOperation({ summary: 'A ticket with its journal, flags and the commands allowed for the caller now' })
+  @ApiOkResponse({ type: TicketViewDto })
+  @ApiErrors({ 404: 'no such ticket, or (end users) not theirs' })
   get(@CurrentUser() user: AuthUser, @Param('number') number: string): Promise<TicketViewDto> {
     return this.tickets.get(user, number);
   }
@@ -65,6 +69,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Dispatch to a team (queue); handed over In Progress if work began' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   assignToTeam(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssignToTeamDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'assignToTeam', teamId: dto.teamId, teamName: '', note: dto.note }, k);
   }
@@ -73,6 +79,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'The dispatcher assigns an agent of the team (an agent may take it)' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   assignToAgent(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AssignToAgentDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'assignToAgent', agentId: dto.agentId, agentName: '', agreedWith: dto.agreedWith }, k);
   }
@@ -81,6 +89,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: '"Begin work": Assigned -> In Progress' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   beginWork(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'beginWork' }, k);
   }
@@ -89,6 +99,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Wait for the user or a vendor; the reason text is shown to the user' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   setPending(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: SetPendingDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'setPending', reason: dto.reason, text: dto.text }, k);
   }
@@ -97,6 +109,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Pending -> In Progress' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   resume(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'resume' }, k);
   }
@@ -105,6 +119,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Add an internal journal note (never shown to the end user)' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   addJournalNote(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'addJournalNote', text: dto.text }, k);
   }
@@ -113,6 +129,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Agent: a customer-visible comment (clears the Update flag; New/Assigned -> In Progress)' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   addComment(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'addComment', text: dto.text }, k);
   }
@@ -121,6 +139,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'End user: reply (sets the Update flag; reopens a Resolved ticket)' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   reply(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'reply', text: dto.text }, k);
   }
@@ -129,6 +149,9 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Pin a journal entry (the "pin" function)' })
+  @ApiParam({ name: 'seq', type: 'integer', description: 'the journal entry’s seq' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   pin(@CurrentUser() u: AuthUser, @Param('number') n: string, @Param('seq', ParseIntPipe) seq: number, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'pinNote', seq }, k);
   }
@@ -137,6 +160,9 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Unpin a journal entry' })
+  @ApiParam({ name: 'seq', type: 'integer', description: 'the journal entry’s seq' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   unpin(@CurrentUser() u: AuthUser, @Param('number') n: string, @Param('seq', ParseIntPipe) seq: number, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'unpinNote', seq }, k);
   }
@@ -145,6 +171,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set the Attention flag ("demands attention")' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   setAttention(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'setAttention' }, k);
   }
@@ -153,6 +181,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Clear the Attention flag' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   clearAttention(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'clearAttention' }, k);
   }
@@ -161,6 +191,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Clear the Update flag without answering (seed 000, principle 4)' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   clearUpdateFlag(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'clearUpdateFlag' }, k);
   }
@@ -169,6 +201,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident <-> service request (the agent has the final word)' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   reclassify(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ReclassifyDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'reclassify', ticketType: dto.ticketType, text: dto.text }, k);
   }
@@ -177,6 +211,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resolve with resolution details, sent to the user; starts the auto-close timer' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   resolve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ResolveDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'resolve', resolution: dto.resolution }, k);
   }
@@ -185,6 +221,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reopen a Resolved ticket (requester or agent); cancels auto-close' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   reopen(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalTextDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'reopen', text: dto.text }, k);
   }
@@ -193,6 +231,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Requester approves the solution and closes (services with the approval policy)' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   approve(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OptionalTextDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'approve', text: dto.text }, k);
   }
@@ -201,6 +241,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set the category that matches the description (it brings its Additional Questions)' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   setCategory(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: SetCategoryDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'setCategory', categoryId: dto.categoryId, categoryName: '', requiredQuestions: [] }, k);
   }
@@ -209,6 +251,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Answer the category’s Additional Questions (required before escalation)' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   answerQuestions(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: AnswersDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'answerQuestions', answers: dto.answers }, k);
   }
@@ -217,6 +261,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Escalate to a 2nd/3rd line team: category, answers and a handover note required; the user is told' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   escalate(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: EscalateDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'escalate', teamId: dto.teamId, teamName: '', teamLine: 0, note: dto.note }, k);
   }
@@ -225,6 +271,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Return a solved ticket to the primary team it was escalated from, with the solution' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   returnToOrigin(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'returnToOrigin', note: dto.note }, k);
   }
@@ -233,6 +281,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Split into linked tasks, one per team; the ticket is resolved when its tasks are' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   split(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: SplitDto, @IdempotencyKey() k?: string) {
     const tasks = dto.tasks.map((t) => ({ number: '', teamId: t.teamId, teamName: '', title: t.title, description: t.description }));
     return this.send(u, n, { type: 'split', tasks }, k);
@@ -242,6 +292,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close a task that turned out not to be needed, with a note' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   closeAsNotNeeded(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'closeAsNotNeeded', note: dto.note }, k);
   }
@@ -250,6 +302,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Lock (own) the ticket: others may read, not act' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   lock(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'lock' }, k);
   }
@@ -258,6 +312,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Unlock (the owner or a dispatcher)' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   unlock(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'unlock' }, k);
   }
@@ -266,6 +322,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the external vendor’s ticket id' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   recordVendorTicket(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: VendorTicketDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'recordVendorTicket', vendor: dto.vendor, vendorTicketId: dto.vendorTicketId }, k);
   }
@@ -274,6 +332,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Enter the vendor’s answer: sets the Update flag; resumes a ticket pending on the vendor' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   vendorAnswer(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: TextDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'vendorAnswer', text: dto.text }, k);
   }
@@ -282,6 +342,8 @@ export class TicketsController {
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Override the computed priority with a reason (journaled); SLA targets follow' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   overridePriority(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: OverridePriorityDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'overridePriority', priority: dto.priority, text: dto.text }, k);
   }
@@ -290,6 +352,8 @@ export class TicketsController {
   @Permission('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Admin: apply the newest version of the ticket’s SLA policy (journaled with old and new deadlines)' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
   recalculateSla(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.tickets.recalculateSla(u, n, k);
   }

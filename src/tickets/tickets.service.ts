@@ -19,7 +19,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { TeamEntity } from '../teams/team.entity';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import type { ListTicketsQuery } from './dto/list-tickets.query';
-import type { TicketPageDto, TicketViewDto } from './dto/ticket-view.dto';
+import type { MajorIncidentRefDto, TicketHandlingDto, TicketPageDto, TicketViewDto } from './dto/ticket-view.dto';
 import { JournalEntryEntity } from './entities/journal-entry.entity';
 import { TicketEntity } from './entities/ticket.entity';
 import { toTicketListItem, toTicketView } from './ticket-view.mapper';
@@ -29,7 +29,7 @@ import type { RequestKind } from '../../machines/sla/sla-policy';
 import { TicketOpenedHooks } from './ticket-opened.hooks';
 
 /** Agents see how the ticket is being handled: escalation chain, answers, vendor, lock. */
-function handlingOf(ticket: TicketEntity) {
+function handlingOf(ticket: TicketEntity): TicketHandlingDto {
   const context = ticket.machineState.context;
   return {
     parentNumber: ticket.parentNumber,
@@ -123,7 +123,7 @@ export class TicketsService {
       internal ? this.slaPolicies.ticketView(ticket, new Date()) : null,
       // Issue 5: a child incident shows the major incident it is linked to.
       this.db.query(`SELECT number, title, stage FROM major_incidents WHERE jsonb_exists(children, $1) ORDER BY created_at DESC LIMIT 1`, [number]) as Promise<
-        Array<{ number: string; title: string; stage: string }>
+        MajorIncidentRefDto[]
       >,
     ]);
     const handling = internal ? handlingOf(ticket) : null;

@@ -54,6 +54,8 @@ describe('teams', () => {
     const changed = await patch(`/teams/${id}`, 'admin', { name: 'AU IT Desktop Services', autoAssign: false });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ id, code: 'AU-IT-DESKTOP', name: 'AU IT Desktop Services', lineLevel: 2, autoAssign: false });
+    // A PATCH that names nothing changes nothing (it was a 500: TypeORM refuses an empty UPDATE).
+    expect((await stack.http.patch(`/teams/${id}`).set(stack.as('admin')).expect(200)).body).toEqual(changed.body);
   });
 
   it('refuses: 403 for non-admins, 400 naming the fields, 404 unknown ids, 409 a taken code, 422 a primary team leaving the 1st line', async () => {
@@ -277,6 +279,8 @@ describe('organisations', () => {
     expect(moved.status).toBe(200);
     expect(moved.body).toEqual({ code: 'AU-LIBRARY', name: 'Royal Danish Library, Aarhus', primaryTeam: { id: health, code: 'HEALTH-IT', name: 'Health IT' } });
     expect((await get('/organisations', 'tim')).body).toContainEqual(moved.body);
+    // A PATCH that names nothing changes nothing (it was a 500: TypeORM refuses an empty UPDATE).
+    expect((await patch('/organisations/AU-LIBRARY', 'admin', {}).expect(200)).body).toEqual(moved.body);
   });
 
   it('refuses: 403, 400, 404, 409 a taken code, 422 an unknown or 2nd-line primary team', async () => {

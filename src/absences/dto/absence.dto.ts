@@ -10,12 +10,12 @@ export class TeamIdParams {
 }
 
 export class SetAbsenceDto {
-  @ApiProperty({ example: '2026-07-06T06:00:00Z' }) @IsISO8601({ strict: true }) startsAt!: string;
-  @ApiProperty({ example: '2026-07-27T06:00:00Z', description: 'exclusive; after startsAt (422 otherwise)' })
+  @ApiProperty({ format: 'date-time', example: '2026-07-06T06:00:00Z' }) @IsISO8601({ strict: true }) startsAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-07-27T06:00:00Z', description: 'exclusive; after startsAt (422 otherwise)' })
   @IsISO8601({ strict: true })
   endsAt!: string;
 
-  @ApiPropertyOptional({ default: '', example: 'I am on holiday until 27 July; your ticket is with my team.' })
+  @ApiPropertyOptional({ default: '', maxLength: 2000, example: 'I am on holiday until 27 July; your ticket is with my team.' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -23,15 +23,15 @@ export class SetAbsenceDto {
 }
 
 export class AbsentAtQuery {
-  @ApiPropertyOptional({ description: 'the instant (ISO 8601); default now' }) @IsOptional() @IsISO8601({ strict: true }) at?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'the instant; default now' }) @IsOptional() @IsISO8601({ strict: true }) at?: string;
 }
 
 export class AbsenceView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) userId!: string;
-  @ApiProperty() startsAt!: string;
-  @ApiProperty() endsAt!: string;
-  @ApiProperty() autoReply!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'exclusive' }) endsAt!: string;
+  @ApiProperty({ description: 'sent to users who write while the period lasts' }) autoReply!: string;
 }
 
 export class AbsentMemberView extends AbsenceView {

@@ -21,13 +21,16 @@ export class CategoryIdParams {
   @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
 }
 
+const QUESTION_KEY = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+const POLICY_CODE = /^[a-z0-9][a-z0-9-]{1,40}$/;
+
 /** Seed 000, principle 1: a question the 1st line must have answered before escalating. */
 export class AdditionalQuestionDto {
-  @ApiProperty({ example: 'printer', description: 'the stable key answers are stored under' })
-  @Matches(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, { message: 'key must be a letter then letters, digits or _ (at most 40)' })
+  @ApiProperty({ example: 'printer', pattern: QUESTION_KEY.source, description: 'the stable key answers are stored under' })
+  @Matches(QUESTION_KEY, { message: 'key must be a letter then letters, digits or _ (at most 40)' })
   key!: string;
 
-  @ApiProperty({ example: 'Which printer (name or location)?' })
+  @ApiProperty({ example: 'Which printer (name or location)?', maxLength: 500, pattern: '\\S', description: 'not blank' })
   @IsString()
   @Matches(/\S/, { message: 'question must not be blank' })
   @MaxLength(500)
@@ -35,16 +38,16 @@ export class AdditionalQuestionDto {
 }
 
 class CategoryFields {
-  @ApiPropertyOptional({ example: 'Printers, drivers and print queues' }) @IsOptional() @IsString() @MaxLength(2000) description?: string;
+  @ApiPropertyOptional({ example: 'Printers, drivers and print queues', maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) description?: string;
 
   @ApiPropertyOptional({ default: false, description: 'seed 004: the customer approves the solution, which closes the ticket' })
   @IsOptional()
   @IsBoolean()
   requiresApproval?: boolean;
 
-  @ApiPropertyOptional({ default: 'standard', description: 'an SLA policy code from GET /sla/policies' })
+  @ApiPropertyOptional({ default: 'standard', pattern: POLICY_CODE.source, description: 'an SLA policy code from GET /sla/policies (422 when there is none)' })
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{1,40}$/, { message: 'slaPolicyCode must be a policy code such as standard or 24x7' })
+  @Matches(POLICY_CODE, { message: 'slaPolicyCode must be a policy code such as standard or 24x7' })
   slaPolicyCode?: string;
 
   @ApiPropertyOptional({ enum: REQUEST_KINDS, nullable: true, description: 'seed 004: the kind of work the category implies (null: none)' })
@@ -53,7 +56,7 @@ class CategoryFields {
   @IsIn(REQUEST_KINDS)
   requestKind?: RequestKind | null;
 
-  @ApiPropertyOptional({ type: [AdditionalQuestionDto], description: 'answered before escalation; keys unique (422 otherwise)' })
+  @ApiPropertyOptional({ type: [AdditionalQuestionDto], maxItems: 20, description: 'answered before escalation; keys unique (422 otherwise)' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -63,19 +66,19 @@ class CategoryFields {
 }
 
 export class CreateCategoryDto extends CategoryFields {
-  @ApiProperty({ example: 'Printing' }) @IsString() @MinLength(2) @MaxLength(100) name!: string;
+  @ApiProperty({ example: 'Printing', minLength: 2, maxLength: 100 }) @IsString() @MinLength(2) @MaxLength(100) name!: string;
 }
 
 export class UpdateCategoryDto extends CategoryFields {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(100) name?: string;
+  @ApiPropertyOptional({ minLength: 2, maxLength: 100 }) @IsOptional() @IsString() @MinLength(2) @MaxLength(100) name?: string;
 }
 
 export class CategoryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty() description!: string;
-  @ApiProperty() requiresApproval!: boolean;
-  @ApiProperty() slaPolicyCode!: string;
-  @ApiPropertyOptional({ enum: REQUEST_KINDS, nullable: true }) requestKind!: string | null;
+  @ApiProperty({ description: 'the customer approves the solution, which closes the ticket' }) requiresApproval!: boolean;
+  @ApiProperty({ example: 'standard' }) slaPolicyCode!: string;
+  @ApiProperty({ enum: REQUEST_KINDS, nullable: true }) requestKind!: RequestKind | null;
   @ApiProperty({ type: [AdditionalQuestionDto] }) additionalQuestions!: AdditionalQuestionDto[];
 }

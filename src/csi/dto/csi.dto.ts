@@ -3,56 +3,63 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { CSI_COMMANDS, CSI_PRIORITIES, CSI_STAGES } from '../../../machines/csi-proposal.types';
-import type { CsiAssessment, CsiCommandType, CsiDecision, CsiPriority, CsiStage } from '../../../machines/csi-proposal.types';
+import type { CsiAssessment, CsiCommandType, CsiDecision, CsiEventType, CsiPriority, CsiStage } from '../../../machines/csi-proposal.types';
+import type { Role } from '../../../machines/actor';
+import { DECISION_ROLES } from '../../auth/dto/role';
 import { PageQuery } from '../../http/page.query';
 
 const PRIORITY_VALUES = [1, 2, 3, 4, '1', '2', '3', '4', ...CSI_PRIORITIES];
-const PRIORITY_DOC = { description: '1 (critical) … 4 (low), or low, medium, high, critical', example: 'high', oneOf: [{ type: 'integer', minimum: 1, maximum: 4 }, { type: 'string', enum: [...CSI_PRIORITIES] }] };
+const PRIORITY_DOC = {
+  description: '1 (critical) … 4 (low), as a number or a string, or critical, high, medium, low',
+  example: 'high',
+  oneOf: [{ type: 'integer', minimum: 1, maximum: 4 }, { type: 'string', enum: ['1', '2', '3', '4', ...CSI_PRIORITIES] }],
+};
 
 export class CreateCsiProposalDto {
-  @ApiProperty({ example: 'Show the pending reason in the ticket list' }) @IsString() @MinLength(1) @MaxLength(300) title!: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(20000) description!: string;
-  @ApiProperty({ description: 'the process or tool part the proposal concerns', example: 'ITSM tool: ticket list' })
+  @ApiProperty({ example: 'Show the pending reason in the ticket list', minLength: 1, maxLength: 300 }) @IsString() @MinLength(1) @MaxLength(300) title!: string;
+  @ApiProperty({ minLength: 1, maxLength: 20000 }) @IsString() @MinLength(1) @MaxLength(20000) description!: string;
+  @ApiProperty({ description: 'the process or tool part the proposal concerns', example: 'ITSM tool: ticket list', minLength: 1, maxLength: 300 })
   @IsString() @MinLength(1) @MaxLength(300) concerns!: string;
-  @ApiProperty({ example: 'Dispatchers see at a glance why a ticket waits' }) @IsString() @MinLength(1) @MaxLength(20000) expectedBenefit!: string;
+  @ApiProperty({ example: 'Dispatchers see at a glance why a ticket waits', minLength: 1, maxLength: 20000 }) @IsString() @MinLength(1) @MaxLength(20000) expectedBenefit!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'the service catalog item "Administration / ITSM tool / Change proposal" (the only one allowed)' })
   @IsOptional() @IsUUID() categoryId?: string;
 }
 
+// Fields the machine requires are `required` here; a missing one is the machine's 422 (naming it), not a 400.
 export class RationaleDto {
-  @ApiProperty({ description: 'why: every decision carries one' }) @IsOptional() @IsString() @MaxLength(20000) rationale!: string;
+  @ApiProperty({ maxLength: 20000, description: 'why: every decision carries one' }) @IsOptional() @IsString() @MaxLength(20000) rationale!: string;
 }
 
 export class OptionalRationaleDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) rationale?: string;
+  @ApiPropertyOptional({ maxLength: 20000 }) @IsOptional() @IsString() @MaxLength(20000) rationale?: string;
 }
 
 export class RequestInformationDto {
-  @ApiProperty({ description: 'what the proposer is asked' }) @IsOptional() @IsString() @MaxLength(20000) question!: string;
+  @ApiProperty({ maxLength: 20000, description: 'what the proposer is asked' }) @IsOptional() @IsString() @MaxLength(20000) question!: string;
 }
 
 export class ProvideInformationDto {
-  @ApiProperty() @IsOptional() @IsString() @MaxLength(20000) text!: string;
+  @ApiProperty({ maxLength: 20000 }) @IsOptional() @IsString() @MaxLength(20000) text!: string;
 }
 
 export class AssessDto {
-  @ApiProperty({ example: 'Ticket list view and its API' }) @IsOptional() @IsString() @MaxLength(20000) scope!: string;
-  @ApiProperty({ example: '3 person-days' }) @IsOptional() @IsString() @MaxLength(2000) effortEstimate!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) note?: string;
+  @ApiProperty({ example: 'Ticket list view and its API', maxLength: 20000 }) @IsOptional() @IsString() @MaxLength(20000) scope!: string;
+  @ApiProperty({ example: '3 person-days', maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) effortEstimate!: string;
+  @ApiPropertyOptional({ maxLength: 20000 }) @IsOptional() @IsString() @MaxLength(20000) note?: string;
 }
 
 export class PriorityDecisionDto {
   @ApiProperty(PRIORITY_DOC as never) @IsOptional() @IsIn(PRIORITY_VALUES) priority!: string | number;
-  @ApiProperty() @IsOptional() @IsString() @MaxLength(20000) rationale!: string;
+  @ApiProperty({ maxLength: 20000 }) @IsOptional() @IsString() @MaxLength(20000) rationale!: string;
 }
 
 export class DeferDto {
-  @ApiProperty({ format: 'date-time', description: 'the later forum meeting the proposal returns to' }) @IsOptional() @IsString() forumDate!: string;
-  @ApiProperty() @IsOptional() @IsString() @MaxLength(20000) rationale!: string;
+  @ApiProperty({ format: 'date-time', description: 'the later forum meeting the proposal returns to (a malformed instant is 422)' }) @IsOptional() @IsString() forumDate!: string;
+  @ApiProperty({ maxLength: 20000 }) @IsOptional() @IsString() @MaxLength(20000) rationale!: string;
 }
 
 export class ImplementationNoteDto {
-  @ApiProperty() @IsOptional() @IsString() @MaxLength(20000) note!: string;
+  @ApiProperty({ maxLength: 20000 }) @IsOptional() @IsString() @MaxLength(20000) note!: string;
 }
 
 export class ListCsiProposalsQuery extends PageQuery {
@@ -64,15 +71,35 @@ export class ListCsiProposalsQuery extends PageQuery {
 }
 
 export class CsiRefDto {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
 }
 
 export class CsiTrailEntryDto {
-  @ApiProperty() seq!: number;
-  @ApiProperty() authorId!: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) seq!: number;
+  @ApiProperty({ description: 'a user id, or "system"' }) authorId!: string;
   @ApiProperty() text!: string;
-  @ApiProperty() at!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class CsiAssessmentDto implements CsiAssessment {
+  @ApiProperty() scope!: string;
+  @ApiProperty() effortEstimate!: string;
+  @ApiProperty({ type: 'string', nullable: true }) note!: string | null;
+  @ApiProperty({ description: 'who assessed it (a user id)' }) by!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+/** One decision of the trail: who moved the proposal, from where to where, and why. */
+export class CsiDecisionDto implements CsiDecision {
+  @ApiProperty({ type: 'string', example: 'accept', description: 'the command (or the workflow’s own event, e.g. forumDateReached)' }) command!: CsiEventType;
+  @ApiProperty({ enum: CSI_STAGES }) from!: CsiStage;
+  @ApiProperty({ enum: CSI_STAGES }) to!: CsiStage;
+  @ApiProperty({ description: 'a user id, or "system"' }) actorId!: string;
+  @ApiProperty({ type: 'string', nullable: true }) actorName!: string | null;
+  @ApiProperty({ enum: DECISION_ROLES }) role!: Role;
+  @ApiProperty({ type: 'string', nullable: true }) rationale!: string | null;
+  @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
 export class CsiProposalListItemDto {
@@ -83,35 +110,35 @@ export class CsiProposalListItemDto {
   @ApiProperty({ type: CsiRefDto }) proposer!: CsiRefDto;
   @ApiProperty({ enum: CSI_PRIORITIES, nullable: true }) priorityProposed!: CsiPriority | null;
   @ApiProperty({ enum: CSI_PRIORITIES, nullable: true }) priorityFinal!: CsiPriority | null;
-  @ApiProperty({ nullable: true }) forumDate!: string | null;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'while deferred: the forum meeting it returns to' }) forumDate!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
 export class CsiProposalViewDto extends CsiProposalListItemDto {
   @ApiProperty() description!: string;
   @ApiProperty() expectedBenefit!: string;
-  @ApiProperty({ nullable: true }) categoryId!: string | null;
-  @ApiProperty() stageSince!: string;
-  @ApiProperty({ nullable: true }) informationRequest!: string | null;
-  @ApiProperty({ nullable: true, type: Object }) assessment!: CsiAssessment | null;
-  @ApiProperty({ type: [Object], description: 'every decision: command, from, to, who, role, rationale, when' }) decisions!: CsiDecision[];
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) categoryId!: string | null;
+  @ApiProperty({ format: 'date-time' }) stageSince!: string;
+  @ApiProperty({ type: 'string', nullable: true, description: 'the open question to the proposer' }) informationRequest!: string | null;
+  @ApiProperty({ type: CsiAssessmentDto, nullable: true }) assessment!: CsiAssessmentDto | null;
+  @ApiProperty({ type: [CsiDecisionDto], description: 'every decision: command, from, to, who, role, rationale, when' }) decisions!: CsiDecisionDto[];
   @ApiProperty({ type: [CsiTrailEntryDto] }) trail!: CsiTrailEntryDto[];
-  @ApiProperty() version!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'counts the commands applied (0 when just opened)' }) version!: number;
   @ApiProperty({ enum: CSI_COMMANDS, isArray: true, description: 'what the caller may do now (asked of the machine)' })
   allowedCommands!: CsiCommandType[];
 }
 
 export class CsiProposalPageDto {
   @ApiProperty({ type: [CsiProposalListItemDto] }) items!: CsiProposalListItemDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) total!: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) page!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 200 }) pageSize!: number;
 }
 
 export class CsiAgendaItemDto extends CsiProposalListItemDto {
   @ApiProperty() description!: string;
   @ApiProperty() expectedBenefit!: string;
-  @ApiProperty({ nullable: true, type: Object }) assessment!: CsiAssessment | null;
-  @ApiProperty({ type: [Object] }) decisions!: CsiDecision[];
+  @ApiProperty({ type: CsiAssessmentDto, nullable: true }) assessment!: CsiAssessmentDto | null;
+  @ApiProperty({ type: [CsiDecisionDto] }) decisions!: CsiDecisionDto[];
 }

@@ -6,44 +6,46 @@ import { MI_COMMANDS, MI_STAGES } from '../../../machines/major-incident.types';
 import type { MiCommandType, MiReview, MiStage, MiUpdate } from '../../../machines/major-incident.types';
 
 export class ProposeMajorIncidentDto {
-  @ApiProperty({ example: 'Printers down in building 1' }) @IsString() @MinLength(1) @MaxLength(300) title!: string;
-  @ApiProperty({ description: 'why this is a major incident' }) @IsString() @MinLength(1) @MaxLength(20000) reason!: string;
+  @ApiProperty({ example: 'Printers down in building 1', minLength: 1, maxLength: 300 }) @IsString() @MinLength(1) @MaxLength(300) title!: string;
+  @ApiProperty({ description: 'why this is a major incident', minLength: 1, maxLength: 20000 }) @IsString() @MinLength(1) @MaxLength(20000) reason!: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() categoryId?: string;
-  @ApiPropertyOptional({ type: [String], description: 'user ids told of every stakeholder update' }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) stakeholderIds?: string[];
+  @ApiPropertyOptional({ type: 'string', format: 'uuid', isArray: true, description: 'user ids told of every stakeholder update' })
+  @IsOptional() @IsArray() @IsUUID('all', { each: true }) stakeholderIds?: string[];
 }
 
 export class MiRationaleDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) rationale?: string;
+  @ApiPropertyOptional({ maxLength: 20000, description: 'why (required to reject)' }) @IsOptional() @IsString() @MaxLength(20000) rationale?: string;
 }
 
 export class MiAssignDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'an incident manager' }) @IsOptional() @IsUUID() managerId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'the resolving team' }) @IsOptional() @IsUUID() teamId?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) stakeholderIds?: string[];
+  @ApiPropertyOptional({ type: 'string', format: 'uuid', isArray: true }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) stakeholderIds?: string[];
 }
 
+// Fields the machine requires are `required` here; a missing one is the machine's 422 (naming it), not a 400.
 export class MiUpdateDto {
-  @ApiProperty({ description: 'the stakeholder update' }) @IsOptional() @IsString() @MaxLength(20000) text!: string;
+  @ApiProperty({ maxLength: 20000, description: 'the stakeholder update' }) @IsOptional() @IsString() @MaxLength(20000) text!: string;
 }
 
 export class MiLinkDto {
-  @ApiProperty({ example: 'INC-000001' }) @IsOptional() @IsString() @MaxLength(40) number!: string;
+  @ApiProperty({ example: 'INC-000001', maxLength: 40 }) @IsOptional() @IsString() @MaxLength(40) number!: string;
 }
 
 export class MiResolveDto {
-  @ApiProperty({ description: 'sent to every linked incident’s user' }) @IsOptional() @IsString() @MaxLength(20000) resolution!: string;
+  @ApiProperty({ maxLength: 20000, description: 'sent to every linked incident’s user' }) @IsOptional() @IsString() @MaxLength(20000) resolution!: string;
 }
 
 export class MiReviewDto {
-  @ApiProperty() @IsOptional() @IsString() @MaxLength(20000) cause!: string;
-  @ApiProperty() @IsOptional() @IsString() @MaxLength(20000) actions!: string;
-  @ApiPropertyOptional({ description: 'request a problem record (problem management does not exist yet: the request is recorded)' })
+  @ApiProperty({ maxLength: 20000 }) @IsOptional() @IsString() @MaxLength(20000) cause!: string;
+  @ApiProperty({ maxLength: 20000 }) @IsOptional() @IsString() @MaxLength(20000) actions!: string;
+  @ApiPropertyOptional({ description: 'request a problem record (the request is recorded)' })
   @IsOptional() @IsBoolean() requestProblemRecord?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) problemRecordNote?: string;
+  @ApiPropertyOptional({ maxLength: 20000 }) @IsOptional() @IsString() @MaxLength(20000) problemRecordNote?: string;
 }
 
 export class ListMajorIncidentsQuery {
-  @ApiPropertyOptional({ enum: ['active', 'recent'], description: 'active: proposed, accepted or active; recent: all, newest first' })
+  @ApiPropertyOptional({ enum: ['active', 'recent'], description: 'active (default): proposed, accepted or active; recent: all, newest first (at most 100)' })
   @IsOptional() @IsIn(['active', 'recent']) scope?: 'active' | 'recent';
 }
 
@@ -52,35 +54,58 @@ export class MajorIncidentListItemDto {
   @ApiProperty() title!: string;
   @ApiProperty() reason!: string;
   @ApiProperty({ enum: MI_STAGES }) stage!: MiStage;
-  @ApiProperty({ nullable: true }) priority!: string | null;
-  @ApiProperty({ nullable: true }) categoryId!: string | null;
-  @ApiProperty() proposedBy!: string;
-  @ApiProperty({ nullable: true }) incidentManagerId!: string | null;
-  @ApiProperty({ nullable: true }) teamId!: string | null;
-  @ApiProperty({ nullable: true }) teamName!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'P1' }) priority!: string | null;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) categoryId!: string | null;
+  @ApiProperty({ description: 'a user id, or "detector" when the detector proposed it' }) proposedBy!: string;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) incidentManagerId!: string | null;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) teamId!: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) teamName!: string | null;
   @ApiProperty({ type: [String], description: 'the incidents the detector clustered' }) candidates!: string[];
   @ApiProperty({ type: [String], description: 'linked child incidents' }) children!: string[];
   @ApiProperty({ type: [String], description: 'open incidents on the same category, not linked yet' }) suggestedLinks!: string[];
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
 export class MiTimelineEntryDto {
-  @ApiProperty() seq!: number;
-  @ApiProperty() authorId!: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) seq!: number;
+  @ApiProperty({ description: 'a user id, or "system"/"detector"' }) authorId!: string;
   @ApiProperty() text!: string;
-  @ApiProperty() at!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class MiUpdateViewDto implements MiUpdate {
+  @ApiProperty({ type: 'integer', minimum: 1 }) seq!: number;
+  @ApiProperty() text!: string;
+  @ApiProperty({ description: 'who posted it (a user id)' }) by!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class MiReviewViewDto implements MiReview {
+  @ApiProperty() cause!: string;
+  @ApiProperty() actions!: string;
+  @ApiProperty({ type: [String], description: 'the journal up to the review, as "<time> <text>" lines' }) timeline!: string[];
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'how many journal entries preceded the review' }) timelineUpTo?: number | null;
+  @ApiProperty() problemRecordRequested!: boolean;
+  @ApiProperty({ type: 'string', nullable: true }) problemRecordNote!: string | null;
+  @ApiProperty({ description: 'who recorded it (a user id)' }) by!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class MiCascadeOutcomeDto {
+  @ApiProperty({ example: 'INC-000001' }) number!: string;
+  @ApiProperty({ example: 'resolved', description: '"resolved", or "not resolved: <why>"' }) outcome!: string;
 }
 
 export class MajorIncidentViewDto extends MajorIncidentListItemDto {
-  @ApiProperty({ type: [String] }) stakeholderIds!: string[];
-  @ApiProperty({ type: [Object] }) updates!: MiUpdate[];
-  @ApiProperty({ nullable: true }) resolution!: string | null;
-  @ApiProperty({ nullable: true, type: Object }) review!: MiReview | null;
-  @ApiProperty({ nullable: true }) updateDueAt!: string | null;
+  @ApiProperty({ type: 'string', format: 'uuid', isArray: true }) stakeholderIds!: string[];
+  @ApiProperty({ type: [MiUpdateViewDto] }) updates!: MiUpdateViewDto[];
+  @ApiProperty({ type: 'string', nullable: true }) resolution!: string | null;
+  @ApiProperty({ type: MiReviewViewDto, nullable: true }) review!: MiReviewViewDto | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'while active: when the next stakeholder update is due' }) updateDueAt!: string | null;
   @ApiProperty({ type: [MiTimelineEntryDto] }) timeline!: MiTimelineEntryDto[];
-  @ApiProperty() version!: number;
-  @ApiProperty({ enum: MI_COMMANDS, isArray: true }) allowedCommands!: MiCommandType[];
-  @ApiPropertyOptional({ type: [Object], description: 'on resolve: what happened to each linked incident' })
-  cascade?: Array<{ number: string; outcome: string }>;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'counts the commands applied (0 when just opened)' }) version!: number;
+  @ApiProperty({ enum: MI_COMMANDS, isArray: true, description: 'what the caller may do now (asked of the machine)' }) allowedCommands!: MiCommandType[];
+  @ApiPropertyOptional({ type: [MiCascadeOutcomeDto], description: 'on resolve only: what happened to each linked incident' })
+  cascade?: MiCascadeOutcomeDto[];
 }

@@ -20,7 +20,7 @@ export class AgentQueueParams {
 
 
 export class UpdateFlagQuery extends PageQuery {
-  @ApiPropertyOptional({ default: 60, description: 'flags raised longer ago than this many minutes' })
+  @ApiPropertyOptional({ default: 60, type: 'integer', minimum: 0, maximum: 60 * 24 * 365, description: 'flags raised longer ago than this many minutes' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -32,13 +32,13 @@ export class UpdateFlagQuery extends PageQuery {
 }
 
 export class QueueItemDto extends TicketListItemDto {
-  @ApiPropertyOptional({ nullable: true, description: 'the earliest deadline of a running SLA clock' }) slaNextDeadline!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'since when the Update flag is set' }) updateFlagSince!: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'the earliest deadline of a running SLA clock' }) slaNextDeadline!: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'since when the Update flag is set' }) updateFlagSince!: string | null;
 }
 
 export class QueuePageDto {
   @ApiProperty({ type: [QueueItemDto] }) items!: QueueItemDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'tickets in the whole queue' }) total!: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) page!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 200 }) pageSize!: number;
 }

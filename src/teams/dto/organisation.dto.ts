@@ -3,15 +3,15 @@ import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'cla
 import { CODE_PATTERN } from './team.dto';
 
 export class OrganisationCodeParams {
-  @ApiProperty({ example: 'BSS' }) @IsString() @MaxLength(40) code!: string;
+  @ApiProperty({ example: 'BSS', maxLength: 40 }) @IsString() @MaxLength(40) code!: string;
 }
 
 export class CreateOrganisationDto {
-  @ApiProperty({ example: 'BSS', description: 'what users.organisation holds; cannot change later' })
+  @ApiProperty({ example: 'BSS', pattern: CODE_PATTERN.source, description: 'what users.organisation holds: capitals, digits and hyphens (at most 40); cannot change later' })
   @Matches(CODE_PATTERN, { message: 'code must be capitals, digits and hyphens (at most 40), e.g. NATTECH-AAR' })
   code!: string;
 
-  @ApiProperty({ example: 'Aarhus BSS' }) @IsString() @MinLength(2) @MaxLength(200) name!: string;
+  @ApiProperty({ example: 'Aarhus BSS', minLength: 2, maxLength: 200 }) @IsString() @MinLength(2) @MaxLength(200) name!: string;
 
   @ApiProperty({ format: 'uuid', description: 'the 1st-line team that receives the organisation’s tickets' })
   @IsUUID()
@@ -19,7 +19,7 @@ export class CreateOrganisationDto {
 }
 
 export class UpdateOrganisationDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ minLength: 2, maxLength: 200 }) @IsOptional() @IsString() @MinLength(2) @MaxLength(200) name?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() primaryTeamId?: string;
 }
 
@@ -32,5 +32,5 @@ export class TeamRefDto {
 export class OrganisationView {
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
-  @ApiPropertyOptional({ type: TeamRefDto, nullable: true }) primaryTeam!: TeamRefDto | null;
+  @ApiProperty({ type: TeamRefDto, nullable: true, description: 'the 1st-line team that receives its tickets' }) primaryTeam!: TeamRefDto | null;
 }

@@ -8,19 +8,20 @@ import { TICKET_TYPES } from '../../../machines/ticket.types';
 import type { TicketType } from '../../../machines/ticket.types';
 
 export const CHANNELS = ['portal', 'api', 'mail', 'phone', 'monitor'] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 export class CreateTicketDto {
   @ApiProperty({ enum: TICKET_TYPES, description: 'incident or request; an agent may reclassify later' })
   @IsIn(TICKET_TYPES)
   type!: TicketType;
 
-  @ApiProperty({ example: 'Cannot print' })
+  @ApiProperty({ example: 'Cannot print', minLength: 3, maxLength: 200 })
   @IsString()
   @MinLength(3)
   @MaxLength(200)
   title!: string;
 
-  @ApiProperty({ example: 'Nothing happens when I print from Word.' })
+  @ApiProperty({ example: 'Nothing happens when I print from Word.', minLength: 1, maxLength: 20000 })
   @IsString()
   @MinLength(1)
   @MaxLength(20000)
@@ -49,7 +50,7 @@ export class CreateTicketDto {
   @IsIn(REQUEST_KINDS)
   requestKind?: RequestKind;
 
-  @ApiPropertyOptional({ description: 'staff only: when the user reported it (a phone call logged later); SLA clocks start here' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'staff only: when the user reported it (a phone call logged later), within the last 30 days; SLA clocks start here' })
   @IsOptional()
   @IsISO8601({ strict: true })
   reportedAt?: string;
@@ -57,5 +58,5 @@ export class CreateTicketDto {
   @ApiPropertyOptional({ enum: CHANNELS, default: 'api' })
   @IsOptional()
   @IsIn(CHANNELS)
-  channel?: (typeof CHANNELS)[number];
+  channel?: Channel;
 }

@@ -8,13 +8,13 @@ import { PageQuery } from '../../http/page.query';
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListTicketsQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() team?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the team that has it' }) @IsOptional() @IsUUID() team?: string;
   @ApiPropertyOptional({ enum: TICKET_STATUSES }) @IsOptional() @IsIn(TICKET_STATUSES) status?: TicketStatus;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() assignee?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() requester?: string;
-  @ApiPropertyOptional({ example: 'P2' }) @IsOptional() @IsString() priority?: string;
+  @ApiPropertyOptional({ example: 'P2', description: 'a priority code' }) @IsOptional() @IsString() priority?: string;
   @ApiPropertyOptional({ enum: TICKET_TYPES }) @IsOptional() @IsIn(TICKET_TYPES) type?: TicketType;
-  @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() updateFlag?: boolean;
-  @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() attentionFlag?: boolean;
+  @ApiPropertyOptional({ type: 'boolean' }) @IsOptional() @Transform(toBoolean) @IsBoolean() updateFlag?: boolean;
+  @ApiPropertyOptional({ type: 'boolean' }) @IsOptional() @Transform(toBoolean) @IsBoolean() attentionFlag?: boolean;
   @ApiPropertyOptional({ description: 'words in the number, title or description' }) @IsOptional() @IsString() q?: string;
 }

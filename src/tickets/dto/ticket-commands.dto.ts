@@ -11,7 +11,7 @@ export class AssignToTeamDto {
   @IsUUID()
   teamId!: string;
 
-  @ApiPropertyOptional({ description: 'handover note: required when the ticket already has a team (seed 000, principle 1)' })
+  @ApiPropertyOptional({ maxLength: 20000, description: 'handover note: required when the ticket already has a team (seed 000, principle 1)' })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
@@ -23,7 +23,7 @@ export class AssignToAgentDto {
   @IsUUID()
   agentId!: string;
 
-  @ApiPropertyOptional({ description: 'for an agent outside the ticket’s team: with whom it was agreed (seed 000, principle 3)' })
+  @ApiPropertyOptional({ maxLength: 500, description: 'for an agent outside the ticket’s team: with whom it was agreed (seed 000, principle 3)' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -51,7 +51,7 @@ const IsAnswerMap = () =>
 export class AnswersDto {
   @ApiProperty({
     example: { printer: 'HP 3rd floor', tried: 'restarted, other PC works' },
-    description: 'Additional Questions by key',
+    description: 'Additional Questions by key (keys of 1-100 characters)',
     type: 'object',
     additionalProperties: { type: 'string', maxLength: 2000 },
     maxProperties: 50,
@@ -66,33 +66,33 @@ export class EscalateDto {
   @IsUUID()
   teamId!: string;
 
-  @ApiProperty({ description: 'the handover note: the problem and what was tried ("done" is refused)' })
+  @ApiProperty({ maxLength: 20000, description: 'the handover note: the problem and what was tried ("done" is refused)' })
   @IsString()
   @MaxLength(20000)
   note!: string;
 }
 
 export class NoteDto {
-  @ApiProperty({ description: 'the solution, for the primary team that resolves the ticket' })
+  @ApiProperty({ maxLength: 20000, description: 'the solution, for the primary team that resolves the ticket' })
   @IsString()
   @MaxLength(20000)
   note!: string;
 }
 
 export class VendorTicketDto {
-  @ApiProperty({ example: 'HP Support' }) @IsString() @MaxLength(200) vendor!: string;
-  @ApiProperty({ example: 'HP-778812' }) @IsString() @MaxLength(200) vendorTicketId!: string;
+  @ApiProperty({ example: 'HP Support', maxLength: 200 }) @IsString() @MaxLength(200) vendor!: string;
+  @ApiProperty({ example: 'HP-778812', maxLength: 200 }) @IsString() @MaxLength(200) vendorTicketId!: string;
 }
 
 export class TextDto {
-  @ApiProperty()
+  @ApiProperty({ maxLength: 20000 })
   @IsString()
   @MaxLength(20000)
   text!: string;
 }
 
 export class OptionalTextDto {
-  @ApiPropertyOptional({ description: 'why, in a sentence' })
+  @ApiPropertyOptional({ maxLength: 20000, description: 'why, in a sentence' })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
@@ -112,19 +112,19 @@ export class ReclassifyDto extends OptionalTextDto {
 }
 
 export class OverridePriorityDto {
-  @ApiProperty({ example: 'P2', description: 'a priority code of the ticket’s SLA policy' })
+  @ApiProperty({ example: 'P2', maxLength: 20, description: 'a priority code of the ticket’s SLA policy' })
   @IsString()
   @MaxLength(20)
   priority!: string;
 
-  @ApiProperty({ description: 'why the computed priority is overridden (journaled)' })
+  @ApiProperty({ maxLength: 2000, description: 'why the computed priority is overridden (journaled)' })
   @IsString()
   @MaxLength(2000)
   text!: string;
 }
 
 export class ResolveDto {
-  @ApiProperty({ description: 'resolution details; sent to the user in the "Dear user" mail' })
+  @ApiProperty({ maxLength: 20000, description: 'resolution details; sent to the user in the "Dear user" mail' })
   @IsString()
   @MaxLength(20000)
   resolution!: string;
@@ -132,12 +132,12 @@ export class ResolveDto {
 
 export class TaskDto {
   @ApiProperty({ format: 'uuid', description: 'the team that does this part' }) @IsUUID() teamId!: string;
-  @ApiProperty() @IsString() @MinLength(3) @MaxLength(200) title!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) description?: string;
+  @ApiProperty({ minLength: 3, maxLength: 200 }) @IsString() @MinLength(3) @MaxLength(200) title!: string;
+  @ApiPropertyOptional({ maxLength: 20000 }) @IsOptional() @IsString() @MaxLength(20000) description?: string;
 }
 
 export class SplitDto {
-  @ApiProperty({ type: [TaskDto], description: 'one task per team (seed 000, principle 3)' })
+  @ApiProperty({ type: [TaskDto], minItems: 1, maxItems: 20, description: 'one task per team (seed 000, principle 3)' })
   @ValidateNested({ each: true })
   @Type(() => TaskDto)
   @ArrayMinSize(1)

@@ -1,84 +1,149 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TICKET_COMMANDS, TICKET_STATUSES } from '../../../machines/ticket.types';
-import type { JournalKind, PendingReason, TicketCommandType, TicketStatus, TicketType, Visibility } from '../../../machines/ticket.types';
+// What the ticket endpoints answer. The mappers (ticket-view.mapper.ts, TicketsService) return
+// these classes, so the compiler keeps them and the document in step with what is sent.
+import { ApiProperty } from '@nestjs/swagger';
+import { MI_STAGES } from '../../../machines/major-incident.types';
+import type { MiStage } from '../../../machines/major-incident.types';
+import { IMPACTS, URGENCIES } from '../../../machines/priority';
+import type { Impact, Urgency } from '../../../machines/priority';
+import { PENDING_REASONS, TICKET_COMMANDS, TICKET_STATUSES, TICKET_TYPES } from '../../../machines/ticket.types';
+import type {
+  EscalationStep,
+  JournalKind,
+  PendingReason,
+  TaskLink,
+  TicketCommandType,
+  TicketStatus,
+  TicketType,
+  Visibility,
+} from '../../../machines/ticket.types';
+import { TicketSlaDto } from '../../sla/dto/ticket-sla.dto';
+import { CHANNELS } from './create-ticket.dto';
+import type { Channel } from './create-ticket.dto';
+
+const JOURNAL_KINDS = ['event', 'note', 'comment'] as const satisfies readonly JournalKind[];
+const VISIBILITIES = ['internal', 'public'] as const satisfies readonly Visibility[];
 
 export class RefDto {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
 }
 
 export class PriorityDto {
-  @ApiProperty({ example: 'P3' }) code!: string;
+  @ApiProperty({ example: 'P3', description: 'a priority code of the ticket’s SLA policy' }) code!: string;
   @ApiProperty({ example: 'NORMAL' }) name!: string;
-  @ApiProperty({ example: 8 }) score!: number;
+  @ApiProperty({ type: 'integer', example: 8, description: 'impact x urgency (seed 003)' }) score!: number;
 }
 
 export class JournalEntryDto {
-  @ApiProperty() seq!: number;
-  @ApiProperty({ enum: ['event', 'note', 'comment'] }) kind!: JournalKind;
-  @ApiProperty({ enum: ['internal', 'public'] }) visibility!: Visibility;
-  @ApiProperty() authorId!: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) seq!: number;
+  @ApiProperty({ enum: JOURNAL_KINDS }) kind!: JournalKind;
+  @ApiProperty({ enum: VISIBILITIES }) visibility!: Visibility;
+  @ApiProperty({ description: 'a user id, or "system" for the workflow’s own entries' }) authorId!: string;
   @ApiProperty() text!: string;
   @ApiProperty() pinned!: boolean;
-  @ApiProperty() at!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
 export class NotificationDto {
   @ApiProperty() id!: string;
-  @ApiProperty() recipientId!: string;
-  @ApiProperty() template!: string;
+  @ApiProperty({ description: 'a user id, or the on-call contact' }) recipientId!: string;
+  @ApiProperty({ example: 'resolved', description: 'the template it was rendered from' }) template!: string;
   @ApiProperty() subject!: string;
   @ApiProperty() body!: string;
-  @ApiProperty() at!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
 export class PendingDto {
-  @ApiProperty({ enum: ['awaitingUser', 'awaitingVendor'] }) reason!: PendingReason;
-  @ApiProperty() text!: string;
+  @ApiProperty({ enum: PENDING_REASONS }) reason!: PendingReason;
+  @ApiProperty({ description: 'the reason as the user reads it' }) text!: string;
 }
 
 export class TicketListItemDto {
-  @ApiProperty({ example: 'INC-000001' }) number!: string;
-  @ApiProperty({ enum: ['incident', 'request'] }) type!: TicketType;
+  @ApiProperty({ example: 'INC-000001', description: 'INC-, REQ- or TSK- and six digits' }) number!: string;
+  @ApiProperty({ enum: TICKET_TYPES }) type!: TicketType;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: TICKET_STATUSES }) status!: TicketStatus;
-  @ApiProperty() priority!: PriorityDto;
-  @ApiPropertyOptional({ type: RefDto, nullable: true }) team!: RefDto | null;
-  @ApiPropertyOptional({ type: RefDto, nullable: true }) assignee!: RefDto | null;
-  @ApiProperty() requesterId!: string;
-  @ApiProperty() updateFlag!: boolean;
+  @ApiProperty({ type: PriorityDto }) priority!: PriorityDto;
+  @ApiProperty({ type: RefDto, nullable: true, description: 'the team (queue) that has it' }) team!: RefDto | null;
+  @ApiProperty({ type: RefDto, nullable: true }) assignee!: RefDto | null;
+  @ApiProperty({ format: 'uuid' }) requesterId!: string;
+  @ApiProperty({ description: 'the user (or vendor) added something no agent has answered yet' }) updateFlag!: boolean;
   @ApiProperty() attentionFlag!: boolean;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class TaskLinkDto implements TaskLink {
+  @ApiProperty({ example: 'TSK-000001' }) number!: string;
+  @ApiProperty() teamName!: string;
+  @ApiProperty({ enum: TICKET_STATUSES, description: 'its last known status' }) status!: TicketStatus;
+}
+
+export class EscalationStepDto implements EscalationStep {
+  @ApiProperty({ format: 'uuid' }) fromTeamId!: string;
+  @ApiProperty() fromTeamName!: string;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 3 }) fromLine!: number;
+  @ApiProperty({ format: 'uuid' }) toTeamId!: string;
+  @ApiProperty() toTeamName!: string;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 3 }) toLine!: number;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ description: 'who escalated (a user id)' }) by!: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'when it came back to the team it was escalated from' }) returnedAt!: string | null;
+}
+
+export class VendorRefDto {
+  @ApiProperty({ example: 'HP Support' }) name!: string;
+  @ApiProperty({ type: 'string', example: 'HP-778812', nullable: true }) ticketId!: string | null;
+}
+
+/** Agents only: how the ticket is being handled. */
+export class TicketHandlingDto {
+  @ApiProperty({ type: 'string', nullable: true, description: 'on a task: the ticket it was split off' }) parentNumber!: string | null;
+  @ApiProperty({ type: [TaskLinkDto], description: 'the tasks the ticket was split into' }) tasks!: TaskLinkDto[];
+  @ApiProperty({ type: [EscalationStepDto], description: 'every escalation, oldest first; the last without returnedAt is open' })
+  escalations!: EscalationStepDto[];
+  @ApiProperty({ type: [String], description: 'the category’s Additional Questions (keys) to answer before escalation' })
+  requiredQuestions!: string[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'the answers, by question key' })
+  answers!: Record<string, string>;
+  @ApiProperty({ type: VendorRefDto, nullable: true }) vendor!: VendorRefDto | null;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: 'the agent who locked (owns) the ticket' }) lockedBy!: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'since when the Update flag is set' }) updateFlagSince!: string | null;
+}
+
+export class MajorIncidentRefDto {
+  @ApiProperty({ example: 'MI-000001' }) number!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: MI_STAGES }) stage!: MiStage;
 }
 
 export class TicketViewDto extends TicketListItemDto {
   @ApiProperty() description!: string;
-  @ApiPropertyOptional({ type: RefDto, nullable: true }) category!: RefDto | null;
-  @ApiProperty() impact!: string;
-  @ApiProperty() urgency!: string;
-  @ApiProperty() channel!: string;
-  @ApiPropertyOptional({ type: PendingDto, nullable: true }) pending!: PendingDto | null;
-  @ApiPropertyOptional({ nullable: true }) resolution!: string | null;
-  @ApiPropertyOptional({ nullable: true }) resolvedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true }) closedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'when a Resolved ticket closes itself' }) closesAt!: string | null;
-  @ApiProperty() version!: number;
+  @ApiProperty({ type: RefDto, nullable: true }) category!: RefDto | null;
+  @ApiProperty({ enum: IMPACTS }) impact!: Impact;
+  @ApiProperty({ enum: URGENCIES }) urgency!: Urgency;
+  @ApiProperty({ enum: CHANNELS }) channel!: Channel;
+  @ApiProperty({ type: PendingDto, nullable: true, description: 'while Pending: why' }) pending!: PendingDto | null;
+  @ApiProperty({ type: 'string', nullable: true }) resolution!: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) resolvedAt!: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) closedAt!: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'when a Resolved ticket closes itself' }) closesAt!: string | null;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'counts the commands applied (0 when just opened)' }) version!: number;
   @ApiProperty({ type: [JournalEntryDto], description: 'end users see public entries only' }) journal!: JournalEntryDto[];
-  @ApiProperty({ type: [NotificationDto] }) notifications!: NotificationDto[];
-  @ApiPropertyOptional({ description: 'agents only: the SLA policy and each clock (target, elapsed, remaining, deadline, segments)', nullable: true })
-  sla?: unknown;
-  @ApiPropertyOptional({ description: 'agents only: escalation chain, Additional Questions and answers, vendor ticket, lock', nullable: true })
-  handling?: unknown;
-  @ApiPropertyOptional({ description: 'the major incident this incident is linked to (number, title, stage)', nullable: true })
-  majorIncident?: { number: string; title: string; stage: string } | null;
+  @ApiProperty({ type: [NotificationDto], description: 'end users see the ones sent to them' }) notifications!: NotificationDto[];
+  @ApiProperty({ type: TicketSlaDto, nullable: true, description: 'agents only (null for end users, and for tickets without SLA clocks)' })
+  sla!: TicketSlaDto | null;
+  @ApiProperty({ type: TicketHandlingDto, nullable: true, description: 'agents only (null for end users)' })
+  handling!: TicketHandlingDto | null;
+  @ApiProperty({ type: MajorIncidentRefDto, nullable: true, description: 'the major incident this incident is linked to' })
+  majorIncident!: MajorIncidentRefDto | null;
   @ApiProperty({ enum: TICKET_COMMANDS, isArray: true, description: 'what the caller may do now, from the machine' })
   allowedCommands!: TicketCommandType[];
 }
 
 export class TicketPageDto {
   @ApiProperty({ type: [TicketListItemDto] }) items!: TicketListItemDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'matching tickets in all pages' }) total!: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) page!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 200 }) pageSize!: number;
 }

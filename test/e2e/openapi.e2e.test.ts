@@ -1,0 +1,97 @@
+// The OpenAPI document tells the truth (hardening issue, Found 7): before, no operation had a
+// response schema or its error answers, 74 writes declared a required lowercase `idempotency-key`
+// beside the optional one, GETs listed it, the bearer tokens were called JWTs, and formats,
+// lengths and integer types were missing. Whether the answers match the schemas is schemathesis'
+// part (scripts/schemathesis.sh); this holds the shape of the document itself.
+import { startStack, TestStack } from '../support/app';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startStack('openapi');
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+type Schema = { $ref?: string; type?: string; format?: string; minLength?: number; maxLength?: number; enum?: unknown[]; properties?: Record<string, Schema>; required?: string[] };
+type Parameter = { $ref?: string; name?: string; in?: string; required?: boolean; schema?: Schema };
+type Response = { content?: Record<string, { schema?: Schema }>; headers?: Record<string, unknown> };
+type Operation = { parameters?: Parameter[]; responses: Record<string, Response>; security?: Array<Record<string, string[]>> };
+interface Document {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema>; parameters: Record<string, Parameter>; securitySchemes: Record<string, Record<string, unknown>> };
+}
+
+let document: Document;
+const operations = () =>
+  Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, method, op })));
+const resolve = (p: Parameter): Parameter => (p.$ref ? document.components.parameters[p.$ref.split('/').pop()!] : p);
+
+beforeAll(async () => {
+  document = (await stack.http.get('/docs-json').expect(200)).body as Document;
+});
+
+describe('the OpenAPI document', () => {
+  it('gives every operation a success answer with its schema (204 alone has no body)', () => {
+    const without = operations().filter(({ op }) => {
+      const success = Object.entries(op.responses).filter(([status]) => status.startsWith('2'));
+      return success.length === 0 || success.some(([status, r]) => status !== '204' && !r.content?.['application/json']?.schema);
+    });
+    expect(without.map((o) => o.name)).toEqual([]);
+  });
+
+  it('answers every error status with the one error body (GET /health reports its services instead)', () => {
+    const wrong = operations().flatMap(({ name, op }) =>
+      Object.entries(op.responses)
+        .filter(([status]) => Number(status) >= 400)
+        .filter(([status, r]) => r.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ErrorBody' && `${name} ${status}` !== 'GET /health 503')
+        .map(([status]) => `${name} ${status}`),
+    );
+    expect(wrong).toEqual([]);
+    expect(Object.keys(document.components.schemas.ErrorBody.properties!).sort()).toEqual(
+      ['allowedCommands', 'error', 'field', 'fields', 'message', 'missing', 'rule', 'statusCode'],
+    );
+    expect(document.components.schemas.ErrorBody.required).toEqual(['statusCode', 'error', 'message']);
+    expect(Object.keys(document.paths['/tickets/{number}/begin-work'].post.responses).sort()).toEqual(
+      ['200', '400', '401', '403', '404', '409', '413', '415', '422', '429', '503'],
+    );
+    expect(document.paths['/tickets'].get.responses['503'].headers).toHaveProperty('Retry-After');
+  });
+
+  it('declares one optional Idempotency-Key on every write and none on a read', () => {
+    const keysOf = (op: Operation) => (op.parameters ?? []).map(resolve).filter((p) => p.name!.toLowerCase() === 'idempotency-key');
+    const writes = operations().filter(({ method, op }) => method !== 'get' && (op.security ?? []).length > 0);
+    const reads = operations().filter(({ method }) => method === 'get');
+    expect(writes.length).toBeGreaterThan(80);
+    expect(writes.filter(({ op }) => keysOf(op).length !== 1).map((o) => o.name)).toEqual([]);
+    expect(reads.filter(({ op }) => keysOf(op).length !== 0).map((o) => o.name)).toEqual([]);
+    expect(document.components.parameters.IdempotencyKey).toMatchObject({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      schema: { type: 'string', minLength: 1, maxLength: 200 },
+    });
+  });
+
+  it('describes the bearer tokens as opaque, not as JWTs', () => {
+    expect(Object.keys(document.components.securitySchemes)).toEqual(['bearer']);
+    const scheme = document.components.securitySchemes.bearer;
+    expect(scheme).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(scheme).not.toHaveProperty('bearerFormat');
+    expect(document.paths['/tickets'].post.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('states formats, lengths, enums and integers', () => {
+    const { TicketViewDto, TicketPageDto, CreateTicketDto } = document.components.schemas;
+    expect(TicketViewDto.properties!.createdAt).toMatchObject({ type: 'string', format: 'date-time' });
+    expect(TicketViewDto.properties!.requesterId).toMatchObject({ type: 'string', format: 'uuid' });
+    expect(TicketViewDto.properties!.version).toMatchObject({ type: 'integer', minimum: 0 });
+    expect(TicketPageDto.properties!.total).toMatchObject({ type: 'integer', minimum: 0 });
+    expect(CreateTicketDto.properties!.title).toMatchObject({ type: 'string', minLength: 3, maxLength: 200 });
+    expect(CreateTicketDto.properties!.impact.enum).toEqual(expect.arrayContaining(['workplace']));
+    const teamId = (document.paths['/teams/{id}'].patch.parameters ?? []).map(resolve).find((p) => p.name === 'id');
+    expect(teamId).toMatchObject({ in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
+  });
+});
