@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { isUnavailable } from './unavailable';
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
@@ -11,6 +12,8 @@ describe('isUnavailable: which failures mean "retry later" (503)', () => {
     ['Temporal: transport down', Object.assign(new Error('Failed to connect before the deadline'), { name: 'TransportError' })],
     ['Temporal: gRPC UNAVAILABLE', new Error('14 UNAVAILABLE: No connection established')],
     ['wrapped cause', Object.assign(new Error('query failed'), { cause: withCode('reset', 'ECONNRESET') })],
+    // Made by another realm (Node's socket errors under Jest's VM context): not `instanceof Error` here.
+    ['pg: refused, an error of another realm', runInNewContext(`Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })`)],
   ])('%s', (_label, error) => {
     expect(isUnavailable(error)).toBe(true);
   });
