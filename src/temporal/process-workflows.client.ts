@@ -5,10 +5,9 @@ import { ApplicationFailure, WithStartWorkflowOperation, WorkflowExecutionAlread
 import type { Refusal } from '../../machines/process/law';
 import { COMMAND_REFUSED, ProcessDefinition } from '../../workflows/runtime/messages';
 import { appConfig } from '../config/app-config';
-import { DomainException, ErrorDetail, REFUSAL_KINDS, ServiceUnavailableException } from '../errors/domain.exception';
+import { DomainException, ErrorDetail, REFUSAL_KINDS } from '../errors/domain.exception';
 import { commandDuration } from '../observability/metrics';
 import { TemporalClientProvider } from './temporal-client.provider';
-import { withinDeadline } from './within-deadline';
 
 /** What a workflow refusal can say: the machine's verdict, or a reference the workflow does not know. */
 export type RefusalDetail = Omit<Refusal, 'code'> & { code: Refusal['code'] | 'notFound' };
@@ -59,7 +58,9 @@ export function endedOf(error: unknown, workflowId: string): CommandRefusedExcep
 
 /**
  * The API's side of every process workflow (ticket, MI, problem, change, CSI proposal): open one,
- * send it a command, turn refusals into errors, and never wait longer than the command timeout.
+ * send it a command, turn refusals into errors, and never wait longer than the command timeout
+ * (503 at once while Temporal is down: TemporalClientProvider.call). A command that answered 503
+ * may still complete: its Idempotency-Key makes the retry safe, the workflow applies an update id once.
  */
 @Injectable()
 export class ProcessWorkflowsClient {
@@ -73,7 +74,6 @@ export class ProcessWorkflowsClient {
    * call (update-with-start). Safe to repeat: the same number attaches to the running workflow.
    */
   async open<I>(process: ProcessDefinition<string, unknown, unknown, I>, workflowId: string, input: I): Promise<void> {
-    const client = await this.temporal.get();
     const start = new WithStartWorkflowOperation(process.workflowType, {
       workflowId,
       taskQueue: this.config.taskQueue,
@@ -84,7 +84,10 @@ export class ProcessWorkflowsClient {
       typedSearchAttributes: process.initialSearchAttributes(input),
     });
     try {
-      await this.withinDeadline(client.workflow.executeUpdateWithStart(process.openedUpdate, { startWorkflowOperation: start, updateId: 'opened' }));
+      await this.temporal.call(
+        (client) => client.workflow.executeUpdateWithStart(process.openedUpdate, { startWorkflowOperation: start, updateId: 'opened' }),
+        this.config.commandTimeoutMs,
+      );
     } catch (error) {
       // It was opened and has already ended: the retry finds it in the read model.
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
@@ -106,9 +109,9 @@ export class ProcessWorkflowsClient {
     const started = performance.now();
     const timed = (outcome: string) => commandDuration.observe({ process: workflowId.split('-')[0], command: update.name, outcome }, (performance.now() - started) / 1000);
     try {
-      const client = await this.temporal.get();
-      const result = await this.withinDeadline(
-        client.workflow.getHandle(workflowId).executeUpdate(update, { args: [arg], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) }),
+      const result = await this.temporal.call(
+        (client) => client.workflow.getHandle(workflowId).executeUpdate(update, { args: [arg], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) }),
+        this.config.commandTimeoutMs,
       );
       timed('ok');
       return result;
@@ -117,9 +120,5 @@ export class ProcessWorkflowsClient {
       timed(answer instanceof DomainException ? answer.code : 'error');
       throw answer;
     }
-  }
-
-  private withinDeadline<T>(work: Promise<T>): Promise<T> {
-    return withinDeadline(work, this.config.commandTimeoutMs, (reason) => new ServiceUnavailableException(reason));
   }
 }

@@ -25,7 +25,7 @@ interface Operation {
 }
 
 /** Only these are open without a token (README). */
-const PUBLIC_PATHS = ['/health'];
+const PUBLIC_PATHS = ['/health', '/health/live', '/health/ready'];
 
 /** Path parameters that name nothing: the call must be refused or answered before it could change anything. */
 const DUMMIES: Record<string, string> = { number: 'INC-999999', incident: 'INC-999998', status: 'New', seq: '1', code: 'NO-SUCH-ORG' };

@@ -1,4 +1,5 @@
-// When Temporal cannot be reached the API says so (503 with a retry hint) and changes nothing.
+// When Temporal cannot be reached the API says so at once (503 with a retry hint), changes nothing,
+// and its readiness says which dependency is down.
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
@@ -27,12 +28,15 @@ afterAll(async () => {
   await db?.drop();
 });
 
-it('answers 503 with Retry-After when Temporal is down, and opens no ticket', async () => {
+it('answers 503 with Retry-After when Temporal is down, at once, and opens no ticket', async () => {
+  const started = Date.now();
   const res = await request(app.getHttpServer())
     .post('/tickets')
     .set({ Authorization: `Bearer ${demoToken('jannet')}` })
     .send({ type: 'incident', title: 'VPN down', description: 'No VPN', impact: 'workplace', urgency: 'today' });
   expect(res.status).toBe(503);
+  // Not after the SDK's ~20 s of retries: the client's probe already knows.
+  expect(Date.now() - started).toBeLessThan(2000);
   expect(res.headers['retry-after']).toBe('5');
   expect(res.body).toMatchObject({ error: 'unavailable' });
   const [{ count }] = await db.dataSource.query('SELECT count(*)::int AS count FROM tickets');
@@ -43,4 +47,16 @@ it('reports which backing service is down on /health', async () => {
   const res = await request(app.getHttpServer()).get('/health');
   expect(res.status).toBe(503);
   expect(res.body).toMatchObject({ postgres: 'up', temporal: 'down' });
+  expect(res.headers['retry-after']).toBe('5');
+}, 30_000);
+
+it('is alive but not ready, and readiness names Temporal', async () => {
+  await request(app.getHttpServer()).get('/health/live').expect(200);
+  const res = await request(app.getHttpServer()).get('/health/ready');
+  expect(res.status).toBe(503);
+  expect(res.body).toMatchObject({
+    status: 'error',
+    info: { postgres: { status: 'up' } },
+    error: { temporal: { status: 'down', reachable: false, message: expect.stringContaining('127.0.0.1:9 is unreachable') } },
+  });
 }, 30_000);
