@@ -6,6 +6,7 @@
 // Settings (environment):
 //   PORT                 first API port (3000); API i listens on PORT+i
 //   CLUSTER_APIS, CLUSTER_WORKERS   how many of each (2, 2)
+//   WORKER_HEALTH_PORT   first worker's readiness port (3100); worker i answers on WORKER_HEALTH_PORT+i
 //   DATABASE_URL         use this PostgreSQL instead of starting one (Temporal then uses the same
 //                        server; TEMPORAL_DB_USER / TEMPORAL_DB_PASSWORD to use another role)
 //   CLUSTER_PG_PORT      the local PostgreSQL's port (5434)
@@ -29,6 +30,7 @@ const settings = {
   apiPort: int(env.PORT, 3000),
   apis: int(env.CLUSTER_APIS, 2),
   workers: int(env.CLUSTER_WORKERS, 2),
+  workerHealthPort: int(env.WORKER_HEALTH_PORT, 3100),
   pgPort: int(env.CLUSTER_PG_PORT, 5434),
   temporalPort: int(env.TEMPORAL_PORT, 7233),
   uiPort: int(env.TEMPORAL_UI_PORT, 8233),
@@ -74,11 +76,13 @@ async function main(): Promise<void> {
   // (something answers on its port) while it crashed.
   const ports = temporalPorts(settings.temporalPort);
   const apiPorts = Array.from({ length: settings.apis }, (_, i) => settings.apiPort + i);
+  const workerHealthPorts = Array.from({ length: settings.workers }, (_, i) => settings.workerHealthPort + i);
   const wanted: Array<[string, number]> = [
     ...(env.DATABASE_URL ? [] : [['PostgreSQL (CLUSTER_PG_PORT)', settings.pgPort] as [string, number]]),
     ...Object.entries(ports).map(([name, port]) => [`Temporal ${name} (follows TEMPORAL_PORT)`, port] as [string, number]),
     ...(uiBin ? [['Temporal Web UI (TEMPORAL_UI_PORT)', settings.uiPort] as [string, number]] : []),
     ...apiPorts.map((port, i) => [`API ${i + 1} (follows PORT)`, port] as [string, number]),
+    ...workerHealthPorts.map((port, i) => [`worker ${i + 1} readiness (follows WORKER_HEALTH_PORT)`, port] as [string, number]),
   ];
   const taken = [];
   for (const [what, port] of wanted) if (await isListening(port)) taken.push(`${port} (${what})`);
@@ -152,7 +156,9 @@ async function main(): Promise<void> {
   await step(`${settings.workers} workers`, () =>
     Promise.all(
       Array.from({ length: settings.workers }, (_, i) => {
-        const worker = supervisor.start({ name: `worker-${i + 1}`, command: node, args: ['dist/src/worker.main.js'], cwd: root, env: replicaEnv, restart: true, quietUntilReady: true });
+        // Each its own readiness port, on loopback as everything here.
+        const workerEnv = { ...replicaEnv, WORKER_HEALTH_PORT: String(workerHealthPorts[i]), WORKER_HEALTH_HOST: '127.0.0.1' };
+        const worker = supervisor.start({ name: `worker-${i + 1}`, command: node, args: ['dist/src/worker.main.js'], cwd: root, env: workerEnv, restart: true, quietUntilReady: true });
         // Each worker bundles the workflow code first (a few seconds of CPU).
         return supervisor.waitForLine(worker, /worker polling task queue/, 180_000).then(() => supervisor.markReady(worker));
       }),
@@ -172,7 +178,8 @@ async function main(): Promise<void> {
     [
       '',
       `  Cluster ready in ${((Date.now() - started) / 1000).toFixed(1)} s (logs: ${join(dataDir, 'logs')})`,
-      ...apiPorts.map((port, i) => `  API ${i + 1}        http://127.0.0.1:${port}`),
+      ...apiPorts.map((port, i) => `  API ${i + 1}        http://127.0.0.1:${port} (readiness: /health/ready)`),
+      ...workerHealthPorts.map((port, i) => `  Worker ${i + 1}     http://127.0.0.1:${port}/health/ready`),
       `  OpenAPI      ${base}/docs`,
       `  Temporal     ${address} (namespace ${settings.namespace})`,
       `  Temporal UI  ${uiUrl ?? 'not running (CLUSTER_UI=false, or scripts/temporal-ui.sh could not build it)'}`,

@@ -30,6 +30,8 @@ export interface AppConfig {
   sdkMetricsPort: number;
   /** Workflows the worker keeps in its sticky cache (memory vs. replays: docs/operations.md). */
   maxCachedWorkflows: number;
+  /** The worker process's own readiness endpoint (src/worker/worker-health.server.ts). */
+  workerHealth: { port: number; host: string };
 }
 
 function duration(value: string | undefined, fallback: StringValue): number {
@@ -64,6 +66,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     idempotencyKeyTtlMs: duration(env.IDEMPOTENCY_KEY_TTL, '24h'),
     sdkMetricsPort: int(env.TEMPORAL_SDK_METRICS_PORT, 0),
     maxCachedWorkflows: int(env.WORKER_MAX_CACHED_WORKFLOWS, 1000),
+    // All interfaces by default, as the API listens: a container's probe comes from outside it.
+    workerHealth: { port: int(env.WORKER_HEALTH_PORT, 3100), host: env.WORKER_HEALTH_HOST || '0.0.0.0' },
   };
 }
 

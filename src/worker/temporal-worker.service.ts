@@ -21,6 +21,14 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   private worker?: Worker;
   private connection?: NativeConnection;
   private running?: Promise<void>;
+  private stopping = false;
+  private reportStop!: (reason: string) => void;
+  /**
+   * Settles, with the reason, when the Temporal worker stops without the application asking
+   * (it failed, or the SDK shut it down): worker.main.ts then exits non-zero. Never settles on an
+   * orderly shutdown.
+   */
+  readonly stoppedUnasked: Promise<string> = new Promise((resolve) => (this.reportStop = resolve));
 
   constructor(
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
@@ -45,11 +53,25 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       ...(this.bundle ? { workflowBundle: this.bundle } : { workflowsPath: require.resolve('../../workflows') }),
     });
     this.running = this.worker.run();
-    this.running.catch((error) => this.logger.error(`worker stopped: ${error}`));
+    this.running.then(
+      () => {
+        if (!this.stopping) this.reportStop('the Temporal worker stopped');
+      },
+      (error) => {
+        this.logger.error(`worker stopped: ${error}`);
+        if (!this.stopping) this.reportStop(`the Temporal worker failed: ${error}`);
+      },
+    );
     this.logger.log(`worker polling task queue "${this.config.taskQueue}" on ${address}`);
   }
 
+  /** The SDK worker's state (RUNNING while it polls), or INITIALIZED before it is created. */
+  state(): string {
+    return this.worker?.getState() ?? 'INITIALIZED';
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();
