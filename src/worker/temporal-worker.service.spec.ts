@@ -55,4 +55,9 @@ describe('TemporalWorkerService: a worker that stops by itself ends the process 
     await service.onApplicationShutdown();
     expect(await settledWithin(service.stoppedUnasked, 200)).toBe('pending');
   });
+
+  it('sets a short sticky-queue timeout, so another worker takes over quickly', async () => {
+    await new TemporalWorkerService(config, registry, null).onApplicationBootstrap();
+    expect(jest.mocked(Worker.create).mock.calls[0][0]).toMatchObject({ stickyQueueScheduleToStartTimeout: '3s' });
+  });
 });

@@ -12,6 +12,14 @@ export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../../workflows/ru
 export const WORKFLOW_BUNDLE = Symbol('WORKFLOW_BUNDLE');
 
 /**
+ * How long a workflow task waits on a worker's own (sticky) queue before any worker may take it.
+ * The SDK's 10 s is what a command waited after its worker died (kill -9: nobody tells the server);
+ * 3 s hands the ticket to another worker well inside the 20 s command timeout. The cost: a task
+ * a busy worker leaves for 3 s is replayed from history by whichever worker takes it.
+ */
+const STICKY_QUEUE_SCHEDULE_TO_START = '3s';
+
+/**
  * Runs the Temporal worker inside the Nest application: every workflow of `workflows/` and every
  * @Activity() method of the application's providers (found by ActivityRegistry), on one task queue.
  */
@@ -50,6 +58,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         activity: [() => ({ inbound: new RequestIdActivityInbound() })],
         ...(this.bundle ? {} : { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
       },
+      stickyQueueScheduleToStartTimeout: STICKY_QUEUE_SCHEDULE_TO_START,
       ...(this.bundle ? { workflowBundle: this.bundle } : { workflowsPath: require.resolve('../../workflows') }),
     });
     this.running = this.worker.run();
