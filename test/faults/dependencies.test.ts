@@ -100,7 +100,7 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
 }
 
 async function openTicket(title: string): Promise<string> {
-  const key = `open-${title}`;
+  const key = `open-${title.replace(/\s+/g, '-')}`; // a key has no spaces
   const answers = await untilAnswered(() =>
     api!.request('POST', '/tickets', 'jannet', { type: 'incident', title, description: 'fault test', impact: 'workplace', urgency: 'today' }, key),
   );
