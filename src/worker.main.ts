@@ -8,6 +8,7 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { loadAppConfig } from './config/app-config';
+import { metricsText } from './observability/metrics';
 import { installTemporalRuntime } from './observability/temporal-runtime';
 import { serveWorkerHealth } from './worker/worker-health.server';
 import { TemporalWorkerService } from './worker/temporal-worker.service';
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   const health = await serveWorkerHealth(config.workerHealth.port, config.workerHealth.host, {
     workerState: () => worker.state(),
     pingDatabase: () => db.query('SELECT 1'),
+    // The worker's /metrics: its own registry, and the SDK's exporter when TEMPORAL_SDK_METRICS_PORT is set.
+    metrics: () => metricsText(config.sdkMetricsPort ? `http://127.0.0.1:${config.sdkMetricsPort}/metrics` : undefined),
   });
   logger.log(`readiness on http://${config.workerHealth.host}:${health.port}/health/ready`);
   void worker.stoppedUnasked.then(async (reason) => {

@@ -41,4 +41,22 @@ describe("the worker process's readiness endpoint", () => {
     expect(await get('/health/live')).toMatchObject({ status: 200, body: { status: 'ok' } });
     expect((await get('/metrics')).status).toBe(404);
   });
+
+  it('serves the metrics it is given at /metrics', async () => {
+    const withMetrics = await serveWorkerHealth(0, '127.0.0.1', {
+      workerState: () => 'RUNNING',
+      pingDatabase: async () => undefined,
+      metrics: async () => '# HELP up 1\nup 1\n',
+    });
+    try {
+      const res = await fetch(`http://127.0.0.1:${withMetrics.port}/metrics`);
+      expect({ status: res.status, type: res.headers.get('content-type'), body: await res.text() }).toEqual({
+        status: 200,
+        type: 'text/plain; version=0.0.4',
+        body: '# HELP up 1\nup 1\n',
+      });
+    } finally {
+      await withMetrics.close();
+    }
+  });
 });

@@ -7,6 +7,8 @@ export interface WorkerHealthSources {
   workerState(): string;
   /** A query on the read model: activities write there, so a worker without it does no work. */
   pingDatabase(): Promise<unknown>;
+  /** Prometheus text for `GET /metrics` (the worker process has no other HTTP server); absent: 404. */
+  metrics?(): Promise<string>;
 }
 
 export interface WorkerHealthServer {
@@ -21,8 +23,9 @@ const PING_TIMEOUT_MS = 2000;
  * (WORKER_HEALTH_PORT, default 3100), in the API's terms:
  * - `GET /health/live`: 200 while the process answers;
  * - `GET /health/ready` (and `/health`): 200 while the Temporal worker is RUNNING and PostgreSQL
- *   answers a query, else 503; the body names each (`worker`, `postgres`).
- * Plain node:http: the worker process has no HTTP stack, and two routes need none.
+ *   answers a query, else 503; the body names each (`worker`, `postgres`);
+ * - `GET /metrics`: the process's Prometheus metrics (as the API's /metrics), when given.
+ * Plain node:http: the worker process has no HTTP stack, and three routes need none.
  */
 export async function serveWorkerHealth(port: number, host: string, sources: WorkerHealthSources): Promise<WorkerHealthServer> {
   const server: Server = createServer((req, res) => {
@@ -33,7 +36,17 @@ export async function serveWorkerHealth(port: number, host: string, sources: Wor
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET') return answer(405, { statusCode: 405, message: 'GET only' });
     if (path === '/health/live') return answer(200, { status: 'ok' });
-    if (path !== '/health/ready' && path !== '/health') return answer(404, { statusCode: 404, message: 'see /health/live and /health/ready' });
+    if (path === '/metrics' && sources.metrics) {
+      void sources.metrics().then(
+        (text) => {
+          res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4', 'Cache-Control': 'no-store' });
+          res.end(text);
+        },
+        (error: unknown) => answer(500, { statusCode: 500, message: `metrics: ${error instanceof Error ? error.message : String(error)}` }),
+      );
+      return;
+    }
+    if (path !== '/health/ready' && path !== '/health') return answer(404, { statusCode: 404, message: `see /health/live and /health/ready${sources.metrics ? ' and /metrics' : ''}` });
     void readiness(sources).then(({ ready, details }) => answer(ready ? 200 : 503, { status: ready ? 'ok' : 'error', details }));
   });
   await new Promise<void>((resolve, reject) => {
