@@ -4,6 +4,7 @@
 //   a. kill -9 of a worker during a batch of commands;
 //   b. a stop and start of Temporal while tickets have armed auto-close timers;
 //   c. a stop and start of PostgreSQL during commands.
+//   d. a worker process whose Temporal worker cannot run exits with code 1 (for its supervisor).
 // A client retries a command that answered 503 with the same Idempotency-Key, as the API asks.
 // What must hold: nothing lost, nothing applied twice, the read model equal to the workflow,
 // every 503 with Retry-After (and never a 500), a fast 503 while Temporal is down and a fast
@@ -307,4 +308,18 @@ describe('c. PostgreSQL stopped and started during commands', () => {
         `(slowest ${Math.max(...results.flat().filter((a) => a.status === 503).map((a) => a.ms))} ms); the batch finished ${seconds(doneIn)} after it was back`,
     );
   }, 180_000);
+});
+
+describe('d. a worker process whose Temporal worker cannot run', () => {
+  it('exits with code 1, so that a supervisor starts another', async () => {
+    // A namespace the server does not have: the SDK worker fails, the process must not idle on.
+    const worker = await WorkerProcess.start('worker-without-namespace', { ...workerEnv, TEMPORAL_NAMESPACE: 'no-such-namespace' });
+    const started = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([worker.exited, new Promise<string>((resolve) => (timer = setTimeout(() => resolve('still running'), 90_000)))]);
+    clearTimeout(timer);
+    if (code === 'still running') await worker.kill9();
+    expect(code).toBe(1);
+    console.log(`d. a worker without its namespace exited with code ${code} after ${seconds(Date.now() - started)}`);
+  }, 120_000);
 });
