@@ -14,6 +14,14 @@ const DEADLINE = `COALESCE(t.sla_next_deadline, 'infinity'::timestamptz)`;
 /** A ticket is open until it is Resolved; Resolved and Closed leave the work queues. */
 const OPEN = `t.status NOT IN ('Resolved', 'Closed')`;
 
+/** The orders of the overviews, each exactly an index's columns (bench:queues explains these). */
+export const QUEUE_ORDER = {
+  team: `(t.assignee_id IS NOT NULL), t.priority, ${DEADLINE}, t.created_at, t.number`,
+  status: `t.priority, ${DEADLINE}, t.created_at, t.number`,
+  agent: `t.priority, ${DEADLINE}, t.created_at, t.number`,
+};
+export const OPEN_TICKET = OPEN;
+
 /** An overview: which tickets (SQL over `tickets t`), in which order — exactly an index's columns. */
 interface Overview {
   where: string;
@@ -34,7 +42,7 @@ export class QueuesService {
   /** A team's open tickets: unassigned first (the dispatcher's work), then priority, then the nearest SLA deadline. */
   async team(user: AuthUser, teamId: string, page: PageQuery): Promise<QueuePageDto> {
     const result = await this.page(
-      { where: `t.team_id = $1 AND ${OPEN}`, params: [teamId], order: `(t.assignee_id IS NOT NULL), t.priority, ${DEADLINE}, t.created_at, t.number` },
+      { where: `t.team_id = $1 AND ${OPEN}`, params: [teamId], order: QUEUE_ORDER.team },
       page,
     );
     if (result.total === 0 && !(await this.exists('teams', teamId))) {
@@ -45,13 +53,13 @@ export class QueuesService {
 
   /** Every ticket in one status, by priority, then the nearest SLA deadline, then age. */
   async status(user: AuthUser, status: TicketStatus, page: PageQuery): Promise<QueuePageDto> {
-    return this.page({ where: `t.status = $1`, params: [status], order: `t.priority, ${DEADLINE}, t.created_at, t.number` }, page);
+    return this.page({ where: `t.status = $1`, params: [status], order: QUEUE_ORDER.status }, page);
   }
 
   /** An agent's open tickets, by priority, then the nearest SLA deadline. */
   async agent(user: AuthUser, agentId: string, page: PageQuery): Promise<QueuePageDto> {
     const result = await this.page(
-      { where: `t.assignee_id = $1 AND ${OPEN}`, params: [agentId], order: `t.priority, ${DEADLINE}, t.created_at, t.number` },
+      { where: `t.assignee_id = $1 AND ${OPEN}`, params: [agentId], order: QUEUE_ORDER.agent },
       page,
     );
     if (result.total === 0 && !(await this.exists('users', agentId))) {
