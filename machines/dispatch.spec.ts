@@ -798,7 +798,7 @@ describe('vendors (REQUIREMENTS 3; issue 4, item 6)', () => {
     expect(refuse(ticketIn('Pending', VENDOR_WAIT), agent, { type: 'vendorAnswer', text: '  ' })).toMatchObject({ code: 'ruleBroken', field: 'text' });
     expect(refuse(ticketIn('Pending', VENDOR_WAIT), requester, { type: 'vendorAnswer', text: 'HP called me' })).toMatchObject({
       code: 'forbidden',
-      rule: 'staff',
+      rule: 'staffOrSystem',
     });
   });
 });

@@ -50,7 +50,7 @@ describe('the ticket statechart in Mermaid', () => {
     'Pending --> Pending : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, categorySetIfTransfer, urgentPriority]',
     'Pending --> Pending : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, categorySetIfTransfer]',
     'Pending --> Closed : closeAsNotNeeded [staff, isTask, notNeededNote, notLockedByOther]',
-    'Pending --> InProgress : vendorAnswer [staff, textGiven, awaitingVendor, notLockedByOther]',
+    'Pending --> InProgress : vendorAnswer [staffOrSystem, textGiven, awaitingVendor, notLockedByOther]',
     'Pending --> Pending : assignToAgent [dispatcherOrSelf, notLockedByOther, hasTeam, agentGiven, agentInTeamOrAgreed]',
     'Pending --> Pending : addComment [staff, textGiven, notLockedByOther]',
     'Pending --> InProgress : reply [requester, textGiven, awaitingUser]',
@@ -155,7 +155,7 @@ describe('the ticket statechart in Mermaid', () => {
   });
 
   it('takes a vendor’s answer as the end of a vendor wait: Pending to In Progress', () => {
-    expect(drawn('vendorAnswer')).toEqual(['Pending --> InProgress : vendorAnswer [staff, textGiven, awaitingVendor, notLockedByOther]']);
+    expect(drawn('vendorAnswer')).toEqual(['Pending --> InProgress : vendorAnswer [staffOrSystem, textGiven, awaitingVendor, notLockedByOther]']);
   });
 
   // Issue 4, item 2: an agent can lock a ticket; others may read, not act.
@@ -196,12 +196,14 @@ describe('the ticket statechart in Mermaid', () => {
     'lock [staff, mayLock, unlocked, notLockedByOther]',
     'unlock [lockOwnerOrDispatcher, locked]',
     'recordVendorTicket [staff, vendorGiven, notLockedByOther]',
-    'vendorAnswer [staff, textGiven, notLockedByOther]',
+    'vendorAnswer [staffOrSystem, textGiven, notLockedByOther]',
     'monitorCleared [monitor, textGiven]',
     'monitorNote [monitor, textGiven]',
     'taskStatusChanged [system, knownTask]',
     'absenceNoticed [system, autoReplyDue]',
     'absenceNoticed [system]',
+    'notificationUndelivered [system]',
+    'mailNote [system, textGiven]',
     'overridePriority [staff, otherPriority, textGiven, notLockedByOther]',
     'recalculateSla [admin]',
     'slaAlert [system]',
@@ -218,7 +220,7 @@ describe('the ticket statechart in Mermaid', () => {
     const note = lines.find((line) => line.startsWith('In every open status: '))!;
     const noted = note.slice('In every open status: '.length).split('; ');
     expect(noted).toHaveLength(Object.values(ticketMachine.root.on).reduce((n, definitions) => n + definitions.length, 0));
-    expect(noted).toHaveLength(20);
+    expect(noted).toHaveLength(22);
     for (const type of ['overridePriority', 'recalculateSla', 'slaAlert', 'setCategory', 'answerQuestions', 'lock', 'unlock', 'recordVendorTicket']) {
       expect(transitions.filter((line) => line.includes(`: ${type} `))).toEqual([]);
     }

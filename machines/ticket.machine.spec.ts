@@ -226,6 +226,10 @@ function wellFormed(type: TicketEventType, actor: Actor, context: TicketContext)
       return { type, number: 'T-2', status: 'Resolved' };
     case 'absenceNoticed':
       return { type, agentId: otherAgent.id, agentName: 'Bo Agent', until: '2025-03-10', autoReply: 'I am away', cause: 'userUpdate' };
+    case 'notificationUndelivered':
+      return { type, notificationId: 'INC-1#2', recipient: 'Rita Requester', subject: '[INC-1] Resolved', reason: '550 mailbox unavailable' };
+    case 'mailNote':
+      return { type, from: 'cc@example.edu', text: 'Same problem here', update: true };
     case 'setPending':
       return { type, reason: 'awaitingUser', text: 'Please tell us the room number' };
     case 'addJournalNote':
@@ -261,7 +265,7 @@ function wellFormed(type: TicketEventType, actor: Actor, context: TicketContext)
 }
 
 /** The workflow's own events (timers, SLA and absence alerts) and the admin's recalculation: never offered as commands. */
-const NOT_OFFERED: TicketEventType[] = ['autoClose', 'recalculateSla', 'slaAlert', 'absenceNoticed', 'taskStatusChanged'];
+const NOT_OFFERED: TicketEventType[] = ['autoClose', 'recalculateSla', 'slaAlert', 'absenceNoticed', 'taskStatusChanged', 'notificationUndelivered', 'mailNote'];
 const ALL_EVENT_TYPES: TicketEventType[] = [...TICKET_COMMANDS, ...NOT_OFFERED];
 const isCommand = (type: TicketEventType): type is TicketCommandType => (TICKET_COMMANDS as readonly string[]).includes(type);
 /** What staff may do on a New ticket: dispatch it, but not answer the user yet (seed 000, principle 3). */
@@ -1726,5 +1730,102 @@ describe('persisting and restoring a ticket', () => {
     const approved = give(resolved.snapshot, requester, { type: 'approve' }, CLOSED_AT);
     expect(approved.status).toBe('Closed');
     expect(approved.context).toMatchObject({ resolution: 'New toner', resolvedAt: RESOLVED_AT, closedAt: CLOSED_AT });
+  });
+});
+
+// REQUIREMENTS 9: a mail that could not be delivered is visible on its ticket, and the agent must
+// know the user never heard.
+describe.each(OPEN_STATUSES)('an undelivered notification in %s', (status) => {
+  const UNDELIVERED = {
+    type: 'notificationUndelivered',
+    notificationId: 'INC-000123#4',
+    recipient: 'Rita Requester <rita@example.edu>',
+    subject: '[INC-000123] Resolved: Printer jams',
+    reason: '550 5.1.1 mailbox unavailable',
+  } as const;
+
+  it('sets the Attention flag and journals an internal note naming recipient, subject and reason; no mail', () => {
+    const before = ticketIn(status);
+    const out = give(before, system, UNDELIVERED);
+
+    expect(out.status).toBe(status);
+    expect(out.context).toEqual({ ...before.context, attentionFlag: true });
+    expect(out.effects).toEqual([
+      recorded(
+        'note',
+        'internal',
+        'Mail not delivered to Rita Requester <rita@example.edu>: "[INC-000123] Resolved: Printer jams" (550 5.1.1 mailbox unavailable). They have not been told; the ticket demands attention',
+        'system',
+      ),
+    ]);
+  });
+
+  it('keeps the flag set when it is set already, and journals again', () => {
+    const out = give(ticketIn(status, { attentionFlag: true }), system, UNDELIVERED);
+    expect(out.context.attentionFlag).toBe(true);
+    expect(out.effects).toHaveLength(1);
+  });
+
+  it('is given by the system only: people are forbidden (rule system)', () => {
+    for (const actor of [requester, agent, dispatcher, admin]) {
+      expect(refuse(ticketIn(status), actor, UNDELIVERED)).toMatchObject({ code: 'forbidden', rule: 'system' });
+    }
+  });
+});
+
+describe('an undelivered notification on a Closed ticket', () => {
+  it('is refused as not possible now', () => {
+    const verdict = refuse(ticketIn('Closed'), system, {
+      type: 'notificationUndelivered',
+      notificationId: 'INC-1#9',
+      recipient: 'r',
+      subject: 's',
+      reason: '550',
+    });
+    expect(verdict).toMatchObject({ code: 'notAllowedNow', allowedCommands: [] });
+  });
+});
+
+// REQUIREMENTS 9: mail from a recorded CC adds to the ticket; auto-generated mail that threads onto
+// it is only recorded (never a reply, never answered).
+describe.each(OPEN_STATUSES)('a mail note in %s', (status) => {
+  it('from a CC: an internal note with the sender, and the Update flag', () => {
+    const before = ticketIn(status, { updateFlag: false });
+    const out = give(before, system, { type: 'mailNote', from: 'cc@example.edu', text: ' Same here on floor 2 ', update: true });
+    expect(out.status).toBe(status);
+    expect(out.context).toEqual({ ...before.context, updateFlag: true });
+    expect(out.effects).toEqual([recorded('note', 'internal', 'Mail from cc@example.edu: Same here on floor 2', 'system')]);
+  });
+
+  it('auto-generated: recorded, status and Update flag unchanged', () => {
+    const before = ticketIn(status, { updateFlag: false });
+    const out = give(before, system, { type: 'mailNote', from: 'mailer-daemon@example.edu', text: 'Out of office', update: false });
+    expect(out.status).toBe(status);
+    expect(out.context).toEqual(before.context);
+    expect(out.effects).toEqual([recorded('note', 'internal', 'Mail from mailer-daemon@example.edu: Out of office', 'system')]);
+  });
+
+  it('takes no empty text (422 on text) and no person (403)', () => {
+    expect(refuse(ticketIn(status), system, { type: 'mailNote', from: 'x@example.edu', text: '  ', update: true })).toMatchObject({ code: 'ruleBroken', field: 'text' });
+    expect(refuse(ticketIn(status), agent, { type: 'mailNote', from: 'x@example.edu', text: 'hi', update: true })).toMatchObject({ code: 'forbidden', rule: 'system' });
+  });
+});
+
+describe('a vendor answer by mail (the system enters it for the recorded vendor address)', () => {
+  it('ends a vendor wait: Pending to In Progress with the Update flag', () => {
+    const before = ticketIn('Pending', { pendingReason: 'awaitingVendor', pendingText: 'Waiting for HP', vendor: { name: 'HP', ticketId: '4711', address: 'support@hp.example' } });
+    const out = give(before, system, { type: 'vendorAnswer', text: 'Firmware 2.1 fixes it' });
+    expect(out.status).toBe('InProgress');
+    expect(out.context.updateFlag).toBe(true);
+    expect(out.effects).toEqual([recorded('note', 'internal', 'Answer from HP: Firmware 2.1 fixes it', 'system')]);
+  });
+
+  it('records the vendor address given with the vendor ticket, lower-cased', () => {
+    const out = give(ticketIn('InProgress'), agent, { type: 'recordVendorTicket', vendor: 'HP', vendorTicketId: '4711', vendorAddress: ' Support@HP.example ' });
+    expect(out.context.vendor).toEqual({ name: 'HP', ticketId: '4711', address: 'support@hp.example' });
+  });
+
+  it('is still refused to the end user', () => {
+    expect(refuse(ticketIn('InProgress'), requester, { type: 'vendorAnswer', text: 'hi' })).toMatchObject({ code: 'forbidden', rule: 'staffOrSystem' });
   });
 });

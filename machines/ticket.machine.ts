@@ -389,12 +389,16 @@ export const ticketMachine = setup({
     recordVendorTicket: {
       guard: rules('staff', 'vendorGiven'),
       actions: [
-        set(({ event }) => ({ vendor: { name: as<'recordVendorTicket'>(event).vendor.trim(), ticketId: as<'recordVendorTicket'>(event).vendorTicketId.trim() } })),
+        set(({ event }) => {
+          const { vendor, vendorTicketId, vendorAddress } = as<'recordVendorTicket'>(event);
+          return { vendor: { name: vendor.trim(), ticketId: vendorTicketId.trim(), ...(vendorAddress?.trim() ? { address: vendorAddress.trim().toLowerCase() } : {}) } };
+        }),
         record('event', 'internal', ({ event }) => `Vendor ticket ${as<'recordVendorTicket'>(event).vendor.trim()} #${as<'recordVendorTicket'>(event).vendorTicketId.trim()}`),
       ],
     },
-    // Issue 4: a vendor's answer sets the Update flag, like a user's message.
-    vendorAnswer: { guard: rules('staff', 'textGiven'), actions: vendorAnswerActions },
+    // Issue 4: a vendor's answer sets the Update flag, like a user's message. An agent enters it, or
+    // the mail intake does when the recorded vendor address writes (REQUIREMENTS 3, 9).
+    vendorAnswer: { guard: rules('staffOrSystem', 'textGiven', 'notLockedByOther'), actions: vendorAnswerActions },
     monitorCleared: {
       guard: rules('monitor', 'textGiven'),
       actions: [set({ updateFlag: true }), record('note', 'internal', (args) => `Monitor: the alert has cleared (${eventText(args).trim()})`)],
@@ -419,6 +423,26 @@ export const ticketMachine = setup({
       },
       { guard: rules('system'), actions: absenceActions },
     ],
+    // REQUIREMENTS 9: a mail that could not be delivered is visible on its ticket; the agent must
+    // know the user never heard (internal note, Attention flag).
+    notificationUndelivered: {
+      guard: rules('system'),
+      actions: [
+        set({ attentionFlag: true }),
+        record('note', 'internal', ({ event }) => {
+          const { recipient, subject, reason } = as<'notificationUndelivered'>(event);
+          return `Mail not delivered to ${recipient}: "${subject}" (${reason}). They have not been told; the ticket demands attention`;
+        }),
+      ],
+    },
+    // A CC's message adds something (Update flag); auto-generated mail is only recorded.
+    mailNote: {
+      guard: rules('system', 'textGiven'),
+      actions: [
+        set(({ context, event }) => ({ updateFlag: context.updateFlag || as<'mailNote'>(event).update })),
+        record('note', 'internal', ({ event }) => `Mail from ${as<'mailNote'>(event).from}: ${as<'mailNote'>(event).text.trim()}`),
+      ],
+    },
     overridePriority: {
       guard: rules('staff', 'otherPriority', 'textGiven'),
       actions: [
@@ -522,7 +546,7 @@ export const ticketMachine = setup({
         closeAsNotNeeded,
         // The vendor's answer is what a vendor wait waited for.
         vendorAnswer: [
-          { target: 'InProgress', guard: rules('staff', 'textGiven', 'awaitingVendor'), actions: [clearPending, ...vendorAnswerActions] },
+          { target: 'InProgress', guard: rules('staffOrSystem', 'textGiven', 'awaitingVendor', 'notLockedByOther'), actions: [clearPending, ...vendorAnswerActions] },
         ],
         assignToAgent: assignAgent,
         addComment: answerUser('Pending'),

@@ -46,7 +46,8 @@ export interface TicketContext {
   escalations?: EscalationStep[];
   /** An agent who locked (owns) the ticket: others may read, not act. */
   lockedBy?: string | null;
-  vendor?: { name: string; ticketId: string } | null;
+  /** The vendor's ticket; its mail address, when recorded, may answer by mail (vendorAnswer). */
+  vendor?: { name: string; ticketId: string; address?: string | null } | null;
   /** Set on a task split off another ticket (REQUIREMENTS 3): the ticket it belongs to. */
   parentNumber?: string | null;
   /** The tasks this ticket was split into, with their last known status. */
@@ -110,7 +111,7 @@ export type TicketEvent = Stamp &
     | { type: 'returnToOrigin'; note: string }
     | { type: 'lock' }
     | { type: 'unlock' }
-    | { type: 'recordVendorTicket'; vendor: string; vendorTicketId: string }
+    | { type: 'recordVendorTicket'; vendor: string; vendorTicketId: string; vendorAddress?: string }
     | { type: 'vendorAnswer'; text: string }
     | { type: 'split'; tasks: TaskToStart[] }
     | { type: 'monitorCleared'; text: string }
@@ -137,7 +138,37 @@ export type TicketEvent = Stamp &
     | { type: 'autoClose' }
     | SlaAlert
     | AbsenceNoticed
+    | NotificationUndelivered
+    | MailNote
   );
+
+/**
+ * Raised by the mail delivery when a notification still fails after its retry window (or a bounce
+ * names it): REQUIREMENTS 9, "a mail that could not be delivered is visible on its ticket". The
+ * agent must know the user never heard: an internal note and the Attention flag.
+ */
+export interface NotificationUndelivered {
+  type: 'notificationUndelivered';
+  notificationId: string;
+  /** Who did not get it (name or address). */
+  recipient: string;
+  subject: string;
+  /** The SMTP code and answer, or the bounce's status. */
+  reason: string;
+}
+
+/**
+ * Mail that reaches a ticket without being a command of its own (REQUIREMENTS 9): a message from a
+ * recorded CC (the Update flag: someone added something), or auto-generated mail that threads
+ * onto the ticket (never answered, never a reply: only recorded).
+ */
+export interface MailNote {
+  type: 'mailNote';
+  from: string;
+  text: string;
+  /** A person added something (CC): set the Update flag. Auto-generated mail does not. */
+  update: boolean;
+}
 
 /** Raised by the workflow when a ticket meets an absent agent (issue 4, item 7). */
 export interface AbsenceNoticed {

@@ -32,6 +32,66 @@ export interface AppConfig {
   maxCachedWorkflows: number;
   /** The worker process's own readiness endpoint (src/worker/worker-health.server.ts). */
   workerHealth: { port: number; host: string };
+  mail: MailConfig;
+}
+
+/** Mail (REQUIREMENTS 9, 11): docs/operations.md lists each setting and the process that reads it. */
+export interface MailConfig {
+  /** Outbound SMTP server; unset: nothing is sent (`npm start` points it at its local sink). */
+  smtpUrl: string | undefined;
+  /** The support mailbox polled for intake (imap://user:password@host:port/INBOX); unset: no polling. */
+  imapUrl: string | undefined;
+  imapPollIntervalMs: number;
+  /** Inbound SMTP listener for an MTA that delivers to the system; unset: none. */
+  listenerPort: number | undefined;
+  /** `npm start`'s local sink (an in-process SMTP server keeping what it receives in PostgreSQL). */
+  sinkPort: number | undefined;
+  supportAddress: string;
+  /** The From of every mail the system sends. */
+  fromName: string;
+  portalUrl: string;
+  /** Agents' personal addresses the listener receives (seed 000): answered with the standard reply. */
+  agentAddresses: string[];
+  /** Admin-overridable templates: <dir>/<language>/<template>.hbs (and .html.hbs). */
+  templatesDir: string | undefined;
+  /** How long a notification is retried before it counts as undelivered (spread over hours). */
+  retryWindowMs: number;
+  retryInitialMs: number;
+  retryMaxMs: number;
+  /** Automatic mails to one correspondent per day (the loop governor). */
+  autoLimitPerDay: number;
+  /** A standard answer (portal pointer, personal address) goes to one sender once per period. */
+  answerPeriodMs: number;
+  maxAttachmentBytes: number;
+  maxMessageBytes: number;
+  /** How often the worker looks for notifications whose delivery has not been started. */
+  dispatchIntervalMs: number;
+}
+
+const list = (value: string | undefined): string[] => (value ?? '').split(',').map((a) => a.trim().toLowerCase()).filter(Boolean);
+const optionalInt = (value: string | undefined): number | undefined => (value ? Number.parseInt(value, 10) : undefined);
+
+export function loadMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
+  return {
+    smtpUrl: env.SMTP_URL || undefined,
+    imapUrl: env.IMAP_URL || undefined,
+    imapPollIntervalMs: duration(env.MAIL_POLL_INTERVAL, '10s'),
+    listenerPort: optionalInt(env.MAIL_LISTENER_PORT),
+    sinkPort: optionalInt(env.MAIL_SINK_PORT),
+    supportAddress: (env.MAIL_SUPPORT_ADDRESS ?? 'support@example.edu').toLowerCase(),
+    fromName: env.MAIL_FROM_NAME ?? 'IT Service Desk',
+    portalUrl: env.PORTAL_URL ?? `http://127.0.0.1:${env.PORT ?? 3000}/portal`,
+    agentAddresses: list(env.MAIL_AGENT_ADDRESSES),
+    templatesDir: env.MAIL_TEMPLATES_DIR ? resolve(env.MAIL_TEMPLATES_DIR) : undefined,
+    retryWindowMs: duration(env.MAIL_RETRY_WINDOW, '24h'),
+    retryInitialMs: duration(env.MAIL_RETRY_INITIAL, '1m'),
+    retryMaxMs: duration(env.MAIL_RETRY_MAX, '1h'),
+    autoLimitPerDay: int(env.MAIL_AUTO_LIMIT_PER_DAY, 20),
+    answerPeriodMs: duration(env.MAIL_ANSWER_PERIOD, '24h'),
+    maxAttachmentBytes: int(env.MAIL_MAX_ATTACHMENT_BYTES, 10 * 1024 * 1024),
+    maxMessageBytes: int(env.MAIL_MAX_MESSAGE_BYTES, 25 * 1024 * 1024),
+    dispatchIntervalMs: duration(env.MAIL_DISPATCH_INTERVAL, '500ms'),
+  };
 }
 
 function duration(value: string | undefined, fallback: StringValue): number {
@@ -68,6 +128,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxCachedWorkflows: int(env.WORKER_MAX_CACHED_WORKFLOWS, 1000),
     // All interfaces by default, as the API listens: a container's probe comes from outside it.
     workerHealth: { port: int(env.WORKER_HEALTH_PORT, 3100), host: env.WORKER_HEALTH_HOST || '0.0.0.0' },
+    mail: loadMailConfig(env),
   };
 }
 

@@ -11,6 +11,7 @@ import { Changes1764633600000 } from './migrations/1764633600000-changes';
 import { Problems1764547200000 } from './migrations/1764547200000-problems';
 import { Idempotency1764720000000 } from './migrations/1764720000000-idempotency';
 import { QueueIndexes1764806400000 } from './migrations/1764806400000-queue-indexes';
+import { Mail1764892800000 } from './migrations/1764892800000-mail';
 
 /**
  * Every module's entities, found by name (`<name>.entity.ts`): the database module knows no
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   Changes1764633600000,
   Idempotency1764720000000,
   QueueIndexes1764806400000,
+  Mail1764892800000,
 ];
 
 /** Schema changes only through migrations, run on start; never `synchronize`. */

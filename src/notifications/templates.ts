@@ -1,9 +1,19 @@
+// Every message a process sends, rendered from a template (REQUIREMENTS 11): Handlebars files, one
+// per template and language (`templates/<language>/<template>.hbs`: a `Subject:` line, a blank
+// line, the text), English and Danish shipped. An admin overrides any of them by putting a file of
+// the same name in MAIL_TEMPLATES_DIR (also `<template>.html.hbs` for a hand-made HTML part); the
+// HTML part is otherwise the text in the language's `layout.html.hbs`. Every subject carries the
+// ticket tag (`[INC-000123]`), so a reply threads back to its ticket.
+import Handlebars from 'handlebars';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { MiNotifyEffect } from '../../machines/major-incident.types';
-import type { NotificationTemplate } from '../../machines/ticket.types';
+import { NOTIFICATION_TEMPLATES, type NotificationTemplate } from '../../machines/ticket.types';
 
 export interface RenderedMessage {
   subject: string;
   body: string;
+  html: string;
 }
 
 export interface TemplateInput {
@@ -14,79 +24,85 @@ export interface TemplateInput {
   subject?: string;
 }
 
+/** What every template may also use. */
+export interface TemplateContext {
+  supportAddress: string;
+  portalUrl: string;
+  templatesDir?: string;
+}
+
+export const LANGUAGES = ['en', 'da'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const isLanguage = (value: unknown): value is Language => (LANGUAGES as readonly unknown[]).includes(value);
+
 /** Messages about governed processes: the machine words the subject, the body adds the process. */
 const PROCESS_TEMPLATES = ['csiStageReminder', 'changeWindowOverrun', 'miProposed', 'miUpdateOverdue', 'miStakeholderUpdate', 'miResolved'] as const satisfies ReadonlyArray<string | MiNotifyEffect['template']>;
 type ProcessTemplate = (typeof PROCESS_TEMPLATES)[number];
-export type TemplateName = NotificationTemplate | ProcessTemplate;
 
-const processMessage = (t: TemplateInput): RenderedMessage => ({ subject: t.subject ?? t.number, body: `${t.text}\n\n${t.number}: ${t.title}` });
+/** Answers of the mail intake (REQUIREMENTS 9, seed 000). */
+export const MAIL_TEMPLATES = ['portalPointer', 'personalAddress', 'closedTicketFollowUp', 'mailTooLarge', 'attachmentsRefused'] as const;
+export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
-// REQUIREMENTS 11: what the end user is told, and when. Seed 000, principle 4: the resolution is
-// sent wrapped in the "Dear user" template.
-const TEMPLATES: Record<NotificationTemplate, (t: TemplateInput) => RenderedMessage> = {
-  ticketCreated: (t) => ({
-    subject: `[${t.number}] We have received your ticket: ${t.title}`,
-    body: `Dear user,\n\nWe have registered your ticket ${t.number} and will get back to you.\n`,
-  }),
-  assignedToTeam: (t) => ({
-    subject: `[${t.number}] Your ticket was passed to ${t.text}`,
-    body: `Dear user,\n\nYour ticket ${t.number} is now handled by ${t.text}.\n`,
-  }),
-  pending: (t) => ({
-    subject: `[${t.number}] We are waiting: ${t.text}`,
-    body: `Dear user,\n\nYour ticket ${t.number} is pending:\n\n${t.text}\n\nReply to this message to continue.\n`,
-  }),
-  agentComment: (t) => ({
-    subject: `[${t.number}] New message on your ticket`,
-    body: `Dear user,\n\n${t.text}\n`,
-  }),
-  resolved: (t) => ({
-    subject: `[${t.number}] Resolved: ${t.title}`,
-    body:
-      `Dear user,\n\nYour ticket ${t.number} has been resolved:\n\n${t.text}\n\n` +
-      'If the problem persists, reply to this message or reopen the ticket in the portal.\n',
-  }),
-  reopened: (t) => ({
-    subject: `[${t.number}] Your ticket was reopened`,
-    body: `Dear user,\n\nYour ticket ${t.number} is open again and back with an agent.\n`,
-  }),
-  // Seed 000, principle 2: the user is told when the ticket goes to another team.
-  escalated: (t) => ({
-    subject: `[${t.number}] Your ticket was passed to ${t.text}`,
-    body: `Dear user,\n\nYour ticket ${t.number} has been passed to ${t.text}, who will continue the work.\n`,
-  }),
-  // Seed 000, principle 1: a P1/P2 handover alerts the receiving team's dispatcher or lead.
-  handoverAlert: (t) => ({
-    subject: `[${t.number}] High-priority ticket handed to your team: ${t.title}`,
-    body: `${t.text}\n\nTicket ${t.number}: ${t.title}\nPlease assign it now.\n`,
-  }),
-  absenceAlert: (t) => ({
-    subject: `[${t.number}] Agent away: ${t.title}`,
-    body: `${t.text}\n\nTicket ${t.number}: ${t.title}\nPlease reassign or keep an eye on it.\n`,
-  }),
-  autoReply: (t) => ({
-    subject: `[${t.number}] Automatic reply`,
-    body: `Dear user,\n\n${t.text}\n\nYour message is on ticket ${t.number}; the team will follow up.\n`,
-  }),
-  // To the team's dispatchers and lead (issue "SLA engine"): the text says which clock and when.
-  slaWarning: (t) => ({
-    subject: `[${t.number}] SLA warning: ${t.title}`,
-    body: `${t.text}\n\nTicket ${t.number}: ${t.title}\n`,
-  }),
-  slaBreach: (t) => ({
-    subject: `[${t.number}] SLA breached: ${t.title}`,
-    body: `${t.text}\n\nTicket ${t.number}: ${t.title}\nPlease act or reassign.\n`,
-  }),
-  onCallAlert: (t) => ({
-    subject: `[${t.number}] On call: ${t.title}`,
-    body: `${t.text}\n\nTicket ${t.number} was reported outside office hours and cannot wait.\n`,
-  }),
-  closed: (t) => ({
-    subject: `[${t.number}] Closed: ${t.title}`,
-    body: `Dear user,\n\nYour ticket ${t.number} is closed. To follow up, open a new ticket and mention ${t.number}.\n`,
-  }),
-};
+export type TemplateName = NotificationTemplate | ProcessTemplate | MailTemplate;
+export const TEMPLATE_NAMES: readonly TemplateName[] = [...NOTIFICATION_TEMPLATES, ...PROCESS_TEMPLATES, ...MAIL_TEMPLATES];
 
-export function renderNotification(template: TemplateName, input: TemplateInput): RenderedMessage {
-  return (PROCESS_TEMPLATES as readonly string[]).includes(template) ? processMessage(input) : TEMPLATES[template as NotificationTemplate](input);
+/** The shipped templates: beside this file in the sources (also when running the compiled dist/). */
+function shippedDir(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'src', 'notifications', 'templates');
+    if (existsSync(join(dir, 'package.json')) && existsSync(candidate)) return candidate;
+    if (existsSync(join(dir, 'templates', 'en'))) return join(dir, 'templates');
+    if (dirname(dir) === dir) throw new Error('the shipped mail templates (src/notifications/templates) were not found');
+  }
+}
+const SHIPPED = shippedDir();
+
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+function compile(path: string, escape: boolean): HandlebarsTemplateDelegate {
+  const key = `${escape}:${path}`;
+  let template = compiled.get(key);
+  if (!template) {
+    template = Handlebars.compile(readFileSync(path, 'utf8'), { noEscape: !escape, strict: false });
+    compiled.set(key, template);
+  }
+  return template;
+}
+
+/** The override first, then the shipped file; the language asked for, then English. */
+function find(file: string, language: Language, templatesDir: string | undefined): string | undefined {
+  const dirs = [templatesDir, SHIPPED].filter((d): d is string => !!d);
+  for (const lang of language === 'en' ? ['en'] : [language, 'en']) {
+    for (const dir of dirs) {
+      const path = join(dir, lang, file);
+      if (existsSync(path)) return path;
+    }
+  }
+  return undefined;
+}
+
+const paragraphs = (text: string): string =>
+  text
+    .trim()
+    .split(/\n{2,}/)
+    .map((p) => `<p>${Handlebars.escapeExpression(p).replace(/\n/g, '<br>\n')}</p>`)
+    .join('\n');
+
+/** The subject with the tag of the process it is about, once. */
+export const tagged = (number: string, subject: string): string => (!number || subject.includes(`[${number}]`) ? subject : `[${number}] ${subject}`);
+
+export function renderNotification(template: TemplateName, input: TemplateInput, language: Language = 'en', context: Partial<TemplateContext> = {}): RenderedMessage {
+  const vars = { ...input, text: input.text ?? '', subject: input.subject ?? input.number, supportAddress: context.supportAddress ?? '', portalUrl: context.portalUrl ?? '', language };
+  const own = find(`${template}.hbs`, language, context.templatesDir);
+  const path = own ?? ((PROCESS_TEMPLATES as readonly string[]).includes(template) ? find('processMessage.hbs', language, context.templatesDir) : undefined);
+  if (!path) throw new Error(`no mail template "${template}"`);
+  const rendered = compile(path, false)(vars);
+  const match = /^Subject:[ \t]*(.*)\r?\n\r?\n?([\s\S]*)$/.exec(rendered);
+  if (!match) throw new Error(`mail template ${path} must start with a "Subject:" line`);
+  const subject = tagged(input.number, match[1].trim());
+  const body = match[2];
+  const htmlOwn = find(`${template}.html.hbs`, language, context.templatesDir);
+  const html = htmlOwn
+    ? compile(htmlOwn, true)({ ...vars, subject })
+    : compile(find('layout.html.hbs', language, context.templatesDir)!, true)({ ...vars, subject, bodyHtml: paragraphs(body) });
+  return { subject, body, html };
 }

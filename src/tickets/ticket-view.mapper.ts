@@ -3,7 +3,7 @@ import type { Impact, Urgency } from '../../machines/priority';
 import { allowedCommands, restoreTicket } from '../../machines/ticket.law';
 import type { NotificationEntity } from '../notifications/notification.entity';
 import type { Channel } from './dto/create-ticket.dto';
-import type { JournalEntryDto, NotificationDto, TicketListItemDto, TicketViewDto } from './dto/ticket-view.dto';
+import type { AttachmentDto, JournalEntryDto, NotificationDto, TicketListItemDto, TicketViewDto } from './dto/ticket-view.dto';
 import type { JournalEntryEntity } from './entities/journal-entry.entity';
 import type { TicketEntity } from './entities/ticket.entity';
 
@@ -40,7 +40,26 @@ export function toJournalEntry(e: JournalEntryEntity): JournalEntryDto {
 }
 
 export function toNotification(n: NotificationEntity): NotificationDto {
-  return { id: n.id, recipientId: n.recipientId, template: n.template, subject: n.subject, body: n.body, at: n.createdAt.toISOString() };
+  return {
+    id: n.id,
+    recipientId: n.recipientId,
+    template: n.template,
+    subject: n.subject,
+    body: n.body,
+    language: n.language,
+    at: n.createdAt.toISOString(),
+    delivery: {
+      status: n.status,
+      to: n.recipientAddress,
+      messageId: n.messageId,
+      deliverAfter: iso(n.deliverAfter),
+      attempts: n.attempts,
+      sentAt: iso(n.sentAt),
+      smtpResponse: n.smtpResponse,
+      failedCode: n.failedCode,
+      failure: n.failure,
+    },
+  };
 }
 
 /** The view without what only the service knows (the SLA figures, the handling, the major incident). */
@@ -51,6 +70,7 @@ export function toTicketView(
   journal: JournalEntryEntity[],
   notifications: NotificationEntity[],
   viewer: Actor,
+  attachments: AttachmentDto[] = [],
 ): TicketRecordView {
   return {
     ...toTicketListItem(t),
@@ -68,6 +88,7 @@ export function toTicketView(
     version: t.version,
     journal: journal.map(toJournalEntry),
     notifications: notifications.map(toNotification),
+    attachments,
     allowedCommands: allowedCommands(restoreTicket(t.machineState), viewer),
   };
 }

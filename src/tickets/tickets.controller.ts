@@ -325,7 +325,7 @@ export class TicketsController {
   @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
   @ApiErrors(processCommandErrors('ticket'))
   recordVendorTicket(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: VendorTicketDto, @IdempotencyKey() k?: string) {
-    return this.send(u, n, { type: 'recordVendorTicket', vendor: dto.vendor, vendorTicketId: dto.vendorTicketId }, k);
+    return this.send(u, n, { type: 'recordVendorTicket', vendor: dto.vendor, vendorTicketId: dto.vendorTicketId, vendorAddress: dto.vendorAddress }, k);
   }
 
   @Post(':number/vendor-answers')

@@ -9,6 +9,7 @@ import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 import { SlaModule } from '../sla/sla.module';
 import { TicketOpenedHooks } from './ticket-opened.hooks';
+import { TicketViewExtensions } from './ticket-view.extensions';
 import { TicketReadModel } from './ticket-read-model';
 import { TicketActivities } from './ticket.activities';
 import { TeamsModule } from '../teams/teams.module';
@@ -28,7 +29,7 @@ import { AbsencesModule } from '../absences/absences.module';
     ]),
   ],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketOpenedHooks, TicketReadModel, TicketActivities],
-  exports: [TicketsService, TicketOpenedHooks, TicketReadModel],
+  providers: [TicketsService, TicketOpenedHooks, TicketViewExtensions, TicketReadModel, TicketActivities],
+  exports: [TicketsService, TicketOpenedHooks, TicketViewExtensions, TicketReadModel],
 })
 export class TicketsModule {}

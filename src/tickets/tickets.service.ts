@@ -27,6 +27,9 @@ import { TicketErrorCode, TicketException } from './tickets.exception';
 import { SlaPoliciesService } from '../sla/sla-policies.service';
 import type { RequestKind } from '../../machines/sla/sla-policy';
 import { TicketOpenedHooks } from './ticket-opened.hooks';
+import { TicketViewExtensions } from './ticket-view.extensions';
+import { SYSTEM_ACTOR } from '../../machines/actor';
+import type { TicketStatus } from '../../machines/ticket.types';
 
 /** Agents see how the ticket is being handled: escalation chain, answers, vendor, lock. */
 function handlingOf(ticket: TicketEntity): TicketHandlingDto {
@@ -59,6 +62,7 @@ export class TicketsService {
     private readonly slaPolicies: SlaPoliciesService,
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
     private readonly openedHooks: TicketOpenedHooks,
+    private readonly viewExtensions: TicketViewExtensions,
   ) {}
 
   async create(user: AuthUser, dto: CreateTicketDto, idempotencyKey?: string): Promise<TicketViewDto> {
@@ -114,7 +118,7 @@ export class TicketsService {
     const ticket = await this.findVisible(user, number);
     const internal = READS_ALL.includes(user.role);
     // One wave of reads after the ticket: each is a round trip, and a command's answer waits for them.
-    const [journal, notifications, sla, [majorIncident]] = await Promise.all([
+    const [journal, notifications, sla, [majorIncident], attachments] = await Promise.all([
       this.journal.find({
         where: internal ? { ticketNumber: number } : { ticketNumber: number, visibility: 'public' },
         order: { seq: 'ASC' },
@@ -125,9 +129,10 @@ export class TicketsService {
       this.db.query(`SELECT number, title, stage FROM major_incidents WHERE jsonb_exists(children, $1) ORDER BY created_at DESC LIMIT 1`, [number]) as Promise<
         MajorIncidentRefDto[]
       >,
+      this.viewExtensions.attachmentsOf(number),
     ]);
     const handling = internal ? handlingOf(ticket) : null;
-    return { ...toTicketView(ticket, journal, notifications, actorOf(user)), sla, handling, majorIncident: majorIncident ?? null };
+    return { ...toTicketView(ticket, journal, notifications, actorOf(user), attachments), sla, handling, majorIncident: majorIncident ?? null };
   }
 
   /** Admin: put the ticket's running clocks under the newest version of its SLA policy. */
@@ -251,6 +256,33 @@ export class TicketsService {
       default:
         return command;
     }
+  }
+
+  /**
+   * A command the system gives (the mail delivery's `notificationUndelivered`, the mail intake's
+   * `mailNote` and a vendor's answer by mail): judged by the machine like every command.
+   */
+  async systemCommand(number: string, command: TicketCommand, idempotencyKey: string): Promise<void> {
+    const ticket = await this.tickets.findOneBy({ number });
+    if (!ticket) throw new TicketException(TicketErrorCode.TicketNotFound, `ticket ${number} not found`);
+    const message = { ...command, actor: SYSTEM_ACTOR } as TicketCommandMessage;
+    await this.audit.refusals({ id: SYSTEM_ACTOR.id }, number, command.type, async () => {
+      refuseEarly(ticketLaw, ticket.machineState, message, idempotencyKey);
+      await this.workflows.send(ticketProcess, number, message, idempotencyKey);
+    });
+  }
+
+  /** What the mail intake needs to thread a message onto a ticket: who may add to it, and whether it is still open. */
+  async mailFacts(number: string): Promise<{ number: string; status: TicketStatus; requesterId: string; vendorAddress: string | null; title: string } | null> {
+    const ticket = await this.tickets.findOneBy({ number });
+    if (!ticket) return null;
+    const vendor = ticket.machineState.context.vendor;
+    return { number, status: ticket.status, requesterId: ticket.requesterId, vendorAddress: vendor?.address ?? null, title: ticket.title };
+  }
+
+  /** Throws 404 unless the user may read the ticket (the same rule as the ticket view). */
+  async assertVisible(user: AuthUser, number: string): Promise<void> {
+    await this.findVisible(user, number);
   }
 
   private async findVisible(user: AuthUser, number: string): Promise<TicketEntity> {

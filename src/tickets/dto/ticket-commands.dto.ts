@@ -2,7 +2,7 @@
 // say) are the machine's.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateBy, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateBy, ValidateNested } from 'class-validator';
 import { PENDING_REASONS, TICKET_TYPES } from '../../../machines/ticket.types';
 import type { PendingReason, TicketType } from '../../../machines/ticket.types';
 
@@ -82,6 +82,10 @@ export class NoteDto {
 export class VendorTicketDto {
   @ApiProperty({ example: 'HP Support', maxLength: 200 }) @IsString() @MaxLength(200) vendor!: string;
   @ApiProperty({ example: 'HP-778812', maxLength: 200 }) @IsString() @MaxLength(200) vendorTicketId!: string;
+  @ApiPropertyOptional({ example: 'support@hp.example', description: 'the vendor’s mail address: its mail to the support address is entered as its answer' })
+  @IsOptional()
+  @IsEmail()
+  vendorAddress?: string;
 }
 
 export class TextDto {

@@ -44,12 +44,36 @@ export class JournalEntryDto {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
+export class DeliveryDto {
+  @ApiProperty({ enum: ['queued', 'sent', 'failed', 'suppressed', 'skipped'], description: 'queued: waiting for its time or being retried' })
+  status!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'the address it goes to' }) to!: string | null;
+  @ApiProperty({ type: String, nullable: true }) messageId!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'not before (team alerts out of office hours wait for the next opening)' }) deliverAfter!: string | null;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the SMTP server’s answer to the accepted message' }) smtpResponse!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the SMTP code (or bounce status) of a failure' }) failedCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'why it failed, or the last attempt’s error while it is retried' }) failure!: string | null;
+}
+
 export class NotificationDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ description: 'a user id, or the on-call contact' }) recipientId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'a user id, or the on-call contact; null: a sender the directory does not know (intake answers)' }) recipientId!: string | null;
   @ApiProperty({ example: 'resolved', description: 'the template it was rendered from' }) template!: string;
   @ApiProperty() subject!: string;
   @ApiProperty() body!: string;
+  @ApiProperty({ enum: ['en', 'da'] }) language!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: DeliveryDto, description: 'REQUIREMENTS 9: a mail that could not be delivered is visible on its ticket' }) delivery!: DeliveryDto;
+}
+
+export class AttachmentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() filename!: string;
+  @ApiProperty() contentType!: string;
+  @ApiProperty() size!: number;
+  @ApiProperty({ description: 'GET it with the same token (whoever may read the ticket)' }) url!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
@@ -131,6 +155,7 @@ export class TicketViewDto extends TicketListItemDto {
   @ApiProperty({ type: 'integer', minimum: 0, description: 'counts the commands applied (0 when just opened)' }) version!: number;
   @ApiProperty({ type: [JournalEntryDto], description: 'end users see public entries only' }) journal!: JournalEntryDto[];
   @ApiProperty({ type: [NotificationDto], description: 'end users see the ones sent to them' }) notifications!: NotificationDto[];
+  @ApiProperty({ type: [AttachmentDto], description: 'files that came with mail to the ticket' }) attachments!: AttachmentDto[];
   @ApiProperty({ type: TicketSlaDto, nullable: true, description: 'agents only (null for end users, and for tickets without SLA clocks)' })
   sla!: TicketSlaDto | null;
   @ApiProperty({ type: TicketHandlingDto, nullable: true, description: 'agents only (null for end users)' })
