@@ -97,6 +97,7 @@ export class Mail1764892800000 implements MigrationInterface {
         address text NOT NULL,
         kind text NOT NULL,
         last_at timestamptz NOT NULL,
+        inbound_id text NOT NULL,
         PRIMARY KEY (address, kind)
       )`);
     await q.query(`
