@@ -23,11 +23,13 @@ import { CsiModule } from './csi/csi.module';
 import { ChangesModule } from './changes/changes.module';
 import { ProblemsModule } from './problems/problems.module';
 import { MajorIncidentsModule } from './major-incidents/major-incidents.module';
+import { MailModule } from './mail/mail.module';
+import { AppRolesModule } from './config/app-roles';
 
 const CORE = [ConfigModule.forRoot({ isGlobal: true, load: [appConfig] }), DatabaseModule, TemporalModule, AuditModule, NumberingModule, NotificationsModule, IdempotencyModule, loggingModule()];
 
 /** One module per capability; each owns its tables and its activities. */
-const FEATURES = [AuthModule, TicketsModule, SlaModule, MonitorsModule, TeamsModule, CatalogModule, AbsencesModule, QueuesModule, CsiModule, ChangesModule, ProblemsModule, MajorIncidentsModule];
+const FEATURES = [AuthModule, TicketsModule, SlaModule, MonitorsModule, TeamsModule, CatalogModule, AbsencesModule, QueuesModule, CsiModule, ChangesModule, ProblemsModule, MajorIncidentsModule, MailModule];
 
 export interface AppModuleOptions {
   /** Serve the REST API. */
@@ -46,6 +48,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...CORE,
+        AppRolesModule.register({ api: options.api, worker: options.worker }),
         // The features come in both shapes: their providers hold the worker's activities too.
         ...FEATURES,
         ...(options.api ? [HealthModule] : []),

@@ -180,6 +180,12 @@ export const taskStatusSignal = defineSignal<[{ number: string; status: TicketSt
 /** Admin: apply this (newer) policy version to the ticket's running clocks; journaled with old and new deadlines. */
 export const recalculateSlaUpdate = defineUpdate<TicketSummary, [{ actor: Actor; policy: SlaPolicy }]>('recalculateSla');
 
+/** The events the system gives from outside the workflow (the mail delivery, the mail intake): never offered as commands. */
+export type SystemTicketMessage = CommandMessage<TicketCommandOf<'notificationUndelivered'> | TicketCommandOf<'mailNote'>>;
+
+/** The system's own events from outside (REQUIREMENTS 9): judged by the machine like any command, idempotent by the Update id. */
+export const systemEventUpdate = defineUpdate<TicketSummary, [SystemTicketMessage]>('systemEvent');
+
 
 export const TicketSearchAttributes = {
   status: defineSearchAttributeKey('TicketStatus', SearchAttributeType.KEYWORD),

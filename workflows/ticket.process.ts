@@ -27,6 +27,7 @@ import {
   JournalEntry,
   NotificationIntent,
   recalculateSlaUpdate,
+  systemEventUpdate,
   TicketActivities,
   TicketProjection,
   TicketSearchAttributes,
@@ -177,6 +178,21 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
         return this.remember(await this.apply({ type: 'recalculateSla', text: recalculationText(previous, this.sla), actor, at }));
       },
       { validator: ({ actor }) => (this.answeredBefore() ? undefined : this.refuseRecalculation(actor, isoNow())) },
+    );
+    // The mail's events (undelivered notification, a CC's or automatic mail): a handler only, so
+    // histories recorded before it replay unchanged.
+    setHandler(
+      systemEventUpdate,
+      async (message) => {
+        const earlier = this.answeredBefore();
+        if (earlier) return earlier.result;
+        const event = this.stamp(message.type, message);
+        this.refuseUnlessAllowed(event);
+        this.commandsThisRun += 1;
+        await this.apply(event);
+        return this.remember(this.summary());
+      },
+      { validator: (message) => (this.answeredBefore() ? undefined : this.refuseUnlessAllowed(this.stamp(message.type, message))) },
     );
     setHandler(taskStatusSignal, async ({ number, status }) => {
       await this.applyIfAllowed({ type: 'taskStatusChanged', number, status, actor: SYSTEM_ACTOR, at: isoNow() });

@@ -26,6 +26,10 @@ export class UserEntity {
   @Column({ type: 'text', nullable: true })
   organisation!: string | null;
 
+  /** The language mail to the user is written in (en, da); REQUIREMENTS 11. */
+  @Column({ type: 'text', default: 'en' })
+  language!: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

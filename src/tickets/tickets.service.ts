@@ -6,7 +6,7 @@ import { isStaff, Role } from '../../machines/actor';
 import { assessPriority } from '../../machines/priority';
 import { ticketLaw } from '../../machines/ticket.law';
 import type { TicketCommand } from '../../machines/ticket.types';
-import { recalculateSlaUpdate, TicketCommandMessage, ticketProcess, TicketWorkflowInput } from '../../workflows/ticket.messages';
+import { recalculateSlaUpdate, systemEventUpdate, SystemTicketMessage, TicketCommandMessage, ticketProcess, TicketWorkflowInput } from '../../workflows/ticket.messages';
 import { AuditService } from '../audit/audit.service';
 import { NumberAllocator } from '../numbering/number-allocator';
 import { refuseEarly } from '../temporal/process-commands';
@@ -268,7 +268,11 @@ export class TicketsService {
     const message = { ...command, actor: SYSTEM_ACTOR } as TicketCommandMessage;
     await this.audit.refusals({ id: SYSTEM_ACTOR.id }, number, command.type, async () => {
       refuseEarly(ticketLaw, ticket.machineState, message, idempotencyKey);
-      await this.workflows.send(ticketProcess, number, message, idempotencyKey);
+      if (command.type === 'notificationUndelivered' || command.type === 'mailNote') {
+        await this.workflows.update(number, systemEventUpdate, { ...command, actor: SYSTEM_ACTOR } as SystemTicketMessage, idempotencyKey);
+      } else {
+        await this.workflows.send(ticketProcess, number, message, idempotencyKey);
+      }
     });
   }
 

@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { appConfig } from '../config/app-config';
+import { APP_ROLES, type AppRoles } from '../config/app-roles';
+import { NotificationsService } from '../notifications/notifications.service';
+import { TemporalClientProvider } from '../temporal/temporal-client.provider';
+import { deliveryWorkflowId, type DeliveryInput } from '../../workflows/mail.messages';
+
+const BATCH = 200;
+
+/**
+ * What a worker process runs for mail (DESIGN "Channels"):
+ * - the dispatcher: every notification the projections committed gets its delivery workflow,
+ *   started idempotently (id from the notification id; a second start attaches or is refused), then
+ *   marked dispatched. Several workers may dispatch at once: nothing is sent twice.
+ * Without SMTP_URL mail is off: notifications stay queued in the outbox (and the log says so).
+ */
+@Injectable()
+export class MailBackground implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MailBackground.name);
+  private timer?: NodeJS.Timeout;
+  private stopped = false;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly temporal: TemporalClientProvider,
+    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+    @Inject(APP_ROLES) private readonly roles: AppRoles,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.roles.worker) return;
+    if (!this.config.mail.smtpUrl) {
+      this.logger.log('mail delivery off: SMTP_URL is not set, notifications stay queued in the outbox');
+      return;
+    }
+    this.logger.log(`mail delivery on: notifications go to ${this.config.mail.smtpUrl.replace(/\/\/[^@/]*@/, '//***@')}`);
+    this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.dispatch()
+        .catch((error) => this.logger.warn(`mail dispatch: ${error instanceof Error ? error.message : error}`))
+        .then((n) => this.schedule(n === BATCH ? 0 : this.config.mail.dispatchIntervalMs));
+    }, delay);
+  }
+
+  /** Starts the delivery workflows of the notifications not dispatched yet; returns how many. */
+  async dispatch(): Promise<number> {
+    const due = await this.notifications.undispatched(BATCH);
+    if (!due.length) return 0;
+    const client = await this.temporal.get();
+    const { retryWindowMs, retryInitialMs, retryMaxMs } = this.config.mail;
+    const started: string[] = [];
+    for (let i = 0; i < due.length; i += 20) {
+      await Promise.all(
+        due.slice(i, i + 20).map(async (n) => {
+          const input: DeliveryInput = { notificationId: n.id, deliverAfter: n.deliverAfter?.toISOString() ?? null, retryWindowMs, retryInitialMs, retryMaxMs };
+          try {
+            await client.workflow.start('mailDeliveryWorkflow', {
+              workflowId: deliveryWorkflowId(n.id),
+              taskQueue: this.config.taskQueue,
+              args: [input],
+              workflowIdConflictPolicy: 'USE_EXISTING',
+              workflowIdReusePolicy: 'REJECT_DUPLICATE',
+            });
+          } catch (error) {
+            if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+          }
+          started.push(n.id);
+        }),
+      );
+    }
+    await this.notifications.markDispatched(started);
+    return due.length;
+  }
+}
