@@ -5,4 +5,4 @@ export { csiProposalWorkflow } from './csi-proposal.workflow';
 export { changeWorkflow } from './change.workflow';
 export { problemWorkflow } from './problem.workflow';
 export { majorIncidentWorkflow } from './major-incident.workflow';
-export { mailDeliveryWorkflow } from './mail.workflow';
+export { mailDeliveryWorkflow, mailIntakeWorkflow, mailboxPollerWorkflow } from './mail.workflow';

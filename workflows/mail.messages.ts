@@ -3,6 +3,10 @@
 
 /** One delivery workflow per notification: `mail-out-<notification id>`. */
 export const deliveryWorkflowId = (notificationId: string): string => `mail-out-${notificationId}`;
+/** One intake workflow per received mail: `mail-in-<identity>` (a second fetch attaches to the first). */
+export const intakeWorkflowId = (inboundId: string, released = false): string => `mail-in-${inboundId}${released ? '-released' : ''}`;
+/** One poller per mailbox. */
+export const pollerWorkflowId = (mailbox: string): string => `mailbox-${mailbox}`;
 
 export interface DeliveryInput {
   notificationId: string;
@@ -27,4 +31,34 @@ export interface MailDeliveryActivities {
   deliverNotification(notificationId: string): Promise<DeliveryOutcome>;
   /** Failed for good: recorded, and the ticket told (internal note, Attention flag). */
   notificationUndelivered(notificationId: string, reason: string): Promise<void>;
+}
+
+export interface IntakeInput {
+  inboundId: string;
+  /** Where the mail was fetched from (IMAP): flagged there once it is applied. */
+  mailbox?: string;
+  uid?: number;
+}
+
+export interface IntakeOutcome {
+  /** What became of the mail (ticket, reply, answered, quarantined, bounce, ignored …). */
+  outcome: string;
+  ticketNumber: string | null;
+}
+
+export interface MailIntakeActivities {
+  /** Applies the mail as idempotent commands (its identity is the key). */
+  applyInboundMail(inboundId: string): Promise<IntakeOutcome>;
+  /** Marks the mail as done in its mailbox (\Seen), only after it was applied. */
+  markInMailbox(mailbox: string, uid: number): Promise<void>;
+}
+
+export interface PollerInput {
+  mailbox: string;
+  intervalMs: number;
+}
+
+export interface MailboxActivities {
+  /** Stores the mailbox's new mail and starts one intake workflow per mail; returns how many it saw. */
+  pollMailbox(mailbox: string): Promise<number>;
 }

@@ -1,10 +1,21 @@
 // Mail as durable workflows (REQUIREMENTS 9, 11; DESIGN "Channels"): small plain workflows, not
 // processes with a machine. Delivery: a durable timer until the notification may go, then one send
 // activity retried over hours with a deterministic Message-ID; undelivered after the retry window
-// (or refused for good), the ticket is told. Deterministic code only.
-import { ActivityFailure, proxyActivities, sleep } from '@temporalio/workflow';
+// (or refused for good), the ticket is told. Intake: apply the mail (idempotent commands keyed by
+// its identity), then mark it in its mailbox. Polling: one workflow per mailbox, a timer loop.
+// Deterministic code only.
+import { ActivityFailure, continueAsNew, proxyActivities, sleep } from '@temporalio/workflow';
 import { workflowNow } from './clock';
-import type { DeliveryInput, DeliveryOutcome, MailDeliveryActivities } from './mail.messages';
+import type {
+  DeliveryInput,
+  DeliveryOutcome,
+  IntakeInput,
+  IntakeOutcome,
+  MailboxActivities,
+  MailDeliveryActivities,
+  MailIntakeActivities,
+  PollerInput,
+} from './mail.messages';
 
 export async function mailDeliveryWorkflow(input: DeliveryInput): Promise<DeliveryOutcome> {
   const wait = input.deliverAfter ? Date.parse(input.deliverAfter) - workflowNow() : 0;
@@ -26,4 +37,26 @@ export async function mailDeliveryWorkflow(input: DeliveryInput): Promise<Delive
   }
   if (outcome.status === 'failed') await after.notificationUndelivered(input.notificationId, outcome.detail);
   return outcome;
+}
+
+export async function mailIntakeWorkflow(input: IntakeInput): Promise<IntakeOutcome> {
+  const acts = proxyActivities<MailIntakeActivities>({ startToCloseTimeout: '2 minutes', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
+  const marks = proxyActivities<MailIntakeActivities>({ startToCloseTimeout: '15 seconds', retry: { initialInterval: '1 second', maximumInterval: '30 seconds' } });
+  const outcome = await acts.applyInboundMail(input.inboundId);
+  // Only now, once the mail is applied: a crash before this line leaves it unmarked, and the next
+  // fetch attaches to this workflow (or, once it completed, only marks it).
+  if (input.mailbox !== undefined && input.uid !== undefined) await marks.markInMailbox(input.mailbox, input.uid);
+  return outcome;
+}
+
+/** Polls before continuing as new; a poll's history is a few events. */
+const POLLS_PER_RUN = 200;
+
+export async function mailboxPollerWorkflow(input: PollerInput): Promise<never> {
+  const acts = proxyActivities<MailboxActivities>({ startToCloseTimeout: '2 minutes', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
+  for (let i = 0; i < POLLS_PER_RUN; i++) {
+    await acts.pollMailbox(input.mailbox);
+    await sleep(input.intervalMs);
+  }
+  return continueAsNew<typeof mailboxPollerWorkflow>(input);
 }

@@ -18,4 +18,19 @@ export class UsersService {
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id });
   }
+
+  /** The user a mail comes from (REQUIREMENTS 9: a university's users are in its directory). */
+  async findByEmail(address: string): Promise<UserEntity | null> {
+    return this.users.createQueryBuilder('u').where('lower(u.email) = :address', { address: address.toLowerCase() }).orderBy('u.created_at', 'ASC').getOne();
+  }
+
+  /** Whether this is a staff member's personal address (seed 000: mail to it gets the standard answer). */
+  async isStaffAddress(address: string): Promise<boolean> {
+    const found = await this.users
+      .createQueryBuilder('u')
+      .where('lower(u.email) = :address', { address: address.toLowerCase() })
+      .andWhere('u.role IN (:...roles)', { roles: ['agent', 'dispatcher', 'incidentManager', 'admin'] })
+      .getCount();
+    return found > 0;
+  }
 }

@@ -5,7 +5,8 @@ import { appConfig } from '../config/app-config';
 import { APP_ROLES, type AppRoles } from '../config/app-roles';
 import { NotificationsService } from '../notifications/notifications.service';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
-import { deliveryWorkflowId, type DeliveryInput } from '../../workflows/mail.messages';
+import { deliveryWorkflowId, pollerWorkflowId, type DeliveryInput, type PollerInput } from '../../workflows/mail.messages';
+import { parseMailboxUrl } from './mailbox';
 
 const BATCH = 200;
 
@@ -14,7 +15,8 @@ const BATCH = 200;
  * - the dispatcher: every notification the projections committed gets its delivery workflow,
  *   started idempotently (id from the notification id; a second start attaches or is refused), then
  *   marked dispatched. Several workers may dispatch at once: nothing is sent twice.
- * Without SMTP_URL mail is off: notifications stay queued in the outbox (and the log says so).
+ * - the mailbox poller: one workflow per mailbox (IMAP_URL), started once, whoever starts it.
+ * Without SMTP_URL delivery is off: notifications stay queued in the outbox (and the log says so).
  */
 @Injectable()
 export class MailBackground implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -32,6 +34,8 @@ export class MailBackground implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.roles.worker) return;
+    if (this.config.mail.imapUrl) await this.startPoller();
+    else this.logger.log('mail intake by IMAP off: IMAP_URL is not set');
     if (!this.config.mail.smtpUrl) {
       this.logger.log('mail delivery off: SMTP_URL is not set, notifications stay queued in the outbox');
       return;
@@ -83,5 +87,20 @@ export class MailBackground implements OnApplicationBootstrap, OnApplicationShut
     }
     await this.notifications.markDispatched(started);
     return due.length;
+  }
+
+  private async startPoller(): Promise<void> {
+    const mailbox = parseMailboxUrl(this.config.mail.imapUrl!);
+    const input: PollerInput = { mailbox: mailbox.name, intervalMs: this.config.mail.imapPollIntervalMs };
+    const client = await this.temporal.get();
+    await client.workflow.start('mailboxPollerWorkflow', {
+      workflowId: pollerWorkflowId(mailbox.name),
+      taskQueue: this.config.taskQueue,
+      args: [input],
+      // A running poller is kept (another worker started it); a stopped one starts again.
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    });
+    this.logger.log(`polling ${mailbox.name} every ${input.intervalMs} ms`);
   }
 }

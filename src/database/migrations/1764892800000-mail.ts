@@ -43,6 +43,7 @@ export class Mail1764892800000 implements MigrationInterface {
         source text NOT NULL,
         mailbox text,
         uid bigint,
+        envelope_from text,
         envelope_to text[] NOT NULL DEFAULT '{}',
         from_address text,
         subject text NOT NULL DEFAULT '',
