@@ -23,6 +23,10 @@ beforeAll(async () => {
     MAIL_SUPPORT_ADDRESS: SUPPORT_ADDRESS,
     MAIL_POLL_INTERVAL: '300ms',
     MAIL_DISPATCH_INTERVAL: '200ms',
+    // The loop governor's daily cap, small enough to reach in a test.
+    MAIL_AUTO_LIMIT_PER_DAY: '10',
+    // A Resolved ticket closes after 8 s here, so a reply to a Closed ticket can be shown.
+    TICKET_AUTO_CLOSE_AFTER: '8s',
   });
   db = stack.app.get(DataSource);
 }, 240_000);
@@ -33,7 +37,18 @@ afterAll(async () => {
 });
 
 /** A person's mail client: plain SMTP to GreenMail, which files it in the support mailbox. */
-async function send(message: { from: string; subject: string; text: string; messageId: string; inReplyTo?: string; references?: string[]; to?: string }) {
+async function send(message: {
+  from: string;
+  subject?: string;
+  text?: string;
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string[];
+  to?: string;
+  headers?: Record<string, string>;
+  envelope?: { from: string; to: string };
+  raw?: string;
+}) {
   const client = nodemailer.createTransport({ host: '127.0.0.1', port: mail.smtpPort, secure: false, ignoreTLS: true });
   try {
     await client.sendMail({ to: SUPPORT_ADDRESS, ...message });
@@ -48,6 +63,16 @@ const inbound = async (messageId: string): Promise<{ status: string; outcome: st
 const applied = (messageId: string) => eventually(() => inbound(messageId), (row) => !!row && row.status !== 'stored', 40_000);
 
 const ticket = async (number: string) => (await stack.http.get(`/tickets/${number}`).set(stack.as('dorthe'))).body;
+
+const command = (number: string, path: string, username: Parameters<TestStack['as']>[0], body: object = {}) =>
+  stack.http.post(`/tickets/${number}/${path}`).set(stack.as(username)).send(body);
+
+/** An agent takes the ticket and resolves it. */
+async function resolve(number: string) {
+  await command(number, 'assign-to-agent', 'dorthe', { agentId: await stack.userId('tim') }).expect(200);
+  await command(number, 'begin-work', 'tim').expect(200);
+  await command(number, 'resolve', 'tim', { resolution: 'A new keyboard.' }).expect(200);
+}
 
 let number: string;
 
@@ -120,4 +145,140 @@ it('answers an unknown sender with a pointer to the portal and makes no ticket',
   expect(answers[0].headers).toMatch(/^In-Reply-To: <stranger-1@example\.org>/im);
   const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM tickets WHERE title = 'Hjælp'`);
   expect(n).toBe(0);
+});
+
+it('a reply by mail to a Resolved ticket reopens it', async () => {
+  await resolve(number);
+  expect((await ticket(number)).status).toBe('Resolved');
+  await send({ from: 'jannet@example.edu', subject: `Re: [${number}] Resolved`, text: 'Det virker stadig ikke.', messageId: '<kbd-4@mail.example.edu>' });
+  const row = await applied('<kbd-4@mail.example.edu>');
+  expect(row).toMatchObject({ status: 'applied', ticket_number: number });
+  const view = await ticket(number);
+  expect(view).toMatchObject({ status: 'InProgress', updateFlag: true });
+  expect(view.journal.map((e: { text: string }) => e.text)).toContain('Det virker stadig ikke.');
+});
+
+let raulsTicket: string;
+
+it('someone who is not on the ticket writing with its tag gets a ticket of their own', async () => {
+  await send({ from: 'raul@example.edu', subject: `Re: [${number}] Mit tastatur virker ikke`, text: 'Mit tastatur virker heller ikke.', messageId: '<raul-1@mail.example.edu>' });
+  const row = await applied('<raul-1@mail.example.edu>');
+  expect(row!.status).toBe('applied');
+  raulsTicket = row!.ticket_number!;
+  expect(raulsTicket).toMatch(/^INC-\d+$/);
+  expect(raulsTicket).not.toBe(number);
+  expect((await ticket(raulsTicket)).requesterId).toBe(await stack.userId('raul'));
+  expect((await ticket(number)).journal.map((e: { text: string }) => e.text)).not.toContain('Mit tastatur virker heller ikke.');
+});
+
+it('a reply to a Closed ticket makes a new ticket that mentions the old one, and tells the sender', async () => {
+  await resolve(raulsTicket);
+  await eventually(() => ticket(raulsTicket), (t) => t.status === 'Closed', 30_000);
+  await send({ from: 'raul@example.edu', subject: `Re: [${raulsTicket}] Resolved`, text: 'Det er tilbage.', messageId: '<raul-2@mail.example.edu>' });
+  const row = await applied('<raul-2@mail.example.edu>');
+  expect(row!.status).toBe('applied');
+  const followUp = row!.ticket_number!;
+  expect(followUp).not.toBe(raulsTicket);
+  const view = await ticket(followUp);
+  expect(view.requesterId).toBe(await stack.userId('raul'));
+  expect(view.description).toContain(`Follows up ${raulsTicket}`);
+  expect((await ticket(raulsTicket)).status).toBe('Closed');
+  const told = await eventually(
+    async () => (await mail.inbox('raul@example.edu')).filter((m) => m.subject.includes(`[${followUp}]`) && m.source.includes(raulsTicket)),
+    (m) => m.some((x) => /new ticket/i.test(x.subject)),
+    30_000,
+  );
+  expect(told.some((m) => /new ticket/i.test(m.subject))).toBe(true);
+});
+
+it('never answers automatic mail, and caps automatic mails to one address per day (the loop governor)', async () => {
+  // An out-of-office from outside: no ticket, no answer.
+  await send({ from: 'vacation@example.org', subject: 'Out of office', text: 'I am away.', messageId: '<ooo-1@example.org>', headers: { 'Auto-Submitted': 'auto-replied' } });
+  const ooo = await applied('<ooo-1@example.org>');
+  expect(ooo).toMatchObject({ status: 'ignored', ticket_number: null });
+  // A user whose mailbox has a broken auto-responder (no Auto-Submitted): every mail it gets, it
+  // answers with a new mail, and every new mail makes a ticket and its notifications.
+  await db.query(
+    `INSERT INTO users (username, display_name, email, role, token_hash, organisation) VALUES ('robot', 'Robot', 'robot@example.edu', 'endUser', 'x', 'BSS')`,
+  );
+  for (let i = 1; i <= 7; i++) {
+    await send({ from: 'robot@example.edu', subject: `Auto answer ${i}`, text: 'Thank you for your mail.', messageId: `<robot-${i}@example.edu>` });
+  }
+  for (let i = 1; i <= 7; i++) await applied(`<robot-${i}@example.edu>`);
+  const states = await eventually(
+    async () => (await db.query(`SELECT status FROM notifications WHERE recipient_address = 'robot@example.edu'`)) as Array<{ status: string }>,
+    (rows) => rows.length >= 14 && rows.every((r) => r.status !== 'queued'),
+    60_000,
+  );
+  expect(states.length).toBeGreaterThanOrEqual(14);
+  expect(states.filter((r) => r.status === 'sent')).toHaveLength(10);
+  expect(states.filter((r) => r.status === 'suppressed').length).toBe(states.length - 10);
+  expect(await mail.inbox('robot@example.edu')).toHaveLength(10);
+  const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM notifications WHERE recipient_address = 'vacation@example.org'`);
+  expect(n).toBe(0);
+});
+
+it('a delivery report (RFC 3464) marks the notification it bounces failed and tells the ticket', async () => {
+  const [notice] = await db.query(`SELECT id, message_id FROM notifications WHERE ticket_number = $1 AND template = 'ticketCreated'`, [number]);
+  const raw = [
+    'From: Mail Delivery System <MAILER-DAEMON@mail.example.edu>',
+    `To: ${SUPPORT_ADDRESS}`,
+    'Subject: Undelivered Mail Returned to Sender',
+    'Message-ID: <dsn-1@mail.example.edu>',
+    'Auto-Submitted: auto-replied',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+    '',
+    '--b1',
+    'Content-Type: text/plain',
+    '',
+    'Your message could not be delivered.',
+    '',
+    '--b1',
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; mail.example.edu',
+    '',
+    'Final-Recipient: rfc822; jannet@example.edu',
+    'Action: failed',
+    'Status: 5.1.1',
+    'Diagnostic-Code: smtp; 550 5.1.1 user unknown',
+    '',
+    '--b1',
+    'Content-Type: text/rfc822-headers',
+    '',
+    `Message-ID: ${notice.message_id}`,
+    `Subject: [${number}] We have received your ticket`,
+    '',
+    '--b1--',
+    '',
+  ].join('\r\n');
+  // A real bounce has the null reverse-path (MAIL FROM:<>), which GreenMail refuses: the daemon's address instead.
+  await send({ from: 'MAILER-DAEMON@mail.example.edu', envelope: { from: 'MAILER-DAEMON@mail.example.edu', to: SUPPORT_ADDRESS }, raw });
+  const row = await applied('<dsn-1@mail.example.edu>');
+  expect(row).toMatchObject({ status: 'applied', ticket_number: number });
+  const [after] = await db.query(`SELECT status, failed_code, failure FROM notifications WHERE id = $1`, [notice.id]);
+  expect(after).toMatchObject({ status: 'failed', failed_code: '5.1.1' });
+  const view = await eventually(() => ticket(number), (t) => t.attentionFlag === true, 20_000);
+  expect(view.attentionFlag).toBe(true);
+  expect(view.journal.some((e: { text: string; visibility: string }) => e.visibility === 'internal' && e.text.startsWith('Mail not delivered'))).toBe(true);
+});
+
+it('answers mail to an agent’s own address with the standard answer, once per sender per period, and makes no ticket', async () => {
+  // The MTA routes tim@ to the service desk's mailbox (To names tim, the envelope the support address).
+  for (const i of [1, 2]) {
+    await send({ from: 'jannet@example.edu', to: 'tim@example.edu', envelope: { from: 'jannet@example.edu', to: SUPPORT_ADDRESS }, subject: `Hej Tim ${i}`, text: 'Kan du hjælpe mig?', messageId: `<to-tim-${i}@mail.example.edu>` });
+  }
+  const first = await applied('<to-tim-1@mail.example.edu>');
+  const second = await applied('<to-tim-2@mail.example.edu>');
+  expect(first).toMatchObject({ status: 'applied', ticket_number: null, outcome: 'personal address: standard answer sent' });
+  expect(second).toMatchObject({ status: 'applied', ticket_number: null, outcome: 'personal address: answered earlier in the period' });
+  const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM tickets WHERE title LIKE 'Hej Tim%'`);
+  expect(n).toBe(0);
+  const answers = await eventually(
+    async () => (await mail.inbox('jannet@example.edu')).filter((m) => /<to-tim-\d@mail\.example\.edu>/.test(m.headers)),
+    (m) => m.length > 0,
+    30_000,
+  );
+  expect(answers).toHaveLength(1);
 });
