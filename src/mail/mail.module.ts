@@ -8,16 +8,18 @@ import { MailIntakeActivitiesProvider } from './mail-intake.activities';
 import { MailIntake } from './mail-intake.service';
 import { MailStore } from './mail-store.service';
 import { MailTransport } from './mail-transport';
+import { SmtpServers } from './smtp-servers.service';
 
 /**
  * Mail (REQUIREMENTS 9, 11; DESIGN "Channels"): delivery of the outbox (notifications owns it) over
  * SMTP (SMTP_URL; unset: mail is off and the log says so), through the per-correspondent loop
- * governor; intake by polling the support mailbox (IMAP_URL). Owns inbound_mail, mail_attachments,
+ * governor; intake by polling the support mailbox (IMAP_URL) and by an SMTP listener
+ * (MAIL_LISTENER_PORT). Owns inbound_mail, mail_attachments,
  * mail_threads, mail_correspondents, mail_governor and mail_answers.
  */
 @Module({
   imports: [TicketsModule],
   controllers: [MailController],
-  providers: [MailStore, MailGovernor, MailTransport, MailDelivery, MailIntake, MailIntakeActivitiesProvider, MailBackground],
+  providers: [MailStore, MailGovernor, MailTransport, MailDelivery, MailIntake, MailIntakeActivitiesProvider, MailBackground, SmtpServers],
 })
 export class MailModule {}

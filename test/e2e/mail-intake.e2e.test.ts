@@ -3,6 +3,7 @@
 // support address lands in its IMAP mailbox; the mailbox poller workflow fetches it, one intake
 // workflow per mail applies it (a new ticket, or a reply threaded by the subject tag or by
 // References), then marks it \Seen. The same mail twice makes one ticket.
+import { createServer } from 'node:net';
 import nodemailer from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { startStack, TestStack } from '../support/app';
@@ -14,9 +15,21 @@ jest.setTimeout(180_000);
 let stack: TestStack;
 let mail: GreenMail;
 let db: DataSource;
+let listenerPort: number;
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 
 beforeAll(async () => {
   mail = await GreenMail.start();
+  listenerPort = await freePort();
   stack = await startStack('mail_intake', {
     SMTP_URL: mail.smtpUrl,
     IMAP_URL: mail.imapUrl,
@@ -27,6 +40,8 @@ beforeAll(async () => {
     MAIL_AUTO_LIMIT_PER_DAY: '10',
     // A Resolved ticket closes after 8 s here, so a reply to a Closed ticket can be shown.
     TICKET_AUTO_CLOSE_AFTER: '8s',
+    // The SMTP listener an MTA delivers to (mail piping's modern form).
+    MAIL_LISTENER_PORT: String(listenerPort),
   });
   db = stack.app.get(DataSource);
 }, 240_000);
@@ -281,4 +296,24 @@ it('answers mail to an agent’s own address with the standard answer, once per 
     30_000,
   );
   expect(answers).toHaveLength(1);
+});
+
+it('takes mail an MTA delivers over SMTP to the listener: 250 once stored and its intake started, 550 for an address that is not ours', async () => {
+  const mta = nodemailer.createTransport({ host: '127.0.0.1', port: listenerPort, secure: false, ignoreTLS: true });
+  try {
+    const info = await mta.sendMail({ from: 'raul@example.edu', to: SUPPORT_ADDRESS, subject: 'Skærmen flimrer', text: 'Den flimrer hele tiden.', messageId: '<screen-1@mail.example.edu>' });
+    expect(info.response).toMatch(/^250 2\.0\.0 accepted as [0-9a-f]{32}$/);
+    const row = await applied('<screen-1@mail.example.edu>');
+    expect(row).toMatchObject({ status: 'applied' });
+    const view = await ticket(row!.ticket_number!);
+    expect(view).toMatchObject({ title: 'Skærmen flimrer', channel: 'mail', requesterId: await stack.userId('raul') });
+    // The same mail delivered again by the MTA: accepted, and still one ticket.
+    await mta.sendMail({ from: 'raul@example.edu', to: SUPPORT_ADDRESS, subject: 'Skærmen flimrer', text: 'Den flimrer hele tiden.', messageId: '<screen-1@mail.example.edu>' });
+    await new Promise((r) => setTimeout(r, 1_500));
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM tickets WHERE title = 'Skærmen flimrer'`);
+    expect(n).toBe(1);
+    await expect(mta.sendMail({ from: 'raul@example.edu', to: 'nobody@example.edu', subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 550 });
+  } finally {
+    mta.close();
+  }
 });
