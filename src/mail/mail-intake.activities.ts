@@ -24,6 +24,10 @@ export class MailIntakeActivitiesProvider implements MailIntakeActivities, Mailb
 
   @Activity()
   async markInMailbox(mailbox: string, uid: number): Promise<void> {
+    // A fault-injection seam for the crash test (test/e2e/mail-crash.e2e.test.ts), which kills the
+    // worker here: after the ticket exists, before the mailbox knows. Unset in production.
+    const hold = Number(process.env.MAIL_TEST_HOLD_BEFORE_MARK_MS ?? 0);
+    if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
     const address = this.mailbox(mailbox);
     await withMailbox(address, (client) => client.messageFlagsAdd({ uid: String(uid) }, ['\\Seen'], { uid: true }));
   }
