@@ -1,16 +1,44 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
 import { Permission } from '../auth/permission.decorator';
 import { NotificationsService } from '../notifications/notifications.service';
+import { TicketsService } from '../tickets/tickets.service';
 import { toNotification } from '../tickets/ticket-view.mapper';
-import { OutboxItemDto, OutboxQueryDto } from './dto/mail.dto';
+import { InboundMailDto, InboundQueryDto, OutboxItemDto, OutboxQueryDto } from './dto/mail.dto';
+import { MailErrorCode, MailException } from './mail.exception';
+import { MailIntake } from './mail-intake.service';
+import { MailStore, type InboundRow } from './mail-store.service';
 
-/** Mail as staff see it (REQUIREMENTS 9, 11): the outbox with each notification's delivery state. */
+const INBOUND_ID = /^[0-9a-f]{32}$/;
+
+const toInbound = (r: Omit<InboundRow, 'raw'>): InboundMailDto => ({
+  id: r.id,
+  messageId: r.messageId,
+  source: r.source,
+  from: r.fromAddress,
+  to: r.envelopeTo,
+  subject: r.subject,
+  size: r.size,
+  status: r.status,
+  outcome: r.outcome,
+  ticketNumber: r.ticketNumber,
+  receivedAt: r.receivedAt.toISOString(),
+});
+
+/** Mail as staff and admins see it (REQUIREMENTS 9, 11): the outbox, the intake log, the quarantine, attachments. */
 @ApiTags('mail')
 @ApiBearerAuth()
 @Controller()
 export class MailController {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly store: MailStore,
+    private readonly intake: MailIntake,
+    private readonly tickets: TicketsService,
+  ) {}
 
   @Get('mail/outbox')
   @Permission('staff')
@@ -21,5 +49,51 @@ export class MailController {
       const { id, recipientId, template, subject, language, at, delivery } = toNotification(n);
       return { id, ticketNumber: n.ticketNumber, recipientId, audience: n.audience, template, subject, language, autoSubmitted: n.autoSubmitted, at, delivery };
     });
+  }
+
+  @Get('mail/inbound')
+  @Permission('staff')
+  @ApiOperation({ summary: 'Received mail and what became of it (newest first)' })
+  async inbound(@Query() query: InboundQueryDto): Promise<InboundMailDto[]> {
+    return (await this.store.listInbound(query.status, query.limit ?? 100)).map(toInbound);
+  }
+
+  @Get('mail/quarantine')
+  @Permission('admin')
+  @ApiOperation({ summary: 'Mail the upstream filter marked as spam: never a ticket, never answered until released' })
+  async quarantine(): Promise<InboundMailDto[]> {
+    return (await this.store.listInbound('quarantined', 1000)).map(toInbound);
+  }
+
+  @Post('mail/quarantine/:id/release')
+  @Permission('admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Release a quarantined mail: the intake applies it as if it were not spam' })
+  async release(@Param('id') id: string): Promise<InboundMailDto> {
+    const row = INBOUND_ID.test(id) ? await this.store.inbound(id) : null;
+    if (!row) throw new MailException(MailErrorCode.NotFound, `mail ${id} not found`, { field: 'id' });
+    if (!(await this.store.release(id))) throw new MailException(MailErrorCode.NotQuarantined, `mail ${id} is not in quarantine (it is ${row.status})`);
+    await this.intake.startIntake(id, undefined, undefined, true);
+    const { raw: _raw, ...rest } = (await this.store.inbound(id))!;
+    return toInbound(rest);
+  }
+
+  @Get('tickets/:number/attachments/:id')
+  @Permission('tickets')
+  @ApiProduces('application/octet-stream')
+  @ApiOperation({ summary: 'Download an attachment that came by mail: whoever may read the ticket' })
+  async attachment(
+    @CurrentUser() user: AuthUser,
+    @Param('number') number: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    // The ticket's own visibility rule (an end user: their own tickets only; else 404).
+    await this.tickets.assertVisible(user, number);
+    const file = await this.store.attachment(number, id);
+    if (!file) throw new MailException(MailErrorCode.AttachmentNotFound, `attachment ${id} not found on ${number}`, { field: 'id' });
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/["\\\r\n]/g, '_')}"`);
+    return new StreamableFile(file.content);
   }
 }

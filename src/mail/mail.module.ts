@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TicketViewExtensions } from '../tickets/ticket-view.extensions';
 import { TicketsModule } from '../tickets/tickets.module';
 import { MailBackground } from './mail-background.service';
 import { MailController } from './mail.controller';
@@ -22,4 +23,23 @@ import { SmtpServers } from './smtp-servers.service';
   controllers: [MailController],
   providers: [MailStore, MailGovernor, MailTransport, MailDelivery, MailIntake, MailIntakeActivitiesProvider, MailBackground, SmtpServers],
 })
-export class MailModule {}
+export class MailModule implements OnModuleInit {
+  constructor(
+    private readonly extensions: TicketViewExtensions,
+    private readonly store: MailStore,
+  ) {}
+
+  /** Attachments that came by mail are listed on the ticket view. */
+  onModuleInit(): void {
+    this.extensions.provideAttachments(async (number) =>
+      (await this.store.attachmentsOf(number)).map((a) => ({
+        id: a.id,
+        filename: a.filename,
+        contentType: a.contentType,
+        size: a.size,
+        url: `/tickets/${number}/attachments/${a.id}`,
+        at: a.createdAt.toISOString(),
+      })),
+    );
+  }
+}

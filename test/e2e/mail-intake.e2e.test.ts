@@ -63,6 +63,7 @@ async function send(message: {
   headers?: Record<string, string>;
   envelope?: { from: string; to: string };
   raw?: string;
+  attachments?: Array<{ filename: string; content: string; contentType: string }>;
 }) {
   const client = nodemailer.createTransport({ host: '127.0.0.1', port: mail.smtpPort, secure: false, ignoreTLS: true });
   try {
@@ -316,4 +317,47 @@ it('takes mail an MTA delivers over SMTP to the listener: 250 once stored and it
   } finally {
     mta.close();
   }
+});
+
+it('holds mail the upstream filter marks as spam in quarantine: no ticket, no answer, until an admin releases it', async () => {
+  await send({ from: 'jannet@example.edu', subject: 'Billige ure', text: 'Køb nu.', messageId: '<spam-1@mail.example.edu>', headers: { 'X-Spam-Flag': 'YES' } });
+  const row = await applied('<spam-1@mail.example.edu>');
+  expect(row).toMatchObject({ status: 'quarantined', ticket_number: null });
+  const listed = await stack.http.get('/mail/quarantine').set(stack.as('admin'));
+  expect(listed.status).toBe(200);
+  const held = listed.body.find((m: { messageId: string }) => m.messageId === '<spam-1@mail.example.edu>');
+  expect(held).toMatchObject({ status: 'quarantined', from: 'jannet@example.edu', subject: 'Billige ure' });
+  expect((await stack.http.get('/mail/quarantine').set(stack.as('dorthe'))).status).toBe(403);
+  const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM tickets WHERE title = 'Billige ure'`);
+  expect(n).toBe(0);
+
+  const released = await stack.http.post(`/mail/quarantine/${held.id}/release`).set(stack.as('admin'));
+  expect(released.status).toBe(200);
+  const after = await eventually(() => inbound('<spam-1@mail.example.edu>'), (r) => r?.status === 'applied', 30_000);
+  expect(after!.ticket_number).toMatch(/^INC-\d+$/);
+  expect((await stack.http.post(`/mail/quarantine/${held.id}/release`).set(stack.as('admin'))).status).toBe(409);
+});
+
+it('keeps a mail’s attachments on its ticket, listed and downloadable by whoever may read the ticket', async () => {
+  await send({
+    from: 'jannet@example.edu',
+    subject: 'Fejlbesked vedhæftet',
+    text: 'Se vedhæftet log.',
+    messageId: '<att-1@mail.example.edu>',
+    attachments: [{ filename: 'error.log', content: 'E1234 printer offline\n', contentType: 'text/plain' }],
+  });
+  const row = await applied('<att-1@mail.example.edu>');
+  const number = row!.ticket_number!;
+  const own = (await stack.http.get(`/tickets/${number}`).set(stack.as('jannet'))).body;
+  expect(own.attachments).toEqual([expect.objectContaining({ filename: 'error.log', contentType: 'text/plain', size: 22 })]);
+  const file = await stack.http.get(own.attachments[0].url).set(stack.as('jannet')).buffer(true).parse((res, done) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+  expect(file.status).toBe(200);
+  expect(file.headers['content-type']).toMatch(/^text\/plain/);
+  expect((file.body as Buffer).toString()).toBe('E1234 printer offline\n');
+  expect((await stack.http.get(own.attachments[0].url).set(stack.as('raul'))).status).toBe(404);
+  expect((await stack.http.get(own.attachments[0].url).set(stack.as('tim'))).status).toBe(200);
 });

@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-vali
 import { DeliveryDto } from '../../tickets/dto/ticket-view.dto';
 
 const DELIVERY_STATUSES = ['queued', 'sent', 'failed', 'suppressed', 'skipped'] as const;
+const INBOUND_STATUSES = ['stored', 'applied', 'quarantined', 'released', 'ignored'] as const;
 
 export class OutboxQueryDto {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES }) @IsOptional() @IsIn(DELIVERY_STATUSES) status?: (typeof DELIVERY_STATUSES)[number];
@@ -22,4 +23,23 @@ export class OutboxItemDto {
   @ApiProperty({ enum: ['no', 'auto-generated', 'auto-replied'] }) autoSubmitted!: string;
   @ApiProperty() at!: string;
   @ApiProperty({ type: DeliveryDto }) delivery!: DeliveryDto;
+}
+
+export class InboundQueryDto {
+  @ApiPropertyOptional({ enum: INBOUND_STATUSES }) @IsOptional() @IsIn(INBOUND_STATUSES) status?: (typeof INBOUND_STATUSES)[number];
+  @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+}
+
+export class InboundMailDto {
+  @ApiProperty({ description: 'the mail’s identity (from its Message-ID, or a hash of its content)' }) id!: string;
+  @ApiPropertyOptional({ nullable: true }) messageId!: string | null;
+  @ApiProperty({ enum: ['smtp', 'imap'] }) source!: string;
+  @ApiPropertyOptional({ nullable: true }) from!: string | null;
+  @ApiProperty({ type: [String] }) to!: string[];
+  @ApiProperty() subject!: string;
+  @ApiProperty() size!: number;
+  @ApiProperty({ enum: INBOUND_STATUSES }) status!: string;
+  @ApiPropertyOptional({ nullable: true, description: 'what it became: a ticket, a reply, an answer, a bounce, …' }) outcome!: string | null;
+  @ApiPropertyOptional({ nullable: true }) ticketNumber!: string | null;
+  @ApiProperty() receivedAt!: string;
 }

@@ -1,0 +1,11 @@
+import { CodeOf, domainException } from '../errors/domain.exception';
+
+/** Mail: something that is not there (404), or not in the state the request needs (409). */
+export const MailErrorCode = {
+  NotFound: 'mailNotFound',
+  NotQuarantined: 'notQuarantined',
+  AttachmentNotFound: 'attachmentNotFound',
+} as const;
+export type MailErrorCode = CodeOf<typeof MailErrorCode>;
+
+export class MailException extends domainException<MailErrorCode>({ mailNotFound: 'notFound', notQuarantined: 'conflict', attachmentNotFound: 'notFound' }) {}
