@@ -66,6 +66,7 @@ export class MailDelivery implements MailDeliveryActivities {
       const code = codeOf(error);
       const text = `${code}: ${(error as { response?: string }).response ?? (error as Error).message}`;
       if (Number(code) >= 500) {
+        await this.notifications.attemptFailed(n.id, text);
         await this.notifications.markFailed(n.id, code, text);
         return { status: 'failed', detail: text };
       }
