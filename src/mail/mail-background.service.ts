@@ -63,7 +63,6 @@ export class MailBackground implements OnApplicationBootstrap, OnApplicationShut
   async dispatch(): Promise<number> {
     const due = await this.notifications.undispatched(BATCH);
     if (!due.length) return 0;
-    const client = await this.temporal.get();
     const { retryWindowMs, retryInitialMs, retryMaxMs } = this.config.mail;
     const started: string[] = [];
     for (let i = 0; i < due.length; i += 20) {
@@ -71,13 +70,17 @@ export class MailBackground implements OnApplicationBootstrap, OnApplicationShut
         due.slice(i, i + 20).map(async (n) => {
           const input: DeliveryInput = { notificationId: n.id, deliverAfter: n.deliverAfter?.toISOString() ?? null, retryWindowMs, retryInitialMs, retryMaxMs };
           try {
-            await client.workflow.start('mailDeliveryWorkflow', {
-              workflowId: deliveryWorkflowId(n.id),
-              taskQueue: this.config.taskQueue,
-              args: [input],
-              workflowIdConflictPolicy: 'USE_EXISTING',
-              workflowIdReusePolicy: 'REJECT_DUPLICATE',
-            });
+            await this.temporal.call(
+              (client) =>
+                client.workflow.start('mailDeliveryWorkflow', {
+                  workflowId: deliveryWorkflowId(n.id),
+                  taskQueue: this.config.taskQueue,
+                  args: [input],
+                  workflowIdConflictPolicy: 'USE_EXISTING',
+                  workflowIdReusePolicy: 'REJECT_DUPLICATE',
+                }),
+              this.config.commandTimeoutMs,
+            );
           } catch (error) {
             if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
           }
@@ -92,15 +95,18 @@ export class MailBackground implements OnApplicationBootstrap, OnApplicationShut
   private async startPoller(): Promise<void> {
     const mailbox = parseMailboxUrl(this.config.mail.imapUrl!);
     const input: PollerInput = { mailbox: mailbox.name, intervalMs: this.config.mail.imapPollIntervalMs };
-    const client = await this.temporal.get();
-    await client.workflow.start('mailboxPollerWorkflow', {
-      workflowId: pollerWorkflowId(mailbox.name),
-      taskQueue: this.config.taskQueue,
-      args: [input],
-      // A running poller is kept (another worker started it); a stopped one starts again.
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-    });
+    await this.temporal.call(
+      (client) =>
+        client.workflow.start('mailboxPollerWorkflow', {
+          workflowId: pollerWorkflowId(mailbox.name),
+          taskQueue: this.config.taskQueue,
+          args: [input],
+          // A running poller is kept (another worker started it); a stopped one starts again.
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+        }),
+      this.config.commandTimeoutMs,
+    );
     this.logger.log(`polling ${mailbox.name} every ${input.intervalMs} ms`);
   }
 }

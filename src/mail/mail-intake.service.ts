@@ -81,15 +81,18 @@ export class MailIntake {
 
   /** 'applied' when the intake of this mail already completed (a later copy only needs marking). */
   async startIntake(inboundId: string, mailbox?: string, uid?: number, released = false): Promise<'started' | 'applied'> {
-    const client = await this.temporal.get();
     try {
-      await client.workflow.start('mailIntakeWorkflow', {
-        workflowId: intakeWorkflowId(inboundId, released),
-        taskQueue: this.config.taskQueue,
-        args: [{ inboundId, ...(mailbox !== undefined && uid !== undefined ? { mailbox, uid } : {}) }],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
+      await this.temporal.call(
+        (client) =>
+          client.workflow.start('mailIntakeWorkflow', {
+            workflowId: intakeWorkflowId(inboundId, released),
+            taskQueue: this.config.taskQueue,
+            args: [{ inboundId, ...(mailbox !== undefined && uid !== undefined ? { mailbox, uid } : {}) }],
+            workflowIdConflictPolicy: 'USE_EXISTING',
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          }),
+        this.config.commandTimeoutMs,
+      );
       return 'started';
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return 'applied';

@@ -1,11 +1,7 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../auth/permission.decorator';
 import { NotificationsService } from '../notifications/notifications.service';
-import { TicketsService } from '../tickets/tickets.service';
 import { toNotification } from '../tickets/ticket-view.mapper';
 import { InboundMailDto, InboundQueryDto, OutboxItemDto, OutboxQueryDto } from './dto/mail.dto';
 import { MailErrorCode, MailException } from './mail.exception';
@@ -28,7 +24,7 @@ const toInbound = (r: Omit<InboundRow, 'raw'>): InboundMailDto => ({
   receivedAt: r.receivedAt.toISOString(),
 });
 
-/** Mail as staff and admins see it (REQUIREMENTS 9, 11): the outbox, the intake log, the quarantine, attachments. */
+/** Mail as staff and admins see it (REQUIREMENTS 9, 11): the outbox, the intake log, the quarantine. */
 @ApiTags('mail')
 @ApiBearerAuth()
 @Controller()
@@ -37,10 +33,10 @@ export class MailController {
     private readonly notifications: NotificationsService,
     private readonly store: MailStore,
     private readonly intake: MailIntake,
-    private readonly tickets: TicketsService,
   ) {}
 
   @Get('mail/outbox')
+  @ApiOkResponse({ type: [OutboxItemDto], description: 'newest first' })
   @Permission('staff')
   @ApiOperation({ summary: 'The outbox: every notification with its delivery state (queued, sent with the server’s answer, failed with the SMTP code, suppressed)' })
   async outbox(@Query() query: OutboxQueryDto): Promise<OutboxItemDto[]> {
@@ -52,6 +48,7 @@ export class MailController {
   }
 
   @Get('mail/inbound')
+  @ApiOkResponse({ type: [InboundMailDto], description: 'newest first' })
   @Permission('staff')
   @ApiOperation({ summary: 'Received mail and what became of it (newest first)' })
   async inbound(@Query() query: InboundQueryDto): Promise<InboundMailDto[]> {
@@ -59,6 +56,7 @@ export class MailController {
   }
 
   @Get('mail/quarantine')
+  @ApiOkResponse({ type: [InboundMailDto] })
   @Permission('admin')
   @ApiOperation({ summary: 'Mail the upstream filter marked as spam: never a ticket, never answered until released' })
   async quarantine(): Promise<InboundMailDto[]> {
@@ -66,6 +64,7 @@ export class MailController {
   }
 
   @Post('mail/quarantine/:id/release')
+  @ApiOkResponse({ type: InboundMailDto, description: 'the mail, released (its intake runs again)' })
   @Permission('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Release a quarantined mail: the intake applies it as if it were not spam' })
@@ -76,24 +75,5 @@ export class MailController {
     await this.intake.startIntake(id, undefined, undefined, true);
     const { raw: _raw, ...rest } = (await this.store.inbound(id))!;
     return toInbound(rest);
-  }
-
-  @Get('tickets/:number/attachments/:id')
-  @Permission('tickets')
-  @ApiProduces('application/octet-stream')
-  @ApiOperation({ summary: 'Download an attachment that came by mail: whoever may read the ticket' })
-  async attachment(
-    @CurrentUser() user: AuthUser,
-    @Param('number') number: string,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<StreamableFile> {
-    // The ticket's own visibility rule (an end user: their own tickets only; else 404).
-    await this.tickets.assertVisible(user, number);
-    const file = await this.store.attachment(number, id);
-    if (!file) throw new MailException(MailErrorCode.AttachmentNotFound, `attachment ${id} not found on ${number}`, { field: 'id' });
-    res.setHeader('Content-Type', file.contentType);
-    res.setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/["\\\r\n]/g, '_')}"`);
-    return new StreamableFile(file.content);
   }
 }

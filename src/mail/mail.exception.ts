@@ -4,8 +4,7 @@ import { CodeOf, domainException } from '../errors/domain.exception';
 export const MailErrorCode = {
   NotFound: 'mailNotFound',
   NotQuarantined: 'notQuarantined',
-  AttachmentNotFound: 'attachmentNotFound',
 } as const;
 export type MailErrorCode = CodeOf<typeof MailErrorCode>;
 
-export class MailException extends domainException<MailErrorCode>({ mailNotFound: 'notFound', notQuarantined: 'conflict', attachmentNotFound: 'notFound' }) {}
+export class MailException extends domainException<MailErrorCode>({ mailNotFound: 'notFound', notQuarantined: 'conflict' }) {}

@@ -37,7 +37,6 @@ export class MailModule implements OnModuleInit {
         filename: a.filename,
         contentType: a.contentType,
         size: a.size,
-        url: `/tickets/${number}/attachments/${a.id}`,
         at: a.createdAt.toISOString(),
       })),
     );

@@ -73,7 +73,6 @@ export class AttachmentDto {
   @ApiProperty() filename!: string;
   @ApiProperty() contentType!: string;
   @ApiProperty() size!: number;
-  @ApiProperty({ description: 'GET it with the same token (whoever may read the ticket)' }) url!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
