@@ -90,7 +90,7 @@ describe('CSI proposal workflow', () => {
       const first = await eventually(() => reminders(number), (r) => r.journal.length >= 1);
       expect(first.journal).toEqual([expect.stringMatching(new RegExp(`^${number} has waited in submitted since .*: process management is reminded$`))]);
       expect(first.notifications).toEqual([
-        { recipient_id: manager.id, subject: 'Reminder: change proposal waiting in submitted', template: 'csiStageReminder' },
+        { recipient_id: manager.id, subject: `[${number}] Reminder: change proposal waiting in submitted`, template: 'csiStageReminder' },
       ]);
       // Once per stage: waiting on does not remind again.
       await sleep(2500);
