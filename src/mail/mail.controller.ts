@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../auth/permission.decorator';
+import { ApiErrors } from '../errors/api-errors.decorator';
 import { NotificationsService } from '../notifications/notifications.service';
 import { toNotification } from '../tickets/ticket-view.mapper';
 import { InboundMailDto, InboundQueryDto, OutboxItemDto, OutboxQueryDto } from './dto/mail.dto';
@@ -65,6 +66,7 @@ export class MailController {
 
   @Post('mail/quarantine/:id/release')
   @ApiOkResponse({ type: InboundMailDto, description: 'the mail, released (its intake runs again)' })
+  @ApiErrors({ 404: 'no stored mail with this id', 409: 'the mail is not in quarantine' })
   @Permission('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Release a quarantined mail: the intake applies it as if it were not spam' })

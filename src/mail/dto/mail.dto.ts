@@ -14,8 +14,8 @@ export class OutboxQueryDto {
 
 export class OutboxItemDto {
   @ApiProperty() id!: string;
-  @ApiPropertyOptional({ nullable: true }) ticketNumber!: string | null;
-  @ApiPropertyOptional({ nullable: true }) recipientId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) ticketNumber!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) recipientId!: string | null;
   @ApiProperty() audience!: string;
   @ApiProperty() template!: string;
   @ApiProperty() subject!: string;
@@ -32,14 +32,14 @@ export class InboundQueryDto {
 
 export class InboundMailDto {
   @ApiProperty({ description: 'the mail’s identity (from its Message-ID, or a hash of its content)' }) id!: string;
-  @ApiPropertyOptional({ nullable: true }) messageId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) messageId!: string | null;
   @ApiProperty({ enum: ['smtp', 'imap'] }) source!: string;
-  @ApiPropertyOptional({ nullable: true }) from!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) from!: string | null;
   @ApiProperty({ type: [String] }) to!: string[];
   @ApiProperty() subject!: string;
   @ApiProperty() size!: number;
   @ApiProperty({ enum: INBOUND_STATUSES }) status!: string;
-  @ApiPropertyOptional({ nullable: true, description: 'what it became: a ticket, a reply, an answer, a bounce, …' }) outcome!: string | null;
-  @ApiPropertyOptional({ nullable: true }) ticketNumber!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'what it became: a ticket, a reply, an answer, a bounce, …' }) outcome!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) ticketNumber!: string | null;
   @ApiProperty() receivedAt!: string;
 }
