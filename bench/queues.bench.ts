@@ -10,7 +10,7 @@
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
-import { OPEN_TICKET, QUEUE_ORDER } from '../src/queues/queues.service';
+import { OPEN as OPEN_TICKETS, QUEUE_ORDER } from '../src/queues/queues.service';
 import { measure, printFigures, RunFigures } from './stats';
 
 const OPEN = Number(process.env.BENCH_OPEN ?? 50_000);
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   await db.connect();
   for (const [label, sql, params] of [
     // The very statement QueuesService runs for a page of the team queue.
-    ['team queue, deep page', `SELECT t.number FROM tickets t WHERE t.team_id = $1 AND ${OPEN_TICKET} ORDER BY ${QUEUE_ORDER.team} OFFSET $2 LIMIT 25`, [bss, deep * 25]],
+    ['team queue, deep page', `SELECT t.number FROM tickets t WHERE t.team_id = $1 AND ${OPEN_TICKETS} ORDER BY ${QUEUE_ORDER.team} OFFSET $2 LIMIT 25`, [bss, deep * 25]],
     ['text search', `SELECT number FROM tickets t WHERE t.number ILIKE $1 OR t.title ILIKE $1 OR t.description ILIKE $1 ORDER BY t.created_at DESC, t.number DESC LIMIT 25`, ['%printer%']],
   ] as const) {
     const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params as unknown as unknown[]);

@@ -12,7 +12,7 @@ import { QueueErrorCode, QueuesException } from './queues.exception';
 /** NULL deadlines last, as the queue indexes store them (migration 1764806400000). */
 const DEADLINE = `COALESCE(t.sla_next_deadline, 'infinity'::timestamptz)`;
 /** A ticket is open until it is Resolved; Resolved and Closed leave the work queues. */
-const OPEN = `t.status NOT IN ('Resolved', 'Closed')`;
+export const OPEN = `t.status NOT IN ('Resolved', 'Closed')`;
 
 /** The orders of the overviews, each exactly an index's columns (bench:queues explains these). */
 export const QUEUE_ORDER = {
@@ -20,7 +20,6 @@ export const QUEUE_ORDER = {
   status: `t.priority, ${DEADLINE}, t.created_at, t.number`,
   agent: `t.priority, ${DEADLINE}, t.created_at, t.number`,
 };
-export const OPEN_TICKET = OPEN;
 
 /** An overview: which tickets (SQL over `tickets t`), in which order — exactly an index's columns. */
 interface Overview {

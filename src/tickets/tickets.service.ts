@@ -72,7 +72,8 @@ export class TicketsService {
     const requesterId = dto.requesterId ?? user.id;
     const reportedAt = this.reportedAt(user, dto.reportedAt);
     // Independent reads in one wave each (the answer waits for every round trip); the number is
-    // taken only once the references are known to exist, so a refused intake leaves no gap.
+    // taken only once the caller's references are known to exist, so bad input leaves no gap (a
+    // category naming a missing SLA policy, a configuration error, still can).
     const [, category, routeTo] = await Promise.all([
       this.requireExists(UserEntity, requesterId, 'requesterId'),
       dto.categoryId ? this.requireExists(CategoryEntity, dto.categoryId, 'categoryId') : null,
