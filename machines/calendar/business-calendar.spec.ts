@@ -337,6 +337,18 @@ describe('inputs', () => {
     expect(() => addBusinessTime(DEFAULT_CALENDAR, '2026-03-10T10:00', 0)).toThrow(RangeError);
     expect(() => isBusinessTime(DEFAULT_CALENDAR, 'tomorrow')).toThrow(RangeError);
     expect(() => isBusinessTime(DEFAULT_CALENDAR, new Date(Number.NaN))).toThrow(RangeError);
+    // The shape toISOString writes, with a date that does not exist: not rolled over into March.
+    expect(() => isBusinessTime(DEFAULT_CALENDAR, '2026-02-30T10:00:00.000Z')).toThrow(RangeError);
+  });
+
+  it('answers the same from its caches: an equal calendar object, the same instant as Date and as string', () => {
+    const copy = JSON.parse(JSON.stringify(DEFAULT_CALENDAR)) as BusinessCalendar;
+    // Across the autumn DST change in Copenhagen (Sun 2026-10-25), asked twice in each form: one
+    // hour on Friday (14:00-15:00 CEST), two on Monday (08:00-10:00 CET).
+    for (let i = 0; i < 2; i++) {
+      expect(addBusinessTime(copy, '2026-10-23T12:00:00.000Z', h(3)).toISOString()).toBe('2026-10-26T09:00:00.000Z');
+      expect(addBusinessTime(DEFAULT_CALENDAR, new Date('2026-10-23T12:00:00.000Z'), h(3)).toISOString()).toBe('2026-10-26T09:00:00.000Z');
+    }
   });
 
   it('rejects negative and non-finite durations', () => {

@@ -14,10 +14,12 @@
 import {
   allHandlersFinished,
   ApplicationFailure,
+  CancellationScope,
   condition,
   currentUpdateInfo,
   patched,
   setHandler,
+  sleep,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -65,6 +67,25 @@ export interface CarriedRuntime<P, S> {
   journal?: ReadonlyArray<unknown>;
 }
 
+/** The timer of the deadline a process waits for, and whether it went off. */
+interface ArmedTimer {
+  readonly at: number;
+  fired: boolean;
+  cancel(): void;
+}
+
+function armTimer(timer: Timer): ArmedTimer {
+  const scope = new CancellationScope();
+  const armed: ArmedTimer = { at: timer.at, fired: false, cancel: () => scope.cancel() };
+  scope
+    .run(() => sleep(Math.max(timer.at - workflowNow(), 1), { summary: timer.summary }))
+    .then(
+      () => (armed.fired = true),
+      () => undefined, // cancelled: the deadline moved
+    );
+  return armed;
+}
+
 /** How many answered Update ids a process remembers across continue-as-new. */
 const ANSWERED_KEPT = 64;
 
@@ -83,6 +104,8 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
   private shownAttributes = '';
   /** Activities run locally in workflows started since the patch (workflows/runtime/activities.ts). */
   private readonly localActivities = patched('local-activities');
+  /** The timer of a deadline stays armed across commands in runs started since this patch (run()). */
+  private readonly steadyTimers = patched('steady-timers');
 
   protected constructor(
     protected readonly law: RuntimeLaw<Snap, Ev, E, P>,
@@ -261,6 +284,40 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
       // Intake answers once the process is where its users will find it.
       this.opened = true;
     }
+    if (this.steadyTimers) await this.waitSteadily(continueAsNew);
+    else await this.waitRearmingEachCommand(continueAsNew);
+    await condition(allHandlersFinished);
+    return this.summary();
+  }
+
+  /**
+   * Commands and timers until the machine is final. The timer of the next deadline stays armed
+   * while commands leave that deadline where it was; it is cancelled and armed anew only when the
+   * deadline moves. (Runs before the 'steady-timers' patch re-armed it after every command: a
+   * cancelled and a started timer in history per command, and a third of the command's time in
+   * the workflow, in the profile of bench:commands.)
+   */
+  private async waitSteadily(continueAsNew: (carried: CarriedRuntime<P, S>) => Promise<never>): Promise<void> {
+    let armed = null as ArmedTimer | null;
+    while (!this.isFinal()) {
+      const seen = this.version;
+      const next = this.nextTimer();
+      if (armed?.at !== next?.at) {
+        armed?.cancel();
+        armed = next && armTimer(next);
+      }
+      const timer = armed;
+      await condition(() => this.version !== seen || this.mustContinueAsNew() || timer?.fired === true);
+      if (timer?.fired) {
+        armed = null;
+        await this.fireDueTimers();
+      }
+      await this.continueAsNewIfDue(continueAsNew);
+    }
+  }
+
+  /** The loop of runs started before the 'steady-timers' patch, kept so their histories replay. */
+  private async waitRearmingEachCommand(continueAsNew: (carried: CarriedRuntime<P, S>) => Promise<never>): Promise<void> {
     while (!this.isFinal()) {
       const seen = this.version;
       const woken = () => this.version !== seen || this.mustContinueAsNew();
@@ -270,12 +327,14 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
       } else if (!(await condition(woken, Math.max(timer.at - workflowNow(), 1), { summary: timer.summary }))) {
         await this.fireDueTimers();
       }
-      if (this.mustContinueAsNew() && !this.isFinal()) {
-        await condition(allHandlersFinished);
-        await continueAsNew(this.carry());
-      }
+      await this.continueAsNewIfDue(continueAsNew);
     }
-    await condition(allHandlersFinished);
-    return this.summary();
+  }
+
+  private async continueAsNewIfDue(continueAsNew: (carried: CarriedRuntime<P, S>) => Promise<never>): Promise<void> {
+    if (this.mustContinueAsNew() && !this.isFinal()) {
+      await condition(allHandlersFinished);
+      await continueAsNew(this.carry());
+    }
   }
 }
