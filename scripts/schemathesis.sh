@@ -83,13 +83,14 @@ node_eval "const { Client } = require('pg'); const c = new Client({ connectionSt
 database_url="$(node_eval 'const u = new URL(process.argv[1]); u.pathname = "/" + process.argv[2]; process.stdout.write(u.toString())' "$TEST_DATABASE_URL" "$database")"
 
 # --- the app, as `npm start` runs it (src/main.ts), on free ports of 127.0.0.1
-read -r port temporal_port ui_port < <(node_eval "
+read -r port temporal_port ui_port listener_port sink_port metrics_port < <(node_eval "
   const net = require('net');
   const free = () => new Promise((ok) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); }); });
-  Promise.all([free(), free(), free()]).then((ports) => console.log(ports.join(' ')));")
+  Promise.all([free(), free(), free(), free(), free(), free()]).then((ports) => console.log(ports.join(' ')));")
 base="http://127.0.0.1:$port"
 # ts-node rather than `tsc` + node dist/: the same code without writing dist/ (test.sh type-checks it already).
-PORT="$port" TEMPORAL_PORT="$temporal_port" TEMPORAL_UI_PORT="$ui_port" DATA_DIR="$work/data" DATABASE_URL="$database_url" \
+PORT="$port" TEMPORAL_PORT="$temporal_port" TEMPORAL_UI_PORT="$ui_port" TEMPORAL_SDK_METRICS_PORT="$metrics_port" \
+  MAIL_LISTENER_PORT="$listener_port" MAIL_SINK_PORT="$sink_port" SMTP_URL="" DATA_DIR="$work/data" DATABASE_URL="$database_url" \
   TEMPORAL_ADDRESS="" setsid npx ts-node --transpile-only src/main.ts >"$work/app.log" 2>&1 &
 app_pid=$!
 echo "schemathesis: starting the app on $base (Temporal on $temporal_port)"

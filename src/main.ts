@@ -20,6 +20,13 @@ async function main(): Promise<void> {
   const logger = new Logger('main');
   // The embedded default exports the SDK's metrics on 9464 unless told otherwise (/metrics includes them).
   process.env.TEMPORAL_SDK_METRICS_PORT ??= '9464';
+  // Mail both ways without a mail server: an SMTP listener for mail to the support address, and,
+  // unless SMTP_URL names a real server, a local sink that keeps what the system sends (GET /mail/sink).
+  process.env.MAIL_LISTENER_PORT ??= '2525';
+  if (!process.env.SMTP_URL) {
+    process.env.MAIL_SINK_PORT ??= '2526';
+    process.env.SMTP_URL = `smtp://127.0.0.1:${process.env.MAIL_SINK_PORT}`;
+  }
   const config = loadAppConfig();
   installTemporalRuntime(config.sdkMetricsPort);
   const embedded: RunningProcess[] = [];
@@ -64,6 +71,8 @@ async function main(): Promise<void> {
       `  API          ${base}`,
       `  OpenAPI      ${base}/docs`,
       `  Temporal UI  http://127.0.0.1:${config.temporalUiPort}`,
+      `  Mail in      smtp://127.0.0.1:${config.mail.listenerPort} (to ${config.mail.supportAddress})`,
+      `  Mail out     ${config.mail.sinkPort ? `the local sink, GET ${base}/mail/sink` : 'the SMTP server in SMTP_URL'}`,
       `  Demo data    ${seeded.created ? 'seeded now' : 'already present'}; demo tokens (Authorization: Bearer <token>):`,
       ...seeded.tokens.map((t) => `    ${t.username.padEnd(11)} ${t.role.padEnd(16)} ${t.token}`),
       '',

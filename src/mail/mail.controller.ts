@@ -4,7 +4,8 @@ import { Permission } from '../auth/permission.decorator';
 import { ApiErrors } from '../errors/api-errors.decorator';
 import { NotificationsService } from '../notifications/notifications.service';
 import { toNotification } from '../tickets/ticket-view.mapper';
-import { InboundMailDto, InboundQueryDto, OutboxItemDto, OutboxQueryDto } from './dto/mail.dto';
+import { simpleParser } from 'mailparser';
+import { InboundMailDto, InboundQueryDto, OutboxItemDto, OutboxQueryDto, SinkMailDto, SinkQueryDto } from './dto/mail.dto';
 import { MailErrorCode, MailException } from './mail.exception';
 import { MailIntake } from './mail-intake.service';
 import { MailStore, type InboundRow } from './mail-store.service';
@@ -25,7 +26,7 @@ const toInbound = (r: Omit<InboundRow, 'raw'>): InboundMailDto => ({
   receivedAt: r.receivedAt.toISOString(),
 });
 
-/** Mail as staff and admins see it (REQUIREMENTS 9, 11): the outbox, the intake log, the quarantine. */
+/** Mail as staff and admins see it (REQUIREMENTS 9, 11): the outbox, the intake log, the quarantine, the local sink. */
 @ApiTags('mail')
 @ApiBearerAuth()
 @Controller()
@@ -54,6 +55,20 @@ export class MailController {
   @ApiOperation({ summary: 'Received mail and what became of it (newest first)' })
   async inbound(@Query() query: InboundQueryDto): Promise<InboundMailDto[]> {
     return (await this.store.listInbound(query.status, query.limit ?? 100)).map(toInbound);
+  }
+
+  @Get('mail/sink')
+  @ApiOkResponse({ type: [SinkMailDto], description: 'newest first; empty unless MAIL_SINK_PORT is set and SMTP_URL points at it (as `npm start` does)' })
+  @Permission('staff')
+  @ApiOperation({ summary: 'What the local sink received: the mail the system sent, as its recipients would read it' })
+  async sink(@Query() query: SinkQueryDto): Promise<SinkMailDto[]> {
+    const mails = await this.store.listSink(query.limit ?? 50, query.to);
+    return Promise.all(
+      mails.map(async ({ receivedAt, ...mail }) => {
+        const parsed = await simpleParser((await this.store.sinkRaw(mail.id)) ?? '', { skipHtmlToText: true, skipImageLinks: true });
+        return { ...mail, receivedAt: receivedAt.toISOString(), text: parsed.text ?? '' };
+      }),
+    );
   }
 
   @Get('mail/quarantine')

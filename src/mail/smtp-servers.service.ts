@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
+import { simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { UsersService } from '../auth/users.service';
 import { appConfig } from '../config/app-config';
 import { APP_ROLES, type AppRoles } from '../config/app-roles';
 import { MailIntake } from './mail-intake.service';
+import { MailStore } from './mail-store.service';
 
 const smtpError = (message: string, code: number) => Object.assign(new Error(message), { responseCode: code });
 
@@ -19,6 +21,9 @@ async function collect(stream: SMTPServerDataStream): Promise<Buffer> {
  * processes: an MTA delivers mail for the support address and the agents' addresses; 250 only
  * once the mail is stored and its intake workflow started, else 451 so the MTA retries; a mail
  * over MAIL_MAX_MESSAGE_BYTES is refused with 552; any other recipient with 550.
+ * And the local sink (MAIL_SINK_PORT; `npm start` sends its mail there unless SMTP_URL is set):
+ * keeps every mail the system sends in PostgreSQL, to read with GET /mail/sink, so the mail
+ * walk-through needs no mail server of its own.
  */
 @Injectable()
 export class SmtpServers implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -27,14 +32,16 @@ export class SmtpServers implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     private readonly intake: MailIntake,
+    private readonly store: MailStore,
     private readonly users: UsersService,
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
     @Inject(APP_ROLES) private readonly roles: AppRoles,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { listenerPort } = this.config.mail;
+    const { listenerPort, sinkPort } = this.config.mail;
     if (!this.roles.api) return;
+    if (sinkPort) await this.listen(this.sink(), sinkPort, 'mail sink');
     if (listenerPort) await this.listen(this.listener(), listenerPort, 'SMTP listener');
     else this.logger.log('mail intake by SMTP off: MAIL_LISTENER_PORT is not set');
   }
@@ -90,5 +97,32 @@ export class SmtpServers implements OnApplicationBootstrap, OnApplicationShutdow
     const to = session.envelope.rcptTo.map((r) => r.address);
     const { inboundId } = await this.intake.receive(raw, { source: 'smtp', from, to });
     return inboundId;
+  }
+
+  private sink(): SMTPServer {
+    return new SMTPServer({
+      name: 'itsm-sink',
+      banner: 'ITSM local mail sink',
+      authOptional: true,
+      disabledCommands: ['AUTH', 'STARTTLS'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        this.keep(stream, session)
+          .then((id) => callback(null, `2.0.0 kept in the sink as ${id}`))
+          .catch(() => callback(smtpError('4.3.0 sink unavailable, try again later', 451)));
+      },
+    });
+  }
+
+  private async keep(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<string> {
+    const raw = await collect(stream);
+    const parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
+    return this.store.storeSink({
+      from: session.envelope.mailFrom === false ? null : session.envelope.mailFrom.address,
+      to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+      subject: parsed.subject ?? '',
+      messageId: parsed.messageId ?? null,
+      raw: raw.toString('utf8'),
+    });
   }
 }

@@ -6,10 +6,11 @@ export interface WalkthroughStep {
   expected?: string;
 }
 
-export function walkthroughBlock(readme: string): string {
-  const section = readme.slice(readme.indexOf('## Walk-through'));
-  const block = /```bash\n([\s\S]*?)\n```/.exec(section)?.[1];
-  if (!block) throw new Error('README: no bash block under "## Walk-through"');
+/** The first bash block under the heading (`## Walk-through`, `## Mail walk-through`). */
+export function walkthroughBlock(readme: string, heading = '## Walk-through'): string {
+  const at = readme.indexOf(heading);
+  const block = at < 0 ? undefined : /```bash\n([\s\S]*?)\n```/.exec(readme.slice(at))?.[1];
+  if (!block) throw new Error(`README: no bash block under "${heading}"`);
   return block;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DeliveryDto } from '../../tickets/dto/ticket-view.dto';
 
 const DELIVERY_STATUSES = ['queued', 'sent', 'failed', 'suppressed', 'skipped'] as const;
@@ -42,4 +42,19 @@ export class InboundMailDto {
   @ApiPropertyOptional({ type: String, nullable: true, description: 'what it became: a ticket, a reply, an answer, a bounce, …' }) outcome!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) ticketNumber!: string | null;
   @ApiProperty() receivedAt!: string;
+}
+
+export class SinkQueryDto {
+  @ApiPropertyOptional({ description: 'only mail to this address' }) @IsOptional() @IsString() @MaxLength(320) to?: string;
+  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+}
+
+export class SinkMailDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() receivedAt!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the envelope sender' }) from!: string | null;
+  @ApiProperty({ type: [String], description: 'the envelope recipients' }) to!: string[];
+  @ApiProperty() subject!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) messageId!: string | null;
+  @ApiProperty({ description: 'the text part, as the recipient reads it' }) text!: string;
 }
