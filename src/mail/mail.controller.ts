@@ -1,5 +1,8 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/current-user.decorator';
+import type { AuthUser } from '../auth/auth-user';
+import { TicketsService } from '../tickets/tickets.service';
 import { Permission } from '../auth/permission.decorator';
 import { ApiErrors } from '../errors/api-errors.decorator';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -11,6 +14,7 @@ import { MailIntake } from './mail-intake.service';
 import { MailStore, type InboundRow } from './mail-store.service';
 
 const INBOUND_ID = /^[0-9a-f]{32}$/;
+const ATTACHMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const toInbound = (r: Omit<InboundRow, 'raw'>): InboundMailDto => ({
   id: r.id,
@@ -35,6 +39,7 @@ export class MailController {
     private readonly notifications: NotificationsService,
     private readonly store: MailStore,
     private readonly intake: MailIntake,
+    private readonly tickets: TicketsService,
   ) {}
 
   @Get('mail/outbox')
@@ -93,4 +98,30 @@ export class MailController {
     const { raw: _raw, ...rest } = (await this.store.inbound(id))!;
     return toInbound(rest);
   }
+
+  /**
+   * A file that came by mail, for whoever may read the ticket. Always as a download
+   * (application/octet-stream, Content-Disposition: attachment, nosniff), never shown inline: mail
+   * attachments are untrusted, and an HTML or SVG file must not run as a page of this API's origin.
+   * Its declared type is on the ticket view's attachment list.
+   */
+  @Get('tickets/:number/attachments/:id')
+  @Permission('tickets')
+  @ApiOkResponse({ description: 'the file as it came', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors({ 404: 'no such ticket for the caller, or no such attachment on it' })
+  @Header('X-Content-Type-Options', 'nosniff')
+  @ApiOperation({ summary: 'Download an attachment that came by mail: whoever may read the ticket' })
+  async attachment(@CurrentUser() user: AuthUser, @Param('number') number: string, @Param('id') id: string): Promise<StreamableFile> {
+    // The ticket's own visibility rule (an end user: their own tickets only; else 404).
+    await this.tickets.assertVisible(user, number);
+    const file = ATTACHMENT_ID.test(id) ? await this.store.attachment(number, id) : null;
+    if (!file) throw new MailException(MailErrorCode.AttachmentNotFound, `attachment ${id} not found on ${number}`, { field: 'id' });
+    return new StreamableFile(file.content, { type: 'application/octet-stream', disposition: contentDisposition(file.filename) });
+  }
+}
+
+/** RFC 6266: an ASCII fallback and the UTF-8 name, so "Skærmbillede.png" keeps its name. */
+function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
