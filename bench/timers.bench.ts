@@ -3,8 +3,9 @@
 // instant they were due) and the worker's resident memory. Self-contained on loopback: its own
 // Temporal dev server (the project's CLI), the real ticket workflow and projection activities,
 // and PostgreSQL from DATABASE_URL or, when unset, an embedded PostgreSQL (as `npm start`).
-// The first warning falls due BENCH_LEAD_S after arming starts: give it longer than arming takes
-// (about N / 8 s here) to measure the timers alone, not timers racing the arming of the rest.
+// The warnings fall due from BENCH_LEAD_S after arming starts, evenly over BENCH_SPREAD_S, whatever
+// the arming speed (each ticket's target is set when it is armed): give a lead longer than arming
+// takes (about N / 8 s here) to measure the timers alone, not timers racing the arming of the rest.
 //   BENCH_N (2000)  BENCH_SPREAD_S (120)  BENCH_LEAD_S (60)  BENCH_C (25)  BENCH_CACHE (1000)
 //   DATABASE_URL (embedded when unset)
 import 'reflect-metadata';
@@ -37,21 +38,27 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 /** The warning falls due at this share of the target: late, so that a long lead keeps the run short. */
 const WARNING_SHARE = 0.9;
 
-function policyFor(i: number): SlaPolicy {
-  // Warning at 90 % of the target, breach at the target: two timers per clock, deadlines spread evenly.
-  const target = Math.round(LEAD_MS / WARNING_SHARE) + Math.round((i / N) * SPREAD_MS);
+/** Each ticket's first-response target, set when it is armed. */
+const targetOf = new Map<number, number>();
+
+function policyFor(i: number, armingStarted: number): SlaPolicy {
+  // Warning at 90 % of the target, breach at the target: two timers per clock. The warnings fall
+  // due evenly from LEAD_MS after arming started, over SPREAD_MS, counted from now.
+  const warningDue = armingStarted + LEAD_MS + Math.round((i / N) * SPREAD_MS);
+  const target = Math.max(1000, Math.round((warningDue - Date.now()) / WARNING_SHARE));
+  targetOf.set(i, target);
   const targets = { firstResponseMs: target, escalationMs: 24 * 3600_000, resolutionMs: 24 * 3600_000 };
   return { ...STANDARD_SLA, code: 'bench', calendar: ALWAYS_OPEN, warningShare: WARNING_SHARE, targets: { P3: targets }, requestKinds: {} };
 }
 
-function inputFor(number: string, i: number): TicketWorkflowInput {
+function inputFor(number: string, i: number, armingStarted: number): TicketWorkflowInput {
   const actor = { id: randomUUID(), role: 'endUser' as const, name: 'Bench user' };
   return {
     type: 'incident',
     requesterId: actor.id,
     createdBy: actor,
     policy: { autoCloseAfterMs: 30 * 24 * 3600_000, requiresApproval: false, maxCommandsPerRun: 500 },
-    sla: { policy: policyFor(i), requestKind: null },
+    sla: { policy: policyFor(i, armingStarted), requestKind: null },
     record: {
       number, title: `Bench ${i}`, description: 'timer bench', categoryId: null, categoryName: null, impact: 'workplace',
       urgency: 'today', priority: 'P3', priorityName: 'NORMAL', priorityScore: 4, teamName: null, assigneeName: null,
@@ -95,14 +102,14 @@ async function main(): Promise<void> {
     const arming = Date.now();
     const armed = await measure(`arm ${N} tickets (C=${C})`, N, C, async (i) => {
       const number = `BENCH-${run}-${i}`;
-      const handle = await env.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', { workflowId: number, taskQueue: TASK_QUEUE, args: [inputFor(number, i)] });
+      const handle = await env.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', { workflowId: number, taskQueue: TASK_QUEUE, args: [inputFor(number, i, arming)] });
       await handle.executeUpdate(openedUpdate);
     });
     console.log(`armed ${N - armed.failed} tickets in ${armed.seconds.toFixed(1)} s (${armed.perSecond.toFixed(1)}/s, p50 ${armed.p50.toFixed(0)} ms); database: ${db.label}; sticky cache ${CACHE} workflows`);
     const firstDue = arming + LEAD_MS;
     console.log(firstDue > Date.now() ? `the first event falls due ${((firstDue - Date.now()) / 1000).toFixed(0)} s after arming ended: timers alone` : `events fell due while arming (${((Date.now() - firstDue) / 1000).toFixed(0)} s of overlap): timers raced the arming`);
     const expected = (N - armed.failed) * 2;
-    const deadline = Date.now() + LEAD_MS * 2 + SPREAD_MS + 180_000;
+    const deadline = arming + LEAD_MS + SPREAD_MS * 1.2 + 300_000;
     let recorded = 0;
     while (Date.now() < deadline) {
       [{ recorded }] = await db.dataSource.query(
@@ -122,7 +129,7 @@ async function main(): Promise<void> {
         const due = /(?:deadline|passed at) (\S+?)(?:;|$)/.exec(row.text)?.[1];
         if (!due) return NaN;
         const i = Number(row.ticket_number.split('-').at(-1));
-        const target = policyFor(i).targets.P3.firstResponseMs;
+        const target = targetOf.get(i)!;
         // 24x7: a warning is due (1 - WARNING_SHARE) of the target before the deadline its text names.
         const dueMs = Date.parse(due) - (row.text.startsWith('SLA warning') ? Math.round(target * (1 - WARNING_SHARE)) : 0);
         return row.created_at.getTime() - dueMs;

@@ -63,6 +63,7 @@ async function send(message: {
   inReplyTo?: string;
   references?: string[];
   to?: string;
+  cc?: string;
   headers?: Record<string, string>;
   envelope?: { from: string; to: string };
   raw?: string;
@@ -415,4 +416,23 @@ it('keeps the ticket and the small attachments of a mail with one too large, and
   );
   expect(told).toHaveLength(1);
   expect(told[0].source).toContain('huge.txt');
+});
+
+it('takes the recorded vendor’s mail on the ticket’s thread as the vendor’s answer, and a recorded CC’s as a note', async () => {
+  // Raul opens a ticket by mail with his manager in CC: the CC is recorded on the ticket.
+  await send({ from: 'raul@example.edu', subject: 'Plotter jams', text: 'Every A0 print jams.', messageId: '<plotter-1@mail.example.edu>', cc: 'manager@partner.example.org' });
+  const number = (await applied('<plotter-1@mail.example.edu>'))!.ticket_number!;
+  await command(number, 'assign-to-agent', 'dorthe', { agentId: await stack.userId('tim') }).expect(200);
+  await command(number, 'begin-work', 'tim').expect(200);
+  await command(number, 'vendor-ticket', 'tim', { vendor: 'HP Support', vendorTicketId: 'HP-4711', vendorAddress: 'support@hp.example.com' }).expect(200);
+
+  await send({ from: 'support@hp.example.com', subject: `Re: [${number}] HP-4711`, text: 'Replace the pinch roller.', messageId: '<hp-1@hp.example.com>' });
+  expect(await applied('<hp-1@hp.example.com>')).toMatchObject({ status: 'applied', outcome: `vendor answer on ${number}`, ticket_number: number });
+  expect((await ticket(number)).journal.map((e: { text: string }) => e.text)).toContain('Answer from HP Support: Replace the pinch roller.');
+
+  await send({ from: 'manager@partner.example.org', subject: `Re: [${number}] Plotter jams`, text: 'It is urgent for the exhibition.', messageId: '<mgr-1@partner.example.org>' });
+  expect(await applied('<mgr-1@partner.example.org>')).toMatchObject({ status: 'applied', outcome: `CC note on ${number}`, ticket_number: number });
+  const view = await ticket(number);
+  expect(view.journal.at(-1).text).toContain('It is urgent for the exhibition.');
+  expect(view.updateFlag).toBe(true);
 });
