@@ -3,12 +3,12 @@
 // support address lands in its IMAP mailbox; the mailbox poller workflow fetches it, one intake
 // workflow per mail applies it (a new ticket, or a reply threaded by the subject tag or by
 // References), then marks it \Seen. The same mail twice makes one ticket.
-import { createServer } from 'node:net';
 import nodemailer from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { startStack, TestStack } from '../support/app';
 import { eventually } from '../support/eventually';
 import { GreenMail, SUPPORT_ADDRESS } from '../support/greenmail';
+import { freePort } from '../support/processes';
 
 jest.setTimeout(180_000);
 
@@ -16,16 +16,6 @@ let stack: TestStack;
 let mail: GreenMail;
 let db: DataSource;
 let listenerPort: number;
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 beforeAll(async () => {
   mail = await GreenMail.start();

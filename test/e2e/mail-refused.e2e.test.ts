@@ -2,26 +2,16 @@
 // The notification is failed at once with the SMTP code (no retries over the window), and its
 // ticket is told (internal note, Attention flag). The server is a real SMTP server (smtp-server)
 // that refuses every recipient: GreenMail accepts every address, so it cannot play this part.
-import { createServer } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { startStack, TestStack } from '../support/app';
 import { eventually } from '../support/eventually';
+import { freePort } from '../support/processes';
 
 jest.setTimeout(180_000);
 
 let stack: TestStack;
 let smtp: SMTPServer;
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 beforeAll(async () => {
   const port = await freePort();

@@ -5,27 +5,18 @@
 // listener, mail out into the local sink, the settings src/main.ts gives the embedded default.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startStack, TestStack } from '../support/app';
 import { oneLine, promised, walkthroughBlock, walkthroughSteps, type WalkthroughStep } from '../support/readme-walkthrough';
+import { freePort } from '../support/processes';
 
 jest.setTimeout(120_000);
 
 let stack: TestStack;
 let api: string;
 let smtp: string;
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 beforeAll(async () => {
   const [listenerPort, sinkPort] = [await freePort(), await freePort()];
