@@ -38,6 +38,7 @@ export interface SinkMail {
   to: string[];
   subject: string;
   messageId: string | null;
+  raw: string;
 }
 
 const inbound = (r: Record<string, unknown>): InboundRow => ({
@@ -204,9 +205,10 @@ export class MailStore {
     return String(row.id);
   }
 
+  /** The sink's mail, newest first, with its raw source (one read: the list shows each text). */
   async listSink(limit: number, to?: string): Promise<SinkMail[]> {
     const rows = await this.db.query(
-      `SELECT id, received_at, mail_from, rcpt_to, subject, message_id FROM mail_sink ${to ? 'WHERE $2 = ANY(rcpt_to)' : ''} ORDER BY id DESC LIMIT $1`,
+      `SELECT id, received_at, mail_from, rcpt_to, subject, message_id, raw FROM mail_sink ${to ? 'WHERE $2 = ANY(rcpt_to)' : ''} ORDER BY id DESC LIMIT $1`,
       to ? [limit, to.toLowerCase()] : [limit],
     );
     return rows.map((r: Record<string, unknown>) => ({
@@ -216,12 +218,7 @@ export class MailStore {
       to: r.rcpt_to as string[],
       subject: r.subject as string,
       messageId: (r.message_id as string) ?? null,
+      raw: r.raw as string,
     }));
-  }
-
-  async sinkRaw(id: string): Promise<string | null> {
-    if (!/^\d{1,18}$/.test(id)) return null;
-    const [row] = await this.db.query(`SELECT raw FROM mail_sink WHERE id = $1`, [id]);
-    return row?.raw ?? null;
   }
 }

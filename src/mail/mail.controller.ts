@@ -69,8 +69,8 @@ export class MailController {
   async sink(@Query() query: SinkQueryDto): Promise<SinkMailDto[]> {
     const mails = await this.store.listSink(query.limit ?? 50, query.to);
     return Promise.all(
-      mails.map(async ({ receivedAt, ...mail }) => {
-        const parsed = await simpleParser((await this.store.sinkRaw(mail.id)) ?? '', { skipHtmlToText: true, skipImageLinks: true });
+      mails.map(async ({ receivedAt, raw, ...mail }) => {
+        const parsed = await simpleParser(raw, { skipHtmlToText: true, skipImageLinks: true });
         return { ...mail, receivedAt: receivedAt.toISOString(), text: parsed.text ?? '' };
       }),
     );
