@@ -31,9 +31,15 @@ results="$(mktemp /tmp/itsm-jest-results.XXXXXX.json)"
 npx jest --json --outputFile="$results" "$@"
 # The whole suite (no Jest arguments) also holds the running app to its OpenAPI document:
 # schemathesis, a few minutes, 0 server errors and 0 answers the document does not describe.
-if [ "$#" = 0 ]; then bash scripts/schemathesis.sh; fi
-# The closing line, last and alone: schemathesis ends on a pytest-style "N warnings in S" line,
-# which a reader of the log (CI) would otherwise take for a run that executed no test.
+# Its pytest-style banner ("==== 3 warnings in 90.01s ====") is reworded: a reader of the log (CI)
+# took that line for the run's test summary and the whole run for one that executed no test.
+if [ "$#" = 0 ]; then
+  bash scripts/schemathesis.sh 2>&1 | sed -u -E 's/^=+ (.*[0-9.]+s) =+$/schemathesis: \1/'
+fi
+# The closing lines, last: Jest's own summary of the whole suite, in Jest's words.
 node -e 'const r = require(process.argv[1]);
-  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);' "$results"
+  const counts = (failed, passed, skipped, total) => [failed && `${failed} failed`, skipped && `${skipped} skipped`,
+    `${passed} passed`, `${total} total`].filter(Boolean).join(", ");
+  console.log(`Test Suites: ${counts(r.numFailedTestSuites, r.numPassedTestSuites, r.numPendingTestSuites, r.numTotalTestSuites)}`);
+  console.log(`Tests:       ${counts(r.numFailedTests, r.numPassedTests, r.numPendingTests, r.numTotalTests)}`);' "$results"
 rm -f "$results"
