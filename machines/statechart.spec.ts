@@ -186,6 +186,8 @@ describe('the ticket statechart in Mermaid', () => {
   // Written out from the root `on` of ticket.machine.ts, in declaration order.
   const EVERYWHERE = [
     'addJournalNote [staff, textGiven, notLockedByOther]',
+    'logTime [staff, timeGiven, timeActivityGiven, workedOnValid, notLockedByOther]',
+    'correctTime [staff, timeToCorrect, timeEntryCorrectable, correctionNote, notLockedByOther]',
     'pinNote [staff, notLockedByOther]',
     'unpinNote [staff, notLockedByOther]',
     'setAttention [staff, attentionOff, notLockedByOther]',
@@ -220,7 +222,7 @@ describe('the ticket statechart in Mermaid', () => {
     const note = lines.find((line) => line.startsWith('In every open status: '))!;
     const noted = note.slice('In every open status: '.length).split('; ');
     expect(noted).toHaveLength(Object.values(ticketMachine.root.on).reduce((n, definitions) => n + definitions.length, 0));
-    expect(noted).toHaveLength(22);
+    expect(noted).toHaveLength(24);
     for (const type of ['overridePriority', 'recalculateSla', 'slaAlert', 'setCategory', 'answerQuestions', 'lock', 'unlock', 'recordVendorTicket']) {
       expect(transitions.filter((line) => line.includes(`: ${type} `))).toEqual([]);
     }

@@ -8,6 +8,7 @@ import {
   JournalEffect,
   NotifyEffect,
   PinEffect,
+  TimeEntryEffect,
   TICKET_COMMANDS,
   TicketCommandType,
   TicketContext,
@@ -22,7 +23,8 @@ export type TicketEffect =
   | { type: 'record'; params: JournalEffect }
   | { type: 'notifyRequester'; params: NotifyEffect }
   | { type: 'notifyTeam'; params: NotifyEffect }
-  | { type: 'pin'; params: PinEffect };
+  | { type: 'pin'; params: PinEffect }
+  | { type: 'logTime'; params: TimeEntryEffect };
 
 export type Verdict = ProcessVerdict<RuleName, TicketCommandType>;
 
@@ -30,7 +32,7 @@ export const ticketLaw = defineLaw<TicketEffect, TicketStatus>()({
   machine: ticketMachine,
   rules: TICKET_RULES,
   commands: TICKET_COMMANDS,
-  effects: ['record', 'notifyRequester', 'notifyTeam', 'pin'],
+  effects: ['record', 'notifyRequester', 'notifyTeam', 'pin', 'logTime'],
   stateKey: 'status',
   noun: 'ticket',
   // REQUIREMENTS 2: a Closed ticket is immutable; the user opens a new one, which may reference it.

@@ -4,6 +4,7 @@
 // the dispatch, escalation, lock and vendor rules of issue 4 (REQUIREMENTS 3-4) in detail in
 // dispatch.spec.ts. Contexts here carry no rulesVersion: they are tickets under the first rules.
 import { Actor, SYSTEM_ACTOR } from './actor';
+import { timeEntryText } from './time/time-units';
 import {
   allowedCommands,
   applyTicketEvent,
@@ -239,6 +240,10 @@ function wellFormed(type: TicketEventType, actor: Actor, context: TicketContext)
     case 'pinNote':
     case 'unpinNote':
       return { type, seq: 3 };
+    case 'logTime':
+      return { type, minutes: 20, activity: 'remote' };
+    case 'correctTime':
+      return { type, entry: 1, note: 'Registered on the wrong ticket' };
     case 'reclassify':
       return { type, ticketType: context.type === 'incident' ? 'request' : 'incident' };
     case 'resolve':
@@ -272,6 +277,7 @@ const isCommand = (type: TicketEventType): type is TicketCommandType => (TICKET_
 const NEW_FOR_STAFF: TicketCommandType[] = [
   'assignToTeam',
   'addJournalNote',
+  'logTime',
   'pinNote',
   'unpinNote',
   'setAttention',
@@ -385,6 +391,7 @@ describe('a New ticket', () => {
         allowedCommands: [
           'assignToTeam',
           'addJournalNote',
+          'logTime',
           'pinNote',
           'unpinNote',
           'setAttention',
@@ -563,6 +570,7 @@ describe('an Assigned ticket', () => {
         'beginWork',
         'addJournalNote',
         'addComment',
+        'logTime',
         'pinNote',
         'unpinNote',
         'setAttention',
@@ -1517,13 +1525,13 @@ describe('who the notifications go to', () => {
 // --- allowed commands -----------------------------------------------------------------------
 
 describe('the commands offered to each actor', () => {
-  const staffCommon = ['addJournalNote', 'addComment', 'pinNote', 'unpinNote', 'setAttention'] as const;
+  const staffCommon = ['addJournalNote', 'addComment', 'logTime', 'pinNote', 'unpinNote', 'setAttention'] as const;
   // Issue 4, in every open status: category, Additional Questions, lock, vendor.
   const category = ['setCategory', 'answerQuestions'] as const;
   const lockAndVendor = ['lock', 'recordVendorTicket', 'vendorAnswer'] as const;
 
   it.each<[TicketStatus, TicketCommandType[]]>([
-    ['New', ['assignToTeam', 'addJournalNote', 'pinNote', 'unpinNote', 'setAttention', 'reclassify', 'overridePriority', ...category, ...lockAndVendor]],
+    ['New', ['assignToTeam', 'addJournalNote', 'logTime', 'pinNote', 'unpinNote', 'setAttention', 'reclassify', 'overridePriority', ...category, ...lockAndVendor]],
     ['Assigned', ['assignToTeam', 'assignToAgent', 'beginWork', ...staffCommon, 'reclassify', 'overridePriority', ...category, 'escalate', ...lockAndVendor, 'split']],
     ['InProgress', ['assignToTeam', 'assignToAgent', 'setPending', ...staffCommon, 'reclassify', 'resolve', 'overridePriority', ...category, 'escalate', ...lockAndVendor, 'split']],
     ['Pending', ['assignToTeam', 'assignToAgent', 'resume', ...staffCommon, 'reclassify', 'resolve', 'overridePriority', ...category, ...lockAndVendor]],
@@ -1827,5 +1835,50 @@ describe('a vendor answer by mail (the system enters it for the recorded vendor 
 
   it('is still refused to the end user', () => {
     expect(refuse(ticketIn('InProgress'), requester, { type: 'vendorAnswer', text: 'hi' })).toMatchObject({ code: 'forbidden', rule: 'staffOrSystem' });
+  });
+});
+
+describe('time registration (REQUIREMENTS 10, seed 003)', () => {
+  it('journals the time registered by the rule and hands the entry to the workflow: 20 min remote is 30', () => {
+    const out = give(ticketIn('InProgress'), agent, { type: 'logTime', minutes: 20, activity: 'remote', note: 'Reinstalled the driver' });
+    expect(out.status).toBe('InProgress');
+    expect(out.effects).toEqual([
+      recorded('event', 'internal', timeEntryText({ workedMinutes: 20, minutes: 30, activity: 'remote', billable: true, workedOn: '2025-03-05', note: 'Reinstalled the driver' }), agent.id),
+      {
+        type: 'logTime',
+        params: { entry: 1, workedMinutes: 20, minutes: 30, activity: 'remote', billable: true, workedOn: '2025-03-05', note: 'Reinstalled the driver', corrects: null, agentId: agent.id, agentName: 'Anna Agent' },
+      },
+    ]);
+    expect(out.context.timeEntries).toEqual([{ workedMinutes: 20, minutes: 30, activity: 'remote', billable: true, corrects: null, corrected: false }]);
+  });
+
+  it('registers on-site work at least 60 minutes and numbers the entries', () => {
+    const first = give(ticketIn('Assigned'), agent, { type: 'logTime', minutes: 20, activity: 'remote' });
+    const second = give(first.snapshot, agent, { type: 'logTime', minutes: 45, activity: 'onSite', billable: false, workedOn: '2025-03-04' });
+    expect(second.effects[1]).toMatchObject({ type: 'logTime', params: { entry: 2, minutes: 60, workedMinutes: 45, billable: false, workedOn: '2025-03-04' } });
+  });
+
+  it('corrects an entry by a counter-entry dated today, and only once', () => {
+    const logged = give(ticketIn('InProgress'), agent, { type: 'logTime', minutes: 45, activity: 'onSite', workedOn: '2025-03-01' });
+    const corrected = give(logged.snapshot, dispatcher, { type: 'correctTime', entry: 1, note: 'Was remote, not on site' });
+    expect(corrected.effects).toEqual([
+      recorded('event', 'internal', 'Time correction: -60 min onSite, cancelling entry 1: Was remote, not on site', dispatcher.id),
+      {
+        type: 'logTime',
+        params: { entry: 2, workedMinutes: -45, minutes: -60, activity: 'onSite', billable: true, workedOn: '2025-03-05', note: 'Was remote, not on site', corrects: 1, agentId: dispatcher.id, agentName: 'Dana Dispatcher' },
+      },
+    ]);
+    expect(refuse(corrected.snapshot, agent, { type: 'correctTime', entry: 1, note: 'again' })).toMatchObject({ code: 'notAllowedNow', rule: 'timeToCorrect' });
+    const another = give(corrected.snapshot, agent, { type: 'logTime', minutes: 30, activity: 'remote' });
+    expect(refuse(another.snapshot, agent, { type: 'correctTime', entry: 2, note: 'a correction is final' })).toMatchObject({ code: 'ruleBroken', rule: 'timeEntryCorrectable', field: 'entry' });
+  });
+
+  it('refuses time from end users, bad minutes and activities, and a work day to come', () => {
+    const ticket = ticketIn('InProgress');
+    expect(refuse(ticket, requester, { type: 'logTime', minutes: 20, activity: 'remote' })).toMatchObject({ code: 'forbidden', rule: 'staff' });
+    expect(refuse(ticket, agent, { type: 'logTime', minutes: 0, activity: 'remote' })).toMatchObject({ code: 'ruleBroken', rule: 'timeGiven', field: 'minutes' });
+    expect(refuse(ticket, agent, { type: 'logTime', minutes: 20, activity: 'sleeping' as never })).toMatchObject({ code: 'ruleBroken', field: 'activity' });
+    expect(refuse(ticket, agent, { type: 'logTime', minutes: 20, activity: 'remote', workedOn: '2025-03-06' })).toMatchObject({ code: 'ruleBroken', field: 'workedOn' });
+    expect(refuse(ticket, agent, { type: 'correctTime', entry: 1, note: 'nothing to correct' })).toMatchObject({ rule: 'timeToCorrect' });
   });
 });

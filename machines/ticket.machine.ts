@@ -4,6 +4,7 @@
 import { assign, setup } from 'xstate';
 import { RuleName, TICKET_RULES } from './ticket.rules';
 import { rulesHold } from './process/rules';
+import { registeredMinutes, timeEntryText } from './time/time-units';
 import type {
   EscalationStep,
   JournalEffect,
@@ -11,6 +12,7 @@ import type {
   NotificationTemplate,
   NotifyEffect,
   PinEffect,
+  TimeEntryEffect,
   TicketContext,
   TicketEvent,
   TicketEventType,
@@ -270,6 +272,49 @@ const resolve = {
   ],
 } as const;
 
+// --- time registration (REQUIREMENTS 10, seed 003) --------------------------------------------
+
+/** The entry a logTime or correctTime command makes: the next number on the ticket. */
+function timeEntryOf({ context, event }: Args): TimeEntryEffect {
+  const entries = context.timeEntries ?? [];
+  const by = { entry: entries.length + 1, agentId: event.actor.id, agentName: event.actor.name ?? event.actor.id };
+  if (event.type === 'correctTime') {
+    const cancelled = entries[event.entry - 1];
+    return {
+      ...by,
+      workedMinutes: -cancelled.workedMinutes,
+      minutes: -cancelled.minutes,
+      activity: cancelled.activity,
+      billable: cancelled.billable,
+      workedOn: event.at.slice(0, 10),
+      note: event.note.trim(),
+      corrects: event.entry,
+    };
+  }
+  const work = as<'logTime'>(event);
+  return {
+    ...by,
+    workedMinutes: work.minutes,
+    minutes: registeredMinutes(work.minutes, work.activity),
+    activity: work.activity,
+    billable: work.billable ?? true,
+    workedOn: work.workedOn ?? event.at.slice(0, 10),
+    note: work.note?.trim() || null,
+    corrects: null,
+  };
+}
+
+/** Journal, effect, then the mark the machine keeps (in this order: the first two read the entries before it). */
+const registerTime = (text: (entry: TimeEntryEffect) => string) => [
+  record('event', 'internal', (args) => text(timeEntryOf(args))),
+  { type: 'logTime', params: timeEntryOf } as const,
+  set((args) => {
+    const { workedMinutes, minutes, activity, billable, corrects } = timeEntryOf(args);
+    const entries = (args.context.timeEntries ?? []).map((e, i) => (i + 1 === corrects ? { ...e, corrected: true } : e));
+    return { timeEntries: [...entries, { workedMinutes, minutes, activity, billable, corrects, corrected: false }] };
+  }),
+];
+
 const clearPending = set({ pendingReason: null, pendingText: null });
 
 const close = (why: string) => ({
@@ -296,6 +341,7 @@ export const ticketMachine = setup({
     notifyRequester: (_args, _params: NotifyEffect) => undefined,
     notifyTeam: (_args, _params: NotifyEffect) => undefined,
     pin: (_args, _params: PinEffect) => undefined,
+    logTime: (_args, _params: TimeEntryEffect) => undefined,
   },
 }).createMachine({
   id: 'ticket',
@@ -338,6 +384,11 @@ export const ticketMachine = setup({
   // In every open status. Closed is final: the machine is done and accepts nothing.
   on: {
     addJournalNote: { guard: rules('staff', 'textGiven'), actions: record('note', 'internal', eventText) },
+    logTime: { guard: rules('staff', 'timeGiven', 'timeActivityGiven', 'workedOnValid'), actions: registerTime(timeEntryText) },
+    correctTime: {
+      guard: rules('staff', 'timeToCorrect', 'timeEntryCorrectable', 'correctionNote'),
+      actions: registerTime((e) => `Time correction: ${e.minutes} min ${e.activity}, cancelling entry ${e.corrects}: ${e.note}`),
+    },
     pinNote: {
       guard: rules('staff'),
       actions: { type: 'pin', params: ({ event }) => ({ seq: as<'pinNote'>(event).seq, pinned: true }) },

@@ -4,6 +4,7 @@
 // rule is about what the command carries (422, naming the field).
 import { DISPATCH_ROLES, isStaff } from './actor';
 import { assessNote } from './handover-note';
+import { isCalendarDay, isTimeActivity, TIME_ACTIVITIES, TIME_RULE, validWorkedMinutes } from './time/time-units';
 import type { TicketContext, TicketEvent } from './ticket.types';
 import { actorOf, fieldOf, present, type Rule } from './process/rules';
 
@@ -293,6 +294,42 @@ export const TICKET_RULES = {
     says: 'the ticket already has this type',
     holds: (c, e) => (field(e, 'ticketType') === 'incident' || field(e, 'ticketType') === 'request') && field(e, 'ticketType') !== c.type,
   },
+  // REQUIREMENTS 10, seed 003: time registration.
+  timeGiven: {
+    kind: 'input',
+    field: 'minutes',
+    says: `the minutes worked are required, a whole number from 1 to 1440 (${TIME_RULE})`,
+    holds: (_c, e) => validWorkedMinutes(field(e, 'minutes')),
+  },
+  timeActivityGiven: {
+    kind: 'input',
+    field: 'activity',
+    says: `the activity must be one of ${TIME_ACTIVITIES.join(', ')}`,
+    holds: (_c, e) => isTimeActivity(field(e, 'activity')),
+  },
+  // Work is registered for a day it was done: not a day to come.
+  workedOnValid: {
+    kind: 'input',
+    field: 'workedOn',
+    says: 'the work day must be a date (YYYY-MM-DD) no later than today',
+    holds: (_c, e) => field(e, 'workedOn') === undefined || (isCalendarDay(field(e, 'workedOn')) && (field(e, 'workedOn') as string) <= e.at.slice(0, 10)),
+  },
+  // Offered only while there is something to correct.
+  timeToCorrect: {
+    kind: 'state',
+    says: 'the ticket has no time entry to correct',
+    holds: (c) => (c.timeEntries ?? []).some((e) => e.corrects === null && !e.corrected),
+  },
+  timeEntryCorrectable: {
+    kind: 'input',
+    field: 'entry',
+    says: 'no such time entry on this ticket, or it is a correction or already corrected',
+    holds: (c, e) => {
+      const entry = c.timeEntries?.[(field(e, 'entry') as number) - 1];
+      return Number.isInteger(field(e, 'entry')) && !!entry && entry.corrects === null && !entry.corrected;
+    },
+  },
+  correctionNote: { kind: 'input', field: 'note', says: 'say why the entry is corrected', holds: (_c, e) => present(field(e, 'note')) },
 } satisfies Record<string, TicketRule>;
 
 export type RuleName = keyof typeof TICKET_RULES;

@@ -1,4 +1,5 @@
 import type { Actor } from './actor';
+import type { TimeActivity } from './time/time-units';
 
 export const TICKET_TYPES = ['incident', 'request'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
@@ -52,6 +53,8 @@ export interface TicketContext {
   parentNumber?: string | null;
   /** The tasks this ticket was split into, with their last known status. */
   tasks?: TaskLink[];
+  /** The time entries registered on the ticket, in order (entry n is at n - 1). */
+  timeEntries?: TimeEntryMark[];
 }
 
 export interface TaskToStart {
@@ -123,6 +126,8 @@ export type TicketEvent = Stamp &
     | { type: 'resume' }
     | { type: 'addJournalNote'; text: string }
     | { type: 'addComment'; text: string }
+    | { type: 'logTime'; minutes: number; activity: TimeActivity; billable?: boolean; note?: string; workedOn?: string }
+    | { type: 'correctTime'; entry: number; note: string }
     | { type: 'pinNote'; seq: number }
     | { type: 'unpinNote'; seq: number }
     | { type: 'setAttention' }
@@ -210,6 +215,8 @@ export const TICKET_COMMANDS = [
   'resume',
   'addJournalNote',
   'addComment',
+  'logTime',
+  'correctTime',
   'pinNote',
   'unpinNote',
   'setAttention',
@@ -274,6 +281,30 @@ export interface NotifyEffect {
   /** The text the template wraps (the resolution, the pending reason, the agent's answer). */
   text: string | null;
 }
+
+/**
+ * A time entry (REQUIREMENTS 10, seed 003): the work as the agent gave it and the minutes
+ * registered by the rule (machines/time/time-units.ts). A correction is a counter-entry with the
+ * negated minutes of the entry it cancels: entries are never changed.
+ */
+export interface TimeEntryEffect {
+  /** 1, 2, … on this ticket. */
+  entry: number;
+  workedMinutes: number;
+  minutes: number;
+  activity: TimeActivity;
+  billable: boolean;
+  /** The work day, YYYY-MM-DD (statements and month closing go by it). */
+  workedOn: string;
+  note: string | null;
+  /** The entry this one cancels. */
+  corrects: number | null;
+  agentId: string;
+  agentName: string;
+}
+
+/** What the machine keeps of each entry: enough to correct it. */
+export type TimeEntryMark = Pick<TimeEntryEffect, 'workedMinutes' | 'minutes' | 'activity' | 'billable' | 'corrects'> & { corrected: boolean };
 
 export interface PinEffect {
   seq: number;

@@ -24,12 +24,13 @@ import { ChangesModule } from './changes/changes.module';
 import { ProblemsModule } from './problems/problems.module';
 import { MajorIncidentsModule } from './major-incidents/major-incidents.module';
 import { MailModule } from './mail/mail.module';
+import { TimeModule } from './time/time.module';
 import { AppRolesModule } from './config/app-roles';
 
 const CORE = [ConfigModule.forRoot({ isGlobal: true, load: [appConfig] }), DatabaseModule, TemporalModule, AuditModule, NumberingModule, NotificationsModule, IdempotencyModule, loggingModule()];
 
 /** One module per capability; each owns its tables and its activities. */
-const FEATURES = [AuthModule, TicketsModule, SlaModule, MonitorsModule, TeamsModule, CatalogModule, AbsencesModule, QueuesModule, CsiModule, ChangesModule, ProblemsModule, MajorIncidentsModule, MailModule];
+const FEATURES = [AuthModule, TicketsModule, SlaModule, MonitorsModule, TeamsModule, CatalogModule, AbsencesModule, QueuesModule, CsiModule, ChangesModule, ProblemsModule, MajorIncidentsModule, MailModule, TimeModule];
 
 export interface AppModuleOptions {
   /** Serve the REST API. */

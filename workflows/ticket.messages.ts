@@ -19,6 +19,7 @@ import {
   TicketType,
   Visibility,
   type Audience,
+  type TimeEntryEffect,
 } from '../machines/ticket.types';
 import { CommandMessage, defineProcess } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
@@ -147,7 +148,12 @@ export interface TicketProjection {
   newEntries: JournalEntry[];
   pins: Array<{ seq: number; pinned: boolean }>;
   notifications: NotificationIntent[];
+  /** Time registered by this change (absent in projections recorded before time registration). */
+  timeEntries?: TimeEntryRecord[];
 }
+
+/** A time entry as the time module stores it: whose ticket (the customer's organisation) and when. */
+export type TimeEntryRecord = TimeEntryEffect & { requesterId: string; at: string };
 
 export interface AbsenceFound {
   until: string;

@@ -111,6 +111,7 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
     const newEntries: JournalEntry[] = [];
     const pins: TicketProjection['pins'] = [];
     const notifications: NotificationIntent[] = [];
+    const timeEntries: TicketProjection['timeEntries'] = [];
     for (const effect of effects) {
       if (effect.type === 'record') {
         // A record with nothing to say (e.g. no handover note on a first dispatch) is not journaled.
@@ -118,6 +119,8 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
         if (entry) newEntries.push({ ...entry, pinned: false });
       } else if (effect.type === 'pin') {
         pins.push(effect.params);
+      } else if (effect.type === 'logTime') {
+        timeEntries.push({ ...effect.params, requesterId: this.context().requesterId, at });
       } else if (reachesUser(this.record, effect.params)) {
         notifications.push(notificationIntent(effect.params, this.nextNotificationSeq(), at, this.context(), this.sla));
       }
@@ -133,6 +136,7 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
       newEntries,
       pins,
       notifications,
+      timeEntries,
     };
   }
 

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   tickets: { roles: EVERYONE, says: 'any signed-in user (end users: their own tickets)' },
   /** Teams, members, categories, organisations and SLA policies are configuration (REQUIREMENTS 4, 5). */
   admin: { roles: ['admin'], says: 'only an admin may do this' },
+  /** Seed 003: the monthly statements per customer are for team leads and admins. */
+  statements: { roles: ['dispatcher', 'incidentManager', 'admin'], says: 'only team leads, dispatchers and admins read time statements' },
   /** Out-of-office periods are set by the people who work tickets. */
   staff: { roles: STAFF_ROLES as UserRole[], says: 'only agents, dispatchers, incident managers and admins' },
   /** Dispatchers watch absences (REQUIREMENTS 4); which team's is checked in the service. */

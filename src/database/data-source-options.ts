@@ -12,6 +12,7 @@ import { Problems1764547200000 } from './migrations/1764547200000-problems';
 import { Idempotency1764720000000 } from './migrations/1764720000000-idempotency';
 import { QueueIndexes1764806400000 } from './migrations/1764806400000-queue-indexes';
 import { Mail1764892800000 } from './migrations/1764892800000-mail';
+import { TimeRegistration1764979200000 } from './migrations/1764979200000-time-registration';
 
 /**
  * Every module's entities, found by name (`<name>.entity.ts`): the database module knows no
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   Idempotency1764720000000,
   QueueIndexes1764806400000,
   Mail1764892800000,
+  TimeRegistration1764979200000,
 ];
 
 /** Schema changes only through migrations, run on start; never `synchronize`. */

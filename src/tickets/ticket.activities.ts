@@ -6,6 +6,7 @@ import { AbsencesService } from '../absences/absences.service';
 import { ProjectedRow, insertOnce, projectionTransaction, upsertNewer } from '../database/projection';
 import { NotificationsService, OutboxMessage } from '../notifications/notifications.service';
 import { TeamsService } from '../teams/teams.service';
+import { TimeService } from '../time/time.service';
 import { slaBreachLateness } from '../observability/metrics';
 import { Activity } from '../temporal/activity.decorator';
 import { JournalEntryEntity } from './entities/journal-entry.entity';
@@ -26,6 +27,7 @@ export class TicketActivities implements DispatchLookups {
     private readonly teams: TeamsService,
     private readonly absences: AbsencesService,
     private readonly tickets: TicketReadModel,
+    private readonly time: TimeService,
   ) {}
 
   @Activity()
@@ -37,6 +39,7 @@ export class TicketActivities implements DispatchLookups {
         ticketNumber: p.record.number, seq: e.seq, kind: e.kind, visibility: e.visibility, authorId: e.authorId, text: e.text, pinned: e.pinned, createdAt: e.at,
       })));
       await this.applyPins(tx, p);
+      if (p.timeEntries?.length) await this.time.record(tx, p.record.number, p.record.title, p.timeEntries);
       await this.notifications.enqueue(tx, await this.outboxMessages(tx, p));
     });
   }

@@ -23,6 +23,9 @@ import {
 } from './dto/ticket-commands.dto';
 import { TicketPageDto, TicketViewDto } from './dto/ticket-view.dto';
 import { TicketsService } from './tickets.service';
+import { CorrectTimeDto, LogTimeDto, TicketTimeView } from '../time/dto/time.dto';
+import { TimeService } from '../time/time.service';
+import { TIME_RULE } from '../../machines/time/time-units';
 import { Permission } from '../auth/permission.decorator';
 import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { ApiErrors, processCommandErrors } from '../errors/api-errors.decorator';
@@ -37,7 +40,10 @@ import { ApiErrors, processCommandErrors } from '../errors/api-errors.decorator'
 @ApiBearerAuth()
 @Controller('tickets')
 export class TicketsController {
-  constructor(private readonly tickets: TicketsService) {}
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly time: TimeService,
+  ) {}
 
   @Post()
   @Permission('tickets')
@@ -356,6 +362,37 @@ export class TicketsController {
   @ApiErrors(processCommandErrors('ticket'))
   recalculateSla(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.tickets.recalculateSla(u, n, k);
+  }
+
+  @Post(':number/time-entries')
+  @Permission('staff')
+  @HttpCode(200)
+  @ApiOperation({ summary: `Agents: register time worked on the ticket (journaled; ${TIME_RULE})` })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors({ ...processCommandErrors('ticket'), 422: 'minutes, activity or workedOn broke a rule, or workedOn is in a closed month (rule: monthClosed)' })
+  logTime(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: LogTimeDto, @IdempotencyKey() k?: string) {
+    return this.send(u, n, { type: 'logTime', minutes: dto.minutes, activity: dto.activity, billable: dto.billable, note: dto.note, workedOn: dto.workedOn }, k);
+  }
+
+  @Post(':number/time-entries/:entry/correct')
+  @Permission('staff')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Agents: cancel a time entry by a counter-entry (entries never change; register the right time anew)' })
+  @ApiParam({ name: 'entry', type: 'integer', description: 'the entry’s number on the ticket' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
+  correctTime(@CurrentUser() u: AuthUser, @Param('number') n: string, @Param('entry', ParseIntPipe) entry: number, @Body() dto: CorrectTimeDto, @IdempotencyKey() k?: string) {
+    return this.send(u, n, { type: 'correctTime', entry, note: dto.note }, k);
+  }
+
+  @Get(':number/time-entries')
+  @Permission('overview')
+  @ApiOperation({ summary: 'The time registered on the ticket, with its totals' })
+  @ApiOkResponse({ type: TicketTimeView })
+  @ApiErrors({ 404: 'no such ticket' })
+  async timeEntries(@CurrentUser() u: AuthUser, @Param('number') n: string): Promise<TicketTimeView> {
+    await this.tickets.assertVisible(u, n);
+    return this.time.ofTicket(n);
   }
 
   private send(user: AuthUser, number: string, command: TicketCommand, key?: string): Promise<TicketViewDto> {

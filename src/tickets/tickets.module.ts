@@ -14,12 +14,14 @@ import { TicketReadModel } from './ticket-read-model';
 import { TicketActivities } from './ticket.activities';
 import { TeamsModule } from '../teams/teams.module';
 import { AbsencesModule } from '../absences/absences.module';
+import { TimeModule } from '../time/time.module';
 
 @Module({
   imports: [
     SlaModule,
     TeamsModule,
     AbsencesModule,
+    TimeModule,
     TypeOrmModule.forFeature([
       TicketEntity,
       JournalEntryEntity,

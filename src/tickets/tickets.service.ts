@@ -27,6 +27,7 @@ import { TicketErrorCode, TicketException } from './tickets.exception';
 import { SlaPoliciesService } from '../sla/sla-policies.service';
 import type { RequestKind } from '../../machines/sla/sla-policy';
 import { TicketOpenedHooks } from './ticket-opened.hooks';
+import { TimeService } from '../time/time.service';
 import { TicketViewExtensions } from './ticket-view.extensions';
 import { SYSTEM_ACTOR } from '../../machines/actor';
 import type { TicketStatus } from '../../machines/ticket.types';
@@ -63,6 +64,7 @@ export class TicketsService {
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
     private readonly openedHooks: TicketOpenedHooks,
     private readonly viewExtensions: TicketViewExtensions,
+    private readonly time: TimeService,
   ) {}
 
   async create(user: AuthUser, dto: CreateTicketDto, idempotencyKey?: string): Promise<TicketViewDto> {
@@ -254,6 +256,10 @@ export class TicketsService {
         const category = await this.requireExists(CategoryEntity, command.categoryId, 'categoryId');
         return { ...command, categoryName: category.name, requiredQuestions: (category.additionalQuestions ?? []).map((q) => q.key) };
       }
+      case 'logTime':
+        // A closed month's statements are final (seed 003): the read model knows which months are.
+        await this.time.assertMonthOpen(command.workedOn ?? new Date().toISOString().slice(0, 10));
+        return command;
       default:
         return command;
     }

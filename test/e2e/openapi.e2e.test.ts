@@ -34,9 +34,10 @@ beforeAll(async () => {
 });
 
 describe('the OpenAPI document', () => {
-  it('gives every operation a success answer with its schema (204 alone has no body; a download is a binary string)', () => {
-    const described = (r: Response) => r.content?.['application/json']?.schema ?? binary(r);
+  it('gives every operation a success answer with its schema (204 alone has no body; a download is a binary string, a document text)', () => {
+    const described = (r: Response) => r.content?.['application/json']?.schema ?? binary(r) ?? textDocument(r);
     const binary = (r: Response) => (r.content?.['application/octet-stream']?.schema?.format === 'binary' ? r : undefined);
+    const textDocument = (r: Response) => (['text/csv', 'text/html'].some((type) => r.content?.[type]?.schema?.type === 'string') ? r : undefined);
     const without = operations().filter(({ op }) => {
       const success = Object.entries(op.responses).filter(([status]) => status.startsWith('2'));
       return success.length === 0 || success.some(([status, r]) => status !== '204' && !described(r));
@@ -45,6 +46,9 @@ describe('the OpenAPI document', () => {
     // Downloads are the exception, and only they: attachments that came by mail.
     const downloads = operations().filter(({ op }) => Object.values(op.responses).some((r) => binary(r)));
     expect(downloads.map((o) => o.name)).toEqual(['GET /tickets/{number}/attachments/{id}']);
+    // Documents too: the monthly statement to file (CSV) and to print (HTML).
+    const documents = operations().filter(({ op }) => Object.values(op.responses).some((r) => textDocument(r)));
+    expect(documents.map((o) => o.name).sort()).toEqual(['GET /time/statements/{organisation}/{month}/csv', 'GET /time/statements/{organisation}/{month}/html']);
   });
 
   it('answers every error status with the one error body (GET /health and /health/ready report their services instead)', () => {
