@@ -16,6 +16,7 @@ describe('the ticket statechart in Mermaid', () => {
   const DECLARED = [
     'New --> Assigned : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, categorySetIfTransfer, urgentPriority]',
     'New --> Assigned : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, categorySetIfTransfer]',
+    'New --> InProgress : addComment [staff, textGiven, answererHasTeam, notLockedByOther]',
     'New --> New : reply [requester, textGiven]',
     'New --> New : reclassify [staff, otherType, notLockedByOther]',
     'New --> Closed : closeAsNotNeeded [staff, isTask, notNeededNote, notLockedByOther]',
@@ -57,6 +58,8 @@ describe('the ticket statechart in Mermaid', () => {
     'Pending --> Pending : reply [requester, textGiven]',
     'Pending --> Pending : reclassify [staff, otherType, notLockedByOther]',
     'Pending --> Resolved : resolve [staff, noOpenTasks, resolutionGiven, notLockedByOther]',
+    'Pending --> Pending : pendingReminder [system, awaitingUser, notReminded]',
+    'Pending --> Closed : pendingExpired [system, awaitingUser]',
     'Resolved --> InProgress : reopen [requesterOrStaff]',
     'Resolved --> InProgress : reply [requester, textGiven]',
     'Resolved --> Resolved : addComment [staff, textGiven, notLockedByOther]',
@@ -89,18 +92,19 @@ describe('the ticket statechart in Mermaid', () => {
       0,
     );
     expect(transitions).toHaveLength(declared);
-    expect(declared).toBe(48);
+    expect(declared).toBe(51);
   });
 
-  it('leaves New only for Assigned by a dispatch (or for Closed, a task closed as not needed; or for Resolved, an alert its monitor cleared): no agent answer before the ticket is dispatched', () => {
+  it('leaves New for Assigned by a dispatch, for In Progress by an answer that takes it with a team (or for Closed, a task closed as not needed; or for Resolved, an alert its monitor cleared)', () => {
     const fromNew = transitions.filter((line) => line.startsWith('New --> '));
     expect(fromNew.filter((line) => !line.startsWith('New --> New ')).map((line) => line.split(' [')[0])).toEqual([
       'New --> Assigned : assignToTeam',
       'New --> Assigned : assignToTeam',
+      'New --> InProgress : addComment',
       'New --> Closed : closeAsNotNeeded',
       'New --> Resolved : monitorCleared',
     ]);
-    expect(fromNew.some((line) => line.includes(': addComment '))).toBe(false);
+    expect(fromNew.find((line) => line.includes(': addComment '))).toContain('answererHasTeam');
   });
 
   it('draws every dispatch to a team with its rules (another team, no higher line, a handover note), and keeps a Pending ticket Pending', () => {

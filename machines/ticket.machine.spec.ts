@@ -233,8 +233,9 @@ function wellFormed(type: TicketEventType, actor: Actor, context: TicketContext)
       return { type, from: 'cc@example.edu', text: 'Same problem here', update: true };
     case 'setPending':
       return { type, reason: 'awaitingUser', text: 'Please tell us the room number' };
-    case 'addJournalNote':
     case 'addComment':
+      return { type, text: 'Some words', ...SERVICE_DESK, teamLine: 1 };
+    case 'addJournalNote':
     case 'reply':
       return { type, text: 'Some words' };
     case 'pinNote':
@@ -257,6 +258,9 @@ function wellFormed(type: TicketEventType, actor: Actor, context: TicketContext)
       return { type, text: 'SLA recalculated under standard v2' };
     case 'slaAlert':
       return { type, kind: 'warning', clock: 'resolution', text: 'SLA warning: 75 % of the resolution target used' };
+    case 'pendingExpired':
+      return { type, text: 'no answer 7 business days after it was set Pending' };
+    case 'pendingReminder':
     case 'beginWork':
     case 'resume':
     case 'setAttention':
@@ -270,13 +274,24 @@ function wellFormed(type: TicketEventType, actor: Actor, context: TicketContext)
 }
 
 /** The workflow's own events (timers, SLA and absence alerts) and the admin's recalculation: never offered as commands. */
-const NOT_OFFERED: TicketEventType[] = ['autoClose', 'recalculateSla', 'slaAlert', 'absenceNoticed', 'taskStatusChanged', 'notificationUndelivered', 'mailNote'];
+const NOT_OFFERED: TicketEventType[] = [
+  'autoClose',
+  'recalculateSla',
+  'slaAlert',
+  'absenceNoticed',
+  'taskStatusChanged',
+  'notificationUndelivered',
+  'mailNote',
+  'pendingReminder',
+  'pendingExpired',
+];
 const ALL_EVENT_TYPES: TicketEventType[] = [...TICKET_COMMANDS, ...NOT_OFFERED];
 const isCommand = (type: TicketEventType): type is TicketCommandType => (TICKET_COMMANDS as readonly string[]).includes(type);
-/** What staff may do on a New ticket: dispatch it, but not answer the user yet (seed 000, principle 3). */
+/** What staff may do on a New ticket: dispatch it, or answer the user and take it with their team (REQUIREMENTS 2). */
 const NEW_FOR_STAFF: TicketCommandType[] = [
   'assignToTeam',
   'addJournalNote',
+  'addComment',
   'logTime',
   'pinNote',
   'unpinNote',
@@ -378,33 +393,30 @@ describe('a New ticket', () => {
     expect(verdict).toMatchObject({ code: 'forbidden', rule: 'staffOrSystem', allowedCommands: ['reply'] });
   });
 
-  it('takes no answer to the user from staff before it is dispatched (seed 000, principle 3)', () => {
+  it('takes an answer to the user while New: In Progress, the answering agent takes it with their team (REQUIREMENTS 2)', () => {
+    const out = give(ticketIn('New', { updateFlag: true }), agent, { type: 'addComment', text: 'Is it the 3rd floor printer?', ...SERVICE_DESK, teamLine: 1 });
+
+    expect(out.status).toBe('InProgress');
+    expect(out.context).toEqual(openContext({ ...SERVICE_DESK, teamLine: 1, assigneeId: agent.id, updateFlag: false }));
+    expect(out.effects).toEqual([
+      recorded('event', 'internal', 'Taken by Anna Agent (Service Desk) on answering the user', agent.id),
+      recorded('comment', 'public', 'Is it the 3rd floor printer?', agent.id),
+      notified('agentComment', 'Is it the 3rd floor printer?'),
+    ]);
+  });
+
+  it('takes no answer while New from staff in no team: a worked ticket has a team (seed 000, principle 3)', () => {
     for (const staff of [agent, dispatcher, incidentManager, admin]) {
       const verdict = refuse(ticketIn('New', { updateFlag: true }), staff, { type: 'addComment', text: 'Is it the 3rd floor printer?' });
-      expect(verdict).toEqual({
+      expect(verdict).toMatchObject({
         allowed: false,
-        code: 'notAllowedNow',
-        rule: undefined,
-        field: undefined,
-        message: 'addComment is not possible while the ticket is New',
-        // The Update flag stays set (nobody answered), so clearing it is offered.
-        allowedCommands: [
-          'assignToTeam',
-          'addJournalNote',
-          'logTime',
-          'pinNote',
-          'unpinNote',
-          'setAttention',
-          'clearUpdateFlag',
-          'reclassify',
-          'overridePriority',
-          'setCategory',
-          'answerQuestions',
-          'lock',
-          'recordVendorTicket',
-          'vendorAnswer',
-        ],
+        code: 'ruleBroken',
+        rule: 'answererHasTeam',
+        field: 'teamId',
+        message: 'you are in no team: dispatch the ticket to a team before answering the user',
       });
+      // The Update flag stays set (nobody answered), so clearing it is still offered.
+      expect(verdict.allowedCommands).toEqual(expect.arrayContaining(['assignToTeam', 'addComment', 'clearUpdateFlag']));
     }
   });
 
@@ -1511,7 +1523,7 @@ describe('who the notifications go to', () => {
     const toTeam = effects.filter((effect) => effect.type === 'notifyTeam');
     // Every requester template is sent somewhere along the way: the sweep is not empty.
     expect(new Set(toRequester.map((effect) => effect.params.template))).toEqual(
-      new Set(['ticketCreated', 'assignedToTeam', 'pending', 'agentComment', 'resolved', 'reopened', 'closed', 'escalated', 'autoReply']),
+      new Set(['ticketCreated', 'assignedToTeam', 'pending', 'agentComment', 'resolved', 'reopened', 'closed', 'escalated', 'autoReply', 'pendingReminder']),
     );
     for (const effect of toRequester) expect(effect.params.audience).toBe('requester');
     expect(new Set(toTeam.map((effect) => `${effect.params.template}->${effect.params.audience}`))).toEqual(
@@ -1531,7 +1543,7 @@ describe('the commands offered to each actor', () => {
   const lockAndVendor = ['lock', 'recordVendorTicket', 'vendorAnswer'] as const;
 
   it.each<[TicketStatus, TicketCommandType[]]>([
-    ['New', ['assignToTeam', 'addJournalNote', 'logTime', 'pinNote', 'unpinNote', 'setAttention', 'reclassify', 'overridePriority', ...category, ...lockAndVendor]],
+    ['New', ['assignToTeam', 'addJournalNote', 'addComment', 'logTime', 'pinNote', 'unpinNote', 'setAttention', 'reclassify', 'overridePriority', ...category, ...lockAndVendor]],
     ['Assigned', ['assignToTeam', 'assignToAgent', 'beginWork', ...staffCommon, 'reclassify', 'overridePriority', ...category, 'escalate', ...lockAndVendor, 'split']],
     ['InProgress', ['assignToTeam', 'assignToAgent', 'setPending', ...staffCommon, 'reclassify', 'resolve', 'overridePriority', ...category, 'escalate', ...lockAndVendor, 'split']],
     ['Pending', ['assignToTeam', 'assignToAgent', 'resume', ...staffCommon, 'reclassify', 'resolve', 'overridePriority', ...category, ...lockAndVendor]],
@@ -1627,10 +1639,10 @@ describe('the commands offered to each actor', () => {
     expect(allowedCommands(hisTicket, otherAgent)).toContain('beginWork');
   });
 
-  it('offers staff no answer to the user on a New ticket, whatever their role', () => {
+  it('offers staff an answer to the user on a New ticket, whatever their role (their team is judged on giving)', () => {
     for (const staff of [agent, otherAgent, dispatcher, incidentManager, admin]) {
       expect(allowedCommands(ticketIn('New'), staff)).toEqual(NEW_FOR_STAFF);
-      expect(allowedCommands(ticketIn('New', { updateFlag: true, attentionFlag: true }), staff)).not.toContain('addComment');
+      expect(allowedCommands(ticketIn('New', { updateFlag: true, attentionFlag: true }), staff)).toContain('addComment');
     }
   });
 
@@ -1726,6 +1738,8 @@ describe('persisting and restoring a ticket', () => {
         assigneeId: agent.id,
         pendingReason: 'awaitingUser',
         pendingText: 'Which room?',
+        pendingSince: NOW,
+        pendingRemindedAt: null,
         requiresApproval: true,
       }),
     });
@@ -1880,5 +1894,39 @@ describe('time registration (REQUIREMENTS 10, seed 003)', () => {
     expect(refuse(ticket, agent, { type: 'logTime', minutes: 20, activity: 'sleeping' as never })).toMatchObject({ code: 'ruleBroken', field: 'activity' });
     expect(refuse(ticket, agent, { type: 'logTime', minutes: 20, activity: 'remote', workedOn: '2025-03-06' })).toMatchObject({ code: 'ruleBroken', field: 'workedOn' });
     expect(refuse(ticket, agent, { type: 'correctTime', entry: 1, note: 'nothing to correct' })).toMatchObject({ rule: 'timeToCorrect' });
+  });
+});
+
+describe('the pending policy (REQUIREMENTS 2, seed 002)', () => {
+  it('notes when the ticket was set Pending, so the workflow can count the wait', () => {
+    const out = give(ticketIn('InProgress'), agent, { type: 'setPending', reason: 'awaitingUser', text: 'Which room?' });
+    expect(out.context).toMatchObject({ pendingSince: NOW, pendingRemindedAt: null });
+  });
+
+  it('reminds the user once, publicly, with the question they were asked', () => {
+    const waiting = ticketIn('Pending', { pendingSince: NOW });
+    const out = give(waiting, system, { type: 'pendingReminder' }, '2025-03-10T07:00:00.000Z');
+    expect(out.status).toBe('Pending');
+    expect(out.context.pendingRemindedAt).toBe('2025-03-10T07:00:00.000Z');
+    expect(out.effects).toEqual([
+      recorded('event', 'public', 'Reminder sent: we are still waiting for your answer (Which room is the printer in?)', 'system'),
+      notified('pendingReminder', 'Which room is the printer in?'),
+    ]);
+    expect(refuse(out.snapshot, system, { type: 'pendingReminder' })).toMatchObject({ rule: 'notReminded' });
+  });
+
+  it('closes a ticket the user never answered, telling them', () => {
+    const out = give(ticketIn('Pending', { pendingSince: NOW }), system, { type: 'pendingExpired', text: 'no answer 7 business days after it was set Pending' });
+    expect(out.status).toBe('Closed');
+    expect(out.effects).toEqual([
+      recorded('event', 'public', 'Closed without an answer from the user: no answer 7 business days after it was set Pending', 'system'),
+      notified('closed'),
+    ]);
+  });
+
+  it('leaves a wait on a vendor alone, and is the workflow’s own', () => {
+    const vendorWait = ticketIn('Pending', { pendingReason: 'awaitingVendor', pendingText: 'HP is looking at it' });
+    expect(refuse(vendorWait, system, { type: 'pendingExpired', text: 'x' })).toMatchObject({ rule: 'awaitingUser' });
+    expect(refuse(ticketIn('Pending'), agent, { type: 'pendingReminder' })).toMatchObject({ code: 'forbidden', rule: 'system' });
   });
 });

@@ -239,6 +239,21 @@ const answerUser = (target: 'InProgress' | 'Pending' | 'Resolved') => ({
   ],
 });
 
+// REQUIREMENTS 2: answering the user while New puts the ticket In Progress. A worked ticket has a
+// team (seed 000, principle 3): the agent who answers takes it, with their team.
+const answerNewTicket = {
+  target: 'InProgress',
+  guard: rules('staff', 'textGiven', 'answererHasTeam'),
+  actions: [
+    set(({ event }) => {
+      const { teamId, teamName, teamLine } = as<'addComment'>(event);
+      return { teamId: teamId!, teamName: teamName!, teamLine: teamLine ?? null, assigneeId: event.actor.id };
+    }),
+    record('event', 'internal', ({ event }) => `Taken by ${event.actor.name ?? event.actor.id} (${as<'addComment'>(event).teamName}) on answering the user`),
+    ...answerUser('InProgress').actions,
+  ],
+} as const;
+
 const userAddsSomething = {
   guard: rules('requester', 'textGiven'),
   actions: [set({ updateFlag: true }), record('comment', 'public', eventText)],
@@ -526,10 +541,9 @@ export const ticketMachine = setup({
   states: {
     New: {
       description: 'Created via portal, mail, API or monitor; not yet worked',
-      // No agent answer while New: a ticket is dispatched to a team before anyone works it
-      // (seed 000, principle 3), so an answer can put it In Progress with a team to own it.
       on: {
         assignToTeam: dispatchToTeam('Assigned'),
+        addComment: answerNewTicket,
         reply: userAddsSomething,
         reclassify,
         closeAsNotNeeded,
@@ -573,6 +587,8 @@ export const ticketMachine = setup({
             set(({ event }) => ({
               pendingReason: as<'setPending'>(event).reason,
               pendingText: as<'setPending'>(event).text.trim(),
+              pendingSince: event.at,
+              pendingRemindedAt: null,
             })),
             record('event', 'public', ({ event }) => `Pending (${as<'setPending'>(event).reason}): ${as<'setPending'>(event).text.trim()}`),
             notify('pending', ({ event }) => as<'setPending'>(event).text.trim()),
@@ -612,6 +628,17 @@ export const ticketMachine = setup({
         ],
         reclassify,
         resolve,
+        // The pending policy (REQUIREMENTS 2, seed 002): the workflow's timers remind the user once,
+        // then close a ticket the user never answered.
+        pendingReminder: {
+          guard: rules('system', 'awaitingUser', 'notReminded'),
+          actions: [
+            set(({ event }) => ({ pendingRemindedAt: event.at })),
+            record('event', 'public', ({ context }) => `Reminder sent: we are still waiting for your answer (${context.pendingText})`),
+            notify('pendingReminder', ({ context }) => context.pendingText),
+          ],
+        },
+        pendingExpired: { ...close('Closed without an answer from the user'), guard: rules('system', 'awaitingUser') },
       },
     },
     Resolved: {

@@ -133,6 +133,7 @@ export const TICKET_RULES = {
     says: 'the ticket is not waiting for the user',
     holds: (c) => c.pendingReason === 'awaitingUser',
   },
+  notReminded: { kind: 'state', says: 'the user was already reminded of this wait', holds: (c) => !c.pendingRemindedAt },
   attentionOff: { kind: 'state', says: 'the attention flag is already set', holds: (c) => !c.attentionFlag },
   attentionOn: { kind: 'state', says: 'the attention flag is not set', holds: (c) => c.attentionFlag },
   updateFlagOn: { kind: 'state', says: 'the update flag is not set', holds: (c) => c.updateFlag },
@@ -274,6 +275,13 @@ export const TICKET_RULES = {
   categoryGiven: { kind: 'input', field: 'categoryId', says: 'a category is required', holds: (_c, e) => present(field(e, 'categoryId')) },
   agentGiven: { kind: 'input', field: 'agentId', says: 'an agent is required', holds: (_c, e) => present(field(e, 'agentId')) },
   textGiven: { kind: 'input', field: 'text', says: 'a text is required', holds: (_c, e) => present(field(e, 'text')) },
+  // A worked ticket always has a team (seed 000, principle 3): who answers a New ticket takes it with theirs.
+  answererHasTeam: {
+    kind: 'input',
+    field: 'teamId',
+    says: 'you are in no team: dispatch the ticket to a team before answering the user',
+    holds: (_c, e) => present(field(e, 'teamId')) && present(field(e, 'teamName')),
+  },
   // REQUIREMENTS 2: Pending shows the user why; the reason is one of the two waits.
   pendingReasonGiven: {
     kind: 'input',

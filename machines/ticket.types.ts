@@ -26,6 +26,10 @@ export interface TicketContext {
   pendingReason: PendingReason | null;
   /** The pending reason as the user reads it. */
   pendingText: string | null;
+  /** When the ticket was last set Pending: the pending policy's reminder and closing count from it. */
+  pendingSince?: string | null;
+  /** When the user was reminded of this wait (once per wait). */
+  pendingRemindedAt?: string | null;
   resolution: string | null;
   resolvedAt: string | null;
   closedAt: string | null;
@@ -125,7 +129,8 @@ export type TicketEvent = Stamp &
     | { type: 'setPending'; reason: PendingReason; text: string }
     | { type: 'resume' }
     | { type: 'addJournalNote'; text: string }
-    | { type: 'addComment'; text: string }
+    // On a New ticket the API adds the answering agent's team: it takes the ticket (REQUIREMENTS 2).
+    | { type: 'addComment'; text: string; teamId?: string; teamName?: string; teamLine?: number }
     | { type: 'logTime'; minutes: number; activity: TimeActivity; billable?: boolean; note?: string; workedOn?: string }
     | { type: 'correctTime'; entry: number; note: string }
     | { type: 'pinNote'; seq: number }
@@ -141,6 +146,9 @@ export type TicketEvent = Stamp &
     | { type: 'overridePriority'; priority: string; text: string }
     | { type: 'recalculateSla'; text: string }
     | { type: 'autoClose' }
+    // The pending policy's timers (REQUIREMENTS 2, seed 002): remind the user, then close.
+    | { type: 'pendingReminder' }
+    | { type: 'pendingExpired'; text: string }
     | SlaAlert
     | AbsenceNoticed
     | NotificationUndelivered
@@ -269,6 +277,7 @@ export const NOTIFICATION_TEMPLATES = [
   'handoverAlert',
   'absenceAlert',
   'autoReply',
+  'pendingReminder',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

@@ -49,11 +49,24 @@ export interface TicketRecord {
   updateFlagSince?: string | null;
   /** A task split off another ticket names it. */
   parentNumber?: string | null;
+  /** Earlier tickets this one references (REQUIREMENTS 2), as the requester or agent named them. */
+  references?: string[];
+}
+
+/** A wait on the user: business days of the ticket's SLA calendar, or plain time (tests, demos). */
+export type PendingWait = { businessDays: number } | { ms: number };
+
+/** REQUIREMENTS 2, seed 002: remind a user who does not answer, then close the ticket. */
+export interface PendingPolicy {
+  remindAfter: PendingWait;
+  closeAfter: PendingWait;
 }
 
 export interface TicketPolicy {
   /** How long a Resolved ticket waits for the user before it closes itself (REQUIREMENTS 2). */
   autoCloseAfterMs: number;
+  /** Pending on the user: when to remind and when to close (absent: tickets opened before it, or switched off). */
+  pending?: PendingPolicy | null;
   requiresApproval: boolean;
   /** Continue-as-new after this many commands in one run (Temporal caps a run at 2,000 updates). */
   maxCommandsPerRun: number;

@@ -20,6 +20,7 @@ import {
 } from '../machines/sla/ticket-sla';
 import { openTicket, PersistedTicketState, restoreTicket, TicketEffect, ticketLaw, TicketSnapshot } from '../machines/ticket.law';
 import type { TaskToStart, TicketCommandType, TicketEvent } from '../machines/ticket.types';
+import { afterBusinessDays, ALWAYS_OPEN } from '../machines/calendar/business-calendar';
 import { isoNow, workflowNow } from './clock';
 import { processActivities } from './runtime/activities';
 import { ProcessRuntime, refusal, Timer } from './runtime/process-runtime';
@@ -34,6 +35,7 @@ import {
   TicketSummary,
   taskStatusSignal,
   TicketWorkflowInput,
+  type PendingWait,
 } from './ticket.messages';
 import { CountedRecord, describeChange, notificationIntent, reachesUser, recalculationText, searchAttributeValues, taskInput } from './ticket.projection';
 import { projectSla } from './ticket.sla-projection';
@@ -272,11 +274,29 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
     }
   }
 
-  /** The earliest of the auto-close deadline and the next SLA warning or breach. */
+  /**
+   * Pending on the user under a pending policy: when the reminder and the closing fall due, counted
+   * from the moment the ticket was set Pending, in business days of the SLA calendar. `patched`
+   * keeps tickets that waited before the policy replaying as they ran.
+   */
+  private pendingDue(): { remindAt: number | null; closeAt: number } | null {
+    const { pendingReason, pendingSince, pendingRemindedAt } = this.context();
+    const policy = this.input.policy.pending;
+    if (this.status() !== 'Pending' || pendingReason !== 'awaitingUser' || !pendingSince || !policy || !patched('pending-policy')) return null;
+    const calendar = this.sla?.calendar ?? ALWAYS_OPEN;
+    const after = (wait: PendingWait) =>
+      'ms' in wait ? Date.parse(pendingSince) + wait.ms : afterBusinessDays(calendar, pendingSince, wait.businessDays).getTime();
+    return { remindAt: pendingRemindedAt ? null : after(policy.remindAfter), closeAt: after(policy.closeAfter) };
+  }
+
+  /** The earliest of the auto-close deadline, the pending policy's reminder and closing, and the next SLA warning or breach. */
   protected override nextTimer(): Timer | null {
     const candidates: Timer[] = [];
     const close = this.closesAt();
     if (close !== null) candidates.push({ at: close, summary: 'auto-close' });
+    const pending = this.pendingDue();
+    if (pending?.remindAt) candidates.push({ at: pending.remindAt, summary: 'pending: remind the user' });
+    if (pending) candidates.push({ at: pending.closeAt, summary: 'pending: close unanswered' });
     const slaEvent = this.sla ? nextSlaEvent(this.sla) : null;
     if (slaEvent) candidates.push({ at: slaEvent.at.getTime(), summary: `SLA ${slaEvent.kind}: ${describeClock(slaEvent.clock)}` });
     return candidates.sort((a, b) => a.at - b.at)[0] ?? null;
@@ -285,6 +305,11 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
   protected override async fireDueTimers(): Promise<void> {
     const close = this.closesAt();
     if (close !== null && workflowNow() >= close) await this.applyIfAllowed({ type: 'autoClose', actor: SYSTEM_ACTOR, at: isoNow() });
+    const pending = this.pendingDue();
+    if (pending?.remindAt && workflowNow() >= pending.remindAt) await this.applyIfAllowed({ type: 'pendingReminder', actor: SYSTEM_ACTOR, at: isoNow() });
+    if (pending && workflowNow() >= pending.closeAt) {
+      await this.applyIfAllowed({ type: 'pendingExpired', text: `no answer ${describeWait(this.input.policy.pending!.closeAfter)} after it was set Pending`, actor: SYSTEM_ACTOR, at: isoNow() });
+    }
     for (let due = this.sla ? nextSlaEvent(this.sla) : null; this.sla && due && due.at.getTime() <= workflowNow(); due = nextSlaEvent(this.sla)) {
       await this.raise(due, due.kind);
     }
@@ -305,5 +330,9 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
     await this.applyIfAllowed({ type: 'slaAlert', kind, clock: event.clock, text, raiseTo, actor: SYSTEM_ACTOR, at: isoNow() });
   }
 }
+
+/** How a wait reads in the journal. */
+const describeWait = (wait: PendingWait): string =>
+  'ms' in wait ? `${Math.round(wait.ms / 1000)} s` : `${wait.businessDays} business day${wait.businessDays === 1 ? '' : 's'}`;
 
 export type { TicketCommandType };

@@ -31,6 +31,8 @@ export function describeChange(record: CountedRecord, { event, before, after, as
     if (teamBefore !== null) next.handovers += 1;
   }
   if (event.type === 'returnToOrigin') next.teamName = context.teamName ?? next.teamName;
+  // An agent who answers a New ticket takes it with their team (REQUIREMENTS 2).
+  if (event.type === 'addComment' && teamBefore === null && event.teamName) next.teamName = event.teamName;
   if (event.type === 'setCategory') {
     next.categoryId = event.categoryId;
     next.categoryName = event.categoryName;

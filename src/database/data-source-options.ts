@@ -13,6 +13,8 @@ import { Idempotency1764720000000 } from './migrations/1764720000000-idempotency
 import { QueueIndexes1764806400000 } from './migrations/1764806400000-queue-indexes';
 import { Mail1764892800000 } from './migrations/1764892800000-mail';
 import { TimeRegistration1764979200000 } from './migrations/1764979200000-time-registration';
+import { TicketReferences1765065600000 } from './migrations/1765065600000-ticket-references';
+import { PendingPolicy1765152000000 } from './migrations/1765152000000-pending-policy';
 
 /**
  * Every module's entities, found by name (`<name>.entity.ts`): the database module knows no
@@ -34,6 +36,8 @@ export const MIGRATIONS = [
   QueueIndexes1764806400000,
   Mail1764892800000,
   TimeRegistration1764979200000,
+  TicketReferences1765065600000,
+  PendingPolicy1765152000000,
 ];
 
 /** Schema changes only through migrations, run on start; never `synchronize`. */

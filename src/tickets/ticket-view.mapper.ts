@@ -63,7 +63,7 @@ export function toNotification(n: NotificationEntity): NotificationDto {
 }
 
 /** The view without what only the service knows (the SLA figures, the handling, the major incident). */
-export type TicketRecordView = Omit<TicketViewDto, 'sla' | 'handling' | 'majorIncident'>;
+export type TicketRecordView = Omit<TicketViewDto, 'sla' | 'handling' | 'majorIncident' | 'references' | 'referencedBy'>;
 
 export function toTicketView(
   t: TicketEntity,

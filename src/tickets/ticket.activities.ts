@@ -33,7 +33,7 @@ export class TicketActivities implements DispatchLookups {
   @Activity()
   async projectTicket(p: TicketProjection): Promise<void> {
     await projectionTransaction(this.dataSource, async (tx) => {
-      await upsertNewer(tx, TicketEntity, ticketRow(p), 'number', ['title', 'description', 'createdAt', 'channel', 'impact', 'urgency']);
+      await upsertNewer(tx, TicketEntity, ticketRow(p), 'number', ['title', 'description', 'createdAt', 'channel', 'impact', 'urgency', 'referencedNumbers']);
       await this.upsertClocks(tx, p);
       await insertOnce(tx, JournalEntryEntity, p.newEntries.map((e) => ({
         ticketNumber: p.record.number, seq: e.seq, kind: e.kind, visibility: e.visibility, authorId: e.authorId, text: e.text, pinned: e.pinned, createdAt: e.at,
@@ -171,5 +171,6 @@ function ticketRow(p: TicketProjection): ProjectedRow<TicketEntity> {
     answers: c.answers ?? {},
     updateFlagSince: c.updateFlag ? r.updateFlagSince ?? p.updatedAt : null,
     parentNumber: r.parentNumber ?? null,
+    referencedNumbers: r.references ?? [],
   };
 }

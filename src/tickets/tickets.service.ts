@@ -6,7 +6,7 @@ import { isStaff, Role } from '../../machines/actor';
 import { assessPriority } from '../../machines/priority';
 import { ticketLaw } from '../../machines/ticket.law';
 import type { TicketCommand } from '../../machines/ticket.types';
-import { recalculateSlaUpdate, systemEventUpdate, SystemTicketMessage, TicketCommandMessage, ticketProcess, TicketWorkflowInput } from '../../workflows/ticket.messages';
+import { recalculateSlaUpdate, systemEventUpdate, SystemTicketMessage, TicketCommandMessage, ticketProcess, TicketWorkflowInput, type PendingPolicy } from '../../workflows/ticket.messages';
 import { AuditService } from '../audit/audit.service';
 import { NumberAllocator } from '../numbering/number-allocator';
 import { refuseEarly } from '../temporal/process-commands';
@@ -33,6 +33,12 @@ import { SYSTEM_ACTOR } from '../../machines/actor';
 import type { TicketStatus } from '../../machines/ticket.types';
 
 /** Agents see how the ticket is being handled: escalation chain, answers, vendor, lock. */
+/** A service's own pending policy (its category's), else the installation's. */
+function pendingPolicyOf(category: CategoryEntity | null, installation: PendingPolicy | null): PendingPolicy | null {
+  const own = category?.pendingPolicy;
+  return own ? { remindAfter: { businessDays: own.remindAfterDays }, closeAfter: { businessDays: own.closeAfterDays } } : installation;
+}
+
 function handlingOf(ticket: TicketEntity): TicketHandlingDto {
   const context = ticket.machineState.context;
   return {
@@ -81,6 +87,7 @@ export class TicketsService {
       dto.categoryId ? this.requireExists(CategoryEntity, dto.categoryId, 'categoryId') : null,
       this.primaryTeamOf(requesterId),
     ]);
+    const references = await this.referencesFor(user, dto.references ?? []);
     const [sla, number] = await Promise.all([
       this.slaPolicies.newest(category?.slaPolicyCode ?? 'standard'),
       this.numbers.next(dto.type, idempotencyKey),
@@ -90,7 +97,7 @@ export class TicketsService {
       type: dto.type,
       requesterId,
       createdBy: actorOf(user),
-      policy: { ...this.config.ticketPolicy, requiresApproval: category?.requiresApproval ?? false },
+      policy: { ...this.config.ticketPolicy, requiresApproval: category?.requiresApproval ?? false, pending: pendingPolicyOf(category, this.config.ticketPolicy.pending) },
       sla: { policy: sla, requestKind: dto.requestKind ?? ((category?.requestKind as RequestKind | null) ?? null) },
       rulesVersion: 2,
       requiredQuestions: (category?.additionalQuestions ?? []).map((q) => q.key),
@@ -110,6 +117,7 @@ export class TicketsService {
         assigneeName: null,
         channel: dto.channel ?? 'api',
         createdAt: reportedAt,
+        ...(references.length ? { references } : {}),
       },
     };
     await this.workflows.open(ticketProcess, number, input);
@@ -121,7 +129,7 @@ export class TicketsService {
     const ticket = await this.findVisible(user, number);
     const internal = READS_ALL.includes(user.role);
     // One wave of reads after the ticket: each is a round trip, and a command's answer waits for them.
-    const [journal, notifications, sla, [majorIncident], attachments] = await Promise.all([
+    const [journal, notifications, sla, [majorIncident], attachments, related] = await Promise.all([
       this.journal.find({
         where: internal ? { ticketNumber: number } : { ticketNumber: number, visibility: 'public' },
         order: { seq: 'ASC' },
@@ -133,9 +141,10 @@ export class TicketsService {
         MajorIncidentRefDto[]
       >,
       this.viewExtensions.attachmentsOf(number),
+      this.related(ticket, internal ? null : user.id),
     ]);
     const handling = internal ? handlingOf(ticket) : null;
-    return { ...toTicketView(ticket, journal, notifications, actorOf(user), attachments), sla, handling, majorIncident: majorIncident ?? null };
+    return { ...toTicketView(ticket, journal, notifications, actorOf(user), attachments), sla, handling, majorIncident: majorIncident ?? null, ...related };
   }
 
   /** Admin: put the ticket's running clocks under the newest version of its SLA policy. */
@@ -221,7 +230,7 @@ export class TicketsService {
   async command(user: AuthUser, number: string, command: TicketCommand, idempotencyKey?: string): Promise<TicketViewDto> {
     const ticket = await this.findVisible(user, number);
     await this.audit.refusals(user, number, command.type, async () => {
-      const message = { ...(await this.describe(command)), actor: actorOf(user) } as TicketCommandMessage;
+      const message = { ...(await this.describe(command, ticket, user)), actor: actorOf(user) } as TicketCommandMessage;
       refuseEarly(ticketLaw, ticket.machineState, message, idempotencyKey);
       await this.workflows.send(ticketProcess, number, message, idempotencyKey);
     });
@@ -229,8 +238,17 @@ export class TicketsService {
   }
 
   /** Adds what the machine's rules need (names, lines, memberships, questions), checking references exist. */
-  private async describe(command: TicketCommand): Promise<TicketCommand> {
+  private async describe(command: TicketCommand, ticket: TicketEntity, user: AuthUser): Promise<TicketCommand> {
     switch (command.type) {
+      case 'addComment': {
+        // Answering a New ticket takes it with the agent's team (REQUIREMENTS 2): their first-line team first.
+        if (ticket.status !== 'New') return command;
+        const [team]: Array<{ id: string; name: string; line_level: number }> = await this.db.query(
+          `SELECT t.id, t.name, t.line_level FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.user_id = $1 ORDER BY t.line_level, t.name LIMIT 1`,
+          [user.id],
+        );
+        return team ? { ...command, teamId: team.id, teamName: team.name, teamLine: team.line_level } : command;
+      }
       case 'assignToTeam':
       case 'escalate': {
         const team = await this.requireExists(TeamEntity, command.teamId, 'teamId');
@@ -303,6 +321,34 @@ export class TicketsService {
       throw new TicketException(TicketErrorCode.TicketNotFound, `ticket ${number} not found`);
     }
     return ticket;
+  }
+
+  /** REQUIREMENTS 2: the earlier tickets a new one names must exist and be the caller's to read. */
+  private async referencesFor(user: AuthUser, numbers: readonly string[]): Promise<string[]> {
+    const wanted = [...new Set(numbers.map((n) => n.trim().toUpperCase()))];
+    if (!wanted.length) return [];
+    const found: Array<{ number: string; requester_id: string; parent_number: string | null }> = await this.db.query(
+      'SELECT number, requester_id, parent_number FROM tickets WHERE number = ANY($1)',
+      [wanted],
+    );
+    const readable = new Set(found.filter((t) => READS_ALL.includes(user.role) || (t.requester_id === user.id && t.parent_number === null)).map((t) => t.number));
+    const unknown = wanted.filter((n) => !readable.has(n));
+    if (unknown.length) {
+      throw new TicketException(TicketErrorCode.UnknownReference, `references: no such ticket of yours: ${unknown.join(', ')}`, { field: 'references', missing: unknown });
+    }
+    return wanted;
+  }
+
+  /** Both ways: the tickets this one references and those that reference it (an end user: their own only). */
+  private async related(ticket: TicketEntity, onlyRequester: string | null): Promise<Pick<TicketViewDto, 'references' | 'referencedBy'>> {
+    const rows: Array<{ number: string; title: string; status: TicketStatus; requester_id: string; refers: boolean }> = await this.db.query(
+      `SELECT number, title, status, requester_id, number = ANY($1) AS refers FROM tickets
+       WHERE number = ANY($1) OR referenced_numbers @> ARRAY[$2::text] ORDER BY number`,
+      [ticket.referencedNumbers ?? [], ticket.number],
+    );
+    const shown = rows.filter((r) => onlyRequester === null || r.requester_id === onlyRequester);
+    const ref = ({ number, title, status }: (typeof rows)[number]) => ({ number, title, status });
+    return { references: shown.filter((r) => r.refers).map(ref), referencedBy: shown.filter((r) => !r.refers).map(ref) };
   }
 
   private async requireExists<T extends { id: string }>(entity: new () => T, id: string, field: string): Promise<T> {

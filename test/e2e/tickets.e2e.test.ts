@@ -245,3 +245,49 @@ describe('customer approval (seed 004) is a per-service policy', () => {
     expect((await command(plain.number, 'approve', 'jannet')).status).toBe(409);
   });
 });
+
+describe('a new ticket referencing an earlier one (REQUIREMENTS 2)', () => {
+  it('names the Closed ticket it follows up, and each shows the other', async () => {
+    const first = await openTicket('jannet');
+    await command(first.number, 'begin-work', 'dorthe').expect(200);
+    await command(first.number, 'resolve', 'dorthe', { resolution: 'Reinstalled the driver' }).expect(200);
+    // The auto-close period is two seconds here.
+    await eventually(() => getTicket(first.number, 'jannet'), (res) => res.body.status === 'Closed');
+
+    const follow = await stack.http.post('/tickets').set(stack.as('jannet')).send({ ...printerTicket, title: 'Printer stopped again', references: [first.number.toLowerCase()] });
+    expect(follow.status).toBe(201);
+    expect(follow.body.references).toEqual([{ number: first.number, title: printerTicket.title, status: 'Closed' }]);
+    expect(follow.body.referencedBy).toEqual([]);
+    const earlier = (await getTicket(first.number, 'tim')).body;
+    expect(earlier.referencedBy).toEqual([{ number: follow.body.number, title: 'Printer stopped again', status: 'Assigned' }]);
+  });
+
+  it('refuses a reference to a ticket that does not exist or is someone else’s, taking no number', async () => {
+    const raulsTicket = await openTicket('raul');
+    const res = await stack.http.post('/tickets').set(stack.as('jannet')).send({ ...printerTicket, references: [raulsTicket.number, 'INC-999999'] });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ field: 'references', missing: [raulsTicket.number, 'INC-999999'] });
+    const next = await openTicket('jannet');
+    expect(Number(next.number.slice(4))).toBe(Number(raulsTicket.number.slice(4)) + 1);
+  });
+});
+
+describe('an answer to the user while New (REQUIREMENTS 2)', () => {
+  it('puts the ticket In Progress with the answering agent and their team; someone in no team dispatches first', async () => {
+    // Thomas belongs to no organisation: nothing routes his ticket, it stays New.
+    const created = await stack.http.post('/tickets').set(stack.as('thomas')).send({ ...printerTicket, title: 'Beamer in room 2.14' });
+    expect(created.status).toBe(201);
+    expect(created.body.status).toBe('New');
+
+    const byAdmin = await command(created.body.number, 'comments', 'admin', { text: 'Which room?' });
+    expect(byAdmin.status).toBe(422);
+    expect(byAdmin.body).toMatchObject({ rule: 'answererHasTeam', field: 'teamId' });
+
+    const answered = await command(created.body.number, 'comments', 'tim', { text: 'Is the beamer switched on at the wall?' });
+    expect(answered.status).toBe(200);
+    expect(answered.body).toMatchObject({ status: 'InProgress', team: { name: 'BSS IT' }, assignee: { name: 'LevelOneTim' } });
+    expect(answered.body.journal.map((e: { text: string }) => e.text)).toEqual(
+      expect.arrayContaining(['Taken by LevelOneTim (BSS IT) on answering the user', 'Is the beamer switched on at the wall?']),
+    );
+  });
+});

@@ -5,6 +5,9 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
+  Max,
+  Min,
   IsOptional,
   IsString,
   IsUUID,
@@ -37,6 +40,20 @@ export class AdditionalQuestionDto {
   question!: string;
 }
 
+export class PendingPolicyDto {
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 60, example: 3, description: 'business days Pending on the user before the reminder' })
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  remindAfterDays!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 365, example: 7, description: 'business days Pending on the user before the ticket closes; after the reminder (422 otherwise)' })
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  closeAfterDays!: number;
+}
+
 class CategoryFields {
   @ApiPropertyOptional({ example: 'Printers, drivers and print queues', maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) description?: string;
 
@@ -63,6 +80,13 @@ class CategoryFields {
   @ValidateNested({ each: true })
   @Type(() => AdditionalQuestionDto)
   additionalQuestions?: AdditionalQuestionDto[];
+
+  @ApiPropertyOptional({ type: PendingPolicyDto, nullable: true, description: 'the service’s pending policy (REQUIREMENTS 2); null: the installation’s default' })
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @ValidateNested()
+  @Type(() => PendingPolicyDto)
+  pendingPolicy?: PendingPolicyDto | null;
 }
 
 export class CreateCategoryDto extends CategoryFields {
@@ -81,4 +105,5 @@ export class CategoryView {
   @ApiProperty({ example: 'standard' }) slaPolicyCode!: string;
   @ApiProperty({ enum: REQUEST_KINDS, nullable: true }) requestKind!: RequestKind | null;
   @ApiProperty({ type: [AdditionalQuestionDto] }) additionalQuestions!: AdditionalQuestionDto[];
+  @ApiProperty({ type: PendingPolicyDto, nullable: true, description: 'null: the installation’s default' }) pendingPolicy!: PendingPolicyDto | null;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { REQUEST_KINDS } from '../../../machines/sla/sla-policy';
 import type { RequestKind } from '../../../machines/sla/sla-policy';
 import { IMPACTS, URGENCIES } from '../../../machines/priority';
@@ -54,6 +54,19 @@ export class CreateTicketDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   reportedAt?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 10,
+    example: ['INC-000042'],
+    description: 'earlier tickets this one follows up (e.g. a Closed one); each must exist and be the caller’s to read (422, field references)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  references?: string[];
 
   @ApiPropertyOptional({ enum: CHANNELS, default: 'api' })
   @IsOptional()

@@ -119,6 +119,13 @@ export class VendorRefDto {
   @ApiProperty({ type: 'string', example: 'HP-778812', nullable: true }) ticketId!: string | null;
 }
 
+/** Another ticket, as a reference shows it. */
+export class TicketRefDto {
+  @ApiProperty({ example: 'INC-000042' }) number!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: TICKET_STATUSES }) status!: TicketStatus;
+}
+
 /** Agents only: how the ticket is being handled. */
 export class TicketHandlingDto {
   @ApiProperty({ type: 'string', nullable: true, description: 'on a task: the ticket it was split off' }) parentNumber!: string | null;
@@ -161,6 +168,10 @@ export class TicketViewDto extends TicketListItemDto {
   handling!: TicketHandlingDto | null;
   @ApiProperty({ type: MajorIncidentRefDto, nullable: true, description: 'the major incident this incident is linked to' })
   majorIncident!: MajorIncidentRefDto | null;
+  @ApiProperty({ type: [TicketRefDto], description: 'earlier tickets this one references (REQUIREMENTS 2); end users see their own' })
+  references!: TicketRefDto[];
+  @ApiProperty({ type: [TicketRefDto], description: 'later tickets that reference this one; end users see their own' })
+  referencedBy!: TicketRefDto[];
   @ApiProperty({ enum: TICKET_COMMANDS, isArray: true, description: 'what the caller may do now, from the machine' })
   allowedCommands!: TicketCommandType[];
 }

@@ -138,6 +138,10 @@ export class TicketEntity {
   @Column({ name: 'parent_number', type: 'text', nullable: true })
   parentNumber!: string | null;
 
+  /** The earlier tickets this one references (REQUIREMENTS 2: the Closed ticket it follows up). */
+  @Column({ name: 'referenced_numbers', type: 'text', array: true, default: () => "'{}'" })
+  referencedNumbers!: string[];
+
   @Column({ name: 'update_flag_since', type: 'timestamptz', nullable: true })
   updateFlagSince!: Date | null;
 
