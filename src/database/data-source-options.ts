@@ -15,6 +15,7 @@ import { Mail1764892800000 } from './migrations/1764892800000-mail';
 import { TimeRegistration1764979200000 } from './migrations/1764979200000-time-registration';
 import { TicketReferences1765065600000 } from './migrations/1765065600000-ticket-references';
 import { PendingPolicy1765152000000 } from './migrations/1765152000000-pending-policy';
+import { KnowledgeBase1765238400000 } from './migrations/1765238400000-knowledge-base';
 
 /**
  * Every module's entities, found by name (`<name>.entity.ts`): the database module knows no
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   TimeRegistration1764979200000,
   TicketReferences1765065600000,
   PendingPolicy1765152000000,
+  KnowledgeBase1765238400000,
 ];
 
 /** Schema changes only through migrations, run on start; never `synchronize`. */

@@ -11,6 +11,7 @@ export const NUMBER_KINDS = {
   change: { prefix: 'CHG', sequence: 'change_number_seq' },
   proposal: { prefix: 'CSI', sequence: 'csi_number_seq' },
   majorIncident: { prefix: 'MI', sequence: 'mi_number_seq' },
+  article: { prefix: 'KB', sequence: 'article_number_seq' },
 } as const;
 export type NumberKind = keyof typeof NUMBER_KINDS;
 
@@ -23,6 +24,7 @@ const KEY_SCOPE: Record<NumberKind, string> = {
   change: 'chg:',
   proposal: 'csi:',
   majorIncident: 'mi:',
+  article: 'kb:',
 };
 
 /**

@@ -5,6 +5,7 @@ import { csiProposalMachine } from '../../machines/csi-proposal.machine';
 import { changeMachine } from '../../machines/change.machine';
 import { problemMachine } from '../../machines/problem.machine';
 import { majorIncidentMachine } from '../../machines/major-incident.machine';
+import { articleMachine } from '../../machines/article.machine';
 
 /** The statecharts the README and docs/processes.md show, each between `<!-- statechart:<name>:start/end -->`. */
 export const README_CHARTS: Array<{ name: string; file: string; render: () => string }> = [
@@ -13,6 +14,7 @@ export const README_CHARTS: Array<{ name: string; file: string; render: () => st
   { name: 'change', file: 'docs/processes.md', render: () => fenced(changeMachine) },
   { name: 'problem', file: 'docs/processes.md', render: () => fenced(problemMachine) },
   { name: 'mi', file: 'docs/processes.md', render: () => fenced(majorIncidentMachine) },
+  { name: 'article', file: 'docs/processes.md', render: () => fenced(articleMachine) },
 ];
 
 function fenced(machine: AnyStateMachine): string {
