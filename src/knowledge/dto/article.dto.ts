@@ -46,8 +46,8 @@ export class SuggestQuery {
 }
 
 export class DiffQuery {
-  @ApiProperty({ type: 'integer', minimum: 1 }) @Type(() => Number) @IsInt() @Min(1) from!: number;
-  @ApiProperty({ type: 'integer', minimum: 1 }) @Type(() => Number) @IsInt() @Min(1) to!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1000000 }) @Type(() => Number) @IsInt() @Min(1) @Max(1000000) from!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1000000 }) @Type(() => Number) @IsInt() @Min(1) @Max(1000000) to!: number;
 }
 
 export class ArticleHit {
