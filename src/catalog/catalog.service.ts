@@ -17,6 +17,7 @@ export const toCategoryView = (c: CategoryEntity): CategoryView => ({
   // Stored as text; written from REQUEST_KINDS only (the DTO validates it).
   requestKind: c.requestKind as RequestKind | null,
   additionalQuestions: c.additionalQuestions ?? [],
+  autoCloseAfterDays: c.autoCloseAfterDays ?? null,
   pendingPolicy: c.pendingPolicy ?? null,
 });
 
@@ -42,6 +43,7 @@ export class CatalogService {
           slaPolicyCode: dto.slaPolicyCode ?? 'standard',
           requestKind: dto.requestKind ?? null,
           additionalQuestions: questions(dto.additionalQuestions ?? []),
+          autoCloseAfterDays: dto.autoCloseAfterDays ?? null,
           pendingPolicy: dto.pendingPolicy ?? null,
         });
         return saved.id;
@@ -64,6 +66,7 @@ export class CatalogService {
         ...(dto.slaPolicyCode != null ? { slaPolicyCode: dto.slaPolicyCode } : {}),
         ...(dto.requestKind !== undefined ? { requestKind: dto.requestKind } : {}),
         ...(dto.additionalQuestions != null ? { additionalQuestions: questions(dto.additionalQuestions) } : {}),
+        ...(dto.autoCloseAfterDays !== undefined ? { autoCloseAfterDays: dto.autoCloseAfterDays } : {}),
         ...(dto.pendingPolicy !== undefined ? { pendingPolicy: dto.pendingPolicy ? { ...dto.pendingPolicy } : null } : {}),
       };
       try {

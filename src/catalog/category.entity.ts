@@ -40,6 +40,10 @@ export class CategoryEntity {
   @Column({ name: 'additional_questions', type: 'jsonb', default: [] })
   additionalQuestions!: AdditionalQuestion[];
 
+  /** How many days a Resolved ticket of this service waits for the user before it closes; null: TICKET_AUTO_CLOSE_AFTER. */
+  @Column({ name: 'auto_close_after_days', type: 'int', nullable: true })
+  autoCloseAfterDays!: number | null;
+
   /** The service's own pending policy; null: the installation's (PENDING_REMIND_AFTER, PENDING_CLOSE_AFTER). */
   @Column({ name: 'pending_policy', type: 'jsonb', nullable: true })
   pendingPolicy!: CategoryPendingPolicy | null;

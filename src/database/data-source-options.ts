@@ -16,6 +16,7 @@ import { TimeRegistration1764979200000 } from './migrations/1764979200000-time-r
 import { TicketReferences1765065600000 } from './migrations/1765065600000-ticket-references';
 import { PendingPolicy1765152000000 } from './migrations/1765152000000-pending-policy';
 import { KnowledgeBase1765238400000 } from './migrations/1765238400000-knowledge-base';
+import { AutoClosePerService1765324800000 } from './migrations/1765324800000-auto-close-per-service';
 
 /**
  * Every module's entities, found by name (`<name>.entity.ts`): the database module knows no
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   TicketReferences1765065600000,
   PendingPolicy1765152000000,
   KnowledgeBase1765238400000,
+  AutoClosePerService1765324800000,
 ];
 
 /** Schema changes only through migrations, run on start; never `synchronize`. */

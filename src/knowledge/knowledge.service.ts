@@ -225,6 +225,26 @@ export class KnowledgeService {
     return this.get(user, articleId);
   }
 
+  /**
+   * A known error the problem workflow published (REQUIREMENTS 8) becomes an internal article,
+   * published, in the problem projection's transaction. The problem machine decided; the article
+   * starts Published. Idempotent: a retried projection finds the same number (its key) and the rows.
+   */
+  async publishKnownError(tx: EntityManager, entry: { id: string; title: string; symptoms: string; workaround: string; problemNumber: string; at: string }): Promise<void> {
+    const id = await this.numbers.next('article', `known-error:${entry.id}`);
+    const at = new Date(entry.at);
+    const body = `## Symptoms\n\n${entry.symptoms}\n\n## Workaround\n\n${entry.workaround}\n\nKnown error ${entry.id} of problem ${entry.problemNumber}.`;
+    const state = { status: 'Published' as const, context: { version: 1, publishedAt: entry.at, retiredAt: null } };
+    const inserted = await tx.query(
+      `INSERT INTO articles (id, title, body, visibility, status, machine_state, version, created_by, created_at, updated_at)
+       VALUES ($1, $2, $3, 'internal', 'Published', $4, 1, 'system', $5, $5) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [id, `Known error: ${entry.title}`, body, JSON.stringify(state), at],
+    );
+    if (!inserted.length) return;
+    await tx.getRepository(ArticleVersionEntity).insert({ articleId: id, version: 1, title: `Known error: ${entry.title}`, body, authorId: 'system', authorName: `Problem ${entry.problemNumber}`, createdAt: at });
+    await tx.getRepository(ArticleHistoryEntity).insert({ articleId: id, seq: 1, text: `Published as known error ${entry.id} of problem ${entry.problemNumber}`, authorId: 'system', at });
+  }
+
   /** Judges a command with the article machine and writes its outcome in one transaction. */
   private async apply(
     user: AuthUser,

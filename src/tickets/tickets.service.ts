@@ -33,6 +33,8 @@ import { SYSTEM_ACTOR } from '../../machines/actor';
 import type { TicketStatus } from '../../machines/ticket.types';
 
 /** Agents see how the ticket is being handled: escalation chain, answers, vendor, lock. */
+const DAY_MS = 24 * 3600_000;
+
 /** A service's own pending policy (its category's), else the installation's. */
 function pendingPolicyOf(category: CategoryEntity | null, installation: PendingPolicy | null): PendingPolicy | null {
   const own = category?.pendingPolicy;
@@ -97,7 +99,13 @@ export class TicketsService {
       type: dto.type,
       requesterId,
       createdBy: actorOf(user),
-      policy: { ...this.config.ticketPolicy, requiresApproval: category?.requiresApproval ?? false, pending: pendingPolicyOf(category, this.config.ticketPolicy.pending) },
+      policy: {
+        ...this.config.ticketPolicy,
+        // Per service (the category), else the installation's (TICKET_AUTO_CLOSE_AFTER, PENDING_*).
+        autoCloseAfterMs: category?.autoCloseAfterDays ? category.autoCloseAfterDays * DAY_MS : this.config.ticketPolicy.autoCloseAfterMs,
+        requiresApproval: category?.requiresApproval ?? false,
+        pending: pendingPolicyOf(category, this.config.ticketPolicy.pending),
+      },
       sla: { policy: sla, requestKind: dto.requestKind ?? ((category?.requestKind as RequestKind | null) ?? null) },
       rulesVersion: 2,
       requiredQuestions: (category?.additionalQuestions ?? []).map((q) => q.key),

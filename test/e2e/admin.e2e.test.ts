@@ -186,6 +186,9 @@ describe('categories', () => {
       slaPolicyCode: 'standard',
       requestKind: 'faultReport',
       additionalQuestions: [{ key: 'extension', question: 'Which extension?' }],
+      // The installation's auto-close period and pending policy, until the service sets its own.
+      autoCloseAfterDays: null,
+      pendingPolicy: null,
     });
     const id = created.body.id;
 

@@ -46,3 +46,16 @@ describe('a service’s own pending policy', () => {
     expect(off.body.pendingPolicy).toBeNull();
   });
 });
+
+describe('a service’s own auto-close period (issue 13, item 5)', () => {
+  it('closes its Resolved tickets after its days, not the installation’s', async () => {
+    const category = await stack.http.post('/categories').set(stack.as('admin')).send({ name: 'Laptops, Dansupport', autoCloseAfterDays: 14 }).expect(201);
+    expect(category.body.autoCloseAfterDays).toBe(14);
+    const created = await post('/tickets', 'jannet', { type: 'request', title: 'Ny bærbar', description: 'Jeg skal bruge en ny bærbar', impact: 'workplace', urgency: 'days', categoryId: category.body.id }).expect(201);
+    const number = created.body.number as string;
+    await post(`/tickets/${number}/assign-to-agent`, 'dorthe', { agentId: await stack.userId('tim') }).expect(200);
+    await post(`/tickets/${number}/begin-work`, 'tim').expect(200);
+    const resolved = await post(`/tickets/${number}/resolve`, 'tim', { resolution: 'Bærbaren er bestilt og leveret' }).expect(200);
+    expect(Date.parse(resolved.body.closesAt) - Date.parse(resolved.body.resolvedAt)).toBe(14 * 24 * 3600_000);
+  });
+});

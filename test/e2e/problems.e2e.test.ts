@@ -83,6 +83,10 @@ describe('a problem from three incidents to a known error, a change request, res
     expect(entry.body).toMatchObject({ symptoms: 'Print jobs stay queued and never print' });
     expect((await stack.http.get('/knowledge/KE-999999').set(stack.as('tim'))).status).toBe(404);
     expect((await stack.http.get('/knowledge').set(stack.as('jannet'))).status).toBe(403);
+    // The knowledge base has it too, as a published internal article (IT staff find it, end users do not).
+    const articles = (await stack.http.get('/articles').query({ q: 'spooler' }).set(stack.as('tim'))).body;
+    expect(articles).toEqual([expect.objectContaining({ title: 'Known error: Printing stops on the 3rd floor', visibility: 'internal', status: 'Published' })]);
+    expect((await stack.http.get('/articles').query({ q: 'spooler' }).set(stack.as('jannet'))).body).toEqual([]);
 
     const change = await command(number, 'change-requests', 'ahmed', { summary: 'Replace the print server PRINT-03' });
     expect(change.body.changeRequests).toEqual([expect.objectContaining({ seq: 1, summary: 'Replace the print server PRINT-03', byName: 'LevelTwoAhmed' })]);

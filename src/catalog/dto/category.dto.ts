@@ -81,6 +81,14 @@ class CategoryFields {
   @Type(() => AdditionalQuestionDto)
   additionalQuestions?: AdditionalQuestionDto[];
 
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 365, nullable: true, description: 'days a Resolved ticket waits for the user before it closes (REQUIREMENTS 2); null: the installation’s default' })
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  autoCloseAfterDays?: number | null;
+
   @ApiPropertyOptional({ type: PendingPolicyDto, nullable: true, description: 'the service’s pending policy (REQUIREMENTS 2); null: the installation’s default' })
   @IsOptional()
   @ValidateIf((_o, value) => value !== null)
@@ -105,5 +113,6 @@ export class CategoryView {
   @ApiProperty({ example: 'standard' }) slaPolicyCode!: string;
   @ApiProperty({ enum: REQUEST_KINDS, nullable: true }) requestKind!: RequestKind | null;
   @ApiProperty({ type: [AdditionalQuestionDto] }) additionalQuestions!: AdditionalQuestionDto[];
+  @ApiProperty({ type: 'integer', nullable: true, description: 'null: the installation’s default' }) autoCloseAfterDays!: number | null;
   @ApiProperty({ type: PendingPolicyDto, nullable: true, description: 'null: the installation’s default' }) pendingPolicy!: PendingPolicyDto | null;
 }
