@@ -1,4 +1,5 @@
-import { Controller, Get, Header, HttpCode, Param, Put } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Put, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -26,22 +27,25 @@ export class TimeController {
 
   @Get('statements/:organisation/:month/csv')
   @Permission('statements')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'The statement as CSV: one line per entry, a subtotal line per ticket, a total line' })
   @ApiOkResponse({ description: 'CSV (RFC 4180), comma-separated, header line first', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors({ 404: 'no such organisation (field: organisation)' })
-  async statementCsv(@Param() p: StatementParams): Promise<string> {
-    return statementCsv(await this.time.statement(p.organisation, p.month));
+  async statementCsv(@Param() p: StatementParams, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const document = statementCsv(await this.time.statement(p.organisation, p.month));
+    // Set on success only: a refusal is the one JSON error body (a static @Header would label it CSV).
+    res.type('text/csv; charset=utf-8');
+    return document;
   }
 
   @Get('statements/:organisation/:month/html')
   @Permission('statements')
-  @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiOperation({ summary: 'The statement as a printable HTML document (print to PDF from the browser)' })
   @ApiOkResponse({ description: 'a standalone HTML page', content: { 'text/html': { schema: { type: 'string' } } } })
   @ApiErrors({ 404: 'no such organisation (field: organisation)' })
-  async statementHtml(@Param() p: StatementParams): Promise<string> {
-    return statementHtml(await this.time.statement(p.organisation, p.month));
+  async statementHtml(@Param() p: StatementParams, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const document = statementHtml(await this.time.statement(p.organisation, p.month));
+    res.type('text/html; charset=utf-8');
+    return document;
   }
 
   @Get('closed-months')

@@ -132,6 +132,9 @@ describe('the monthly statement per customer (seed 003)', () => {
     const unknown = await get(`/time/statements/NOPE/${thisMonth()}`, 'admin');
     expect(unknown.status).toBe(404);
     expect(unknown.body.field).toBe('organisation');
+    // A refused document is the one JSON error body, not a CSV or HTML page.
+    const unknownCsv = await get(`/time/statements/NOPE/${thisMonth()}/csv`, 'admin');
+    expect([unknownCsv.status, unknownCsv.headers['content-type']]).toEqual([404, 'application/json; charset=utf-8']);
     expect((await get('/time/statements/BSS/2026-13', 'admin')).status).toBe(400);
   });
 });
