@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, Repository } from 'typeorm';
+import { Brackets, DataSource, In, Repository } from 'typeorm';
 import { isStaff, Role } from '../../machines/actor';
 import { assessPriority } from '../../machines/priority';
 import { ticketLaw } from '../../machines/ticket.law';
@@ -32,7 +32,6 @@ import { TicketViewExtensions } from './ticket-view.extensions';
 import { SYSTEM_ACTOR } from '../../machines/actor';
 import type { TicketStatus } from '../../machines/ticket.types';
 
-/** Agents see how the ticket is being handled: escalation chain, answers, vendor, lock. */
 const DAY_MS = 24 * 3600_000;
 
 /** A service's own pending policy (its category's), else the installation's. */
@@ -41,6 +40,7 @@ function pendingPolicyOf(category: CategoryEntity | null, installation: PendingP
   return own ? { remindAfter: { businessDays: own.remindAfterDays }, closeAfter: { businessDays: own.closeAfterDays } } : installation;
 }
 
+/** Agents see how the ticket is being handled: escalation chain, answers, vendor, lock. */
 function handlingOf(ticket: TicketEntity): TicketHandlingDto {
   const context = ticket.machineState.context;
   return {
@@ -84,12 +84,12 @@ export class TicketsService {
     // Independent reads in one wave each (the answer waits for every round trip); the number is
     // taken only once the caller's references are known to exist, so bad input leaves no gap (a
     // category naming a missing SLA policy, a configuration error, still can).
-    const [, category, routeTo] = await Promise.all([
+    const [, category, routeTo, references] = await Promise.all([
       this.requireExists(UserEntity, requesterId, 'requesterId'),
       dto.categoryId ? this.requireExists(CategoryEntity, dto.categoryId, 'categoryId') : null,
       this.primaryTeamOf(requesterId),
+      this.referencesFor(user, dto.references ?? []),
     ]);
-    const references = await this.referencesFor(user, dto.references ?? []);
     const [sla, number] = await Promise.all([
       this.slaPolicies.newest(category?.slaPolicyCode ?? 'standard'),
       this.numbers.next(dto.type, idempotencyKey),
@@ -249,13 +249,11 @@ export class TicketsService {
   private async describe(command: TicketCommand, ticket: TicketEntity, user: AuthUser): Promise<TicketCommand> {
     switch (command.type) {
       case 'addComment': {
-        // Answering a New ticket takes it with the agent's team (REQUIREMENTS 2): their first-line team first.
-        if (ticket.status !== 'New') return command;
-        const [team]: Array<{ id: string; name: string; line_level: number }> = await this.db.query(
-          `SELECT t.id, t.name, t.line_level FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.user_id = $1 ORDER BY t.line_level, t.name LIMIT 1`,
-          [user.id],
-        );
-        return team ? { ...command, teamId: team.id, teamName: team.name, teamLine: team.line_level } : command;
+        // Answering a New ticket takes it with the agent's team (REQUIREMENTS 2): their lowest-line team
+        // (the memberships came with the caller's token); someone in no team is refused by the machine.
+        if (ticket.status !== 'New' || user.teamIds.length === 0) return command;
+        const [team] = await this.db.getRepository(TeamEntity).find({ where: { id: In(user.teamIds) }, order: { lineLevel: 'ASC', name: 'ASC' }, take: 1 });
+        return team ? { ...command, teamId: team.id, teamName: team.name, teamLine: team.lineLevel } : command;
       }
       case 'assignToTeam':
       case 'escalate': {
