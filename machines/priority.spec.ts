@@ -8,10 +8,12 @@ import {
   IMPACTS,
   PriorityMatrix,
   SEED_004_PRIORITY_MATRIX,
+  SHIPPED_MATRICES,
   Urgency,
   URGENCIES,
+  validateMatrix,
 } from './priority';
-import { targetsFromMatrix } from './sla/sla-policy';
+import { STANDARD_SLA, targetsFromMatrix, validatePolicy, withMatrixTargets } from './sla/sla-policy';
 
 describe('the default priority matrix (seed 003)', () => {
   // impact x urgency -> score -> priority, all sixteen cells of the seed's matrix.
@@ -143,5 +145,49 @@ describe('the shipped alternative configurations', () => {
       expect(Object.keys(targets)).toEqual(matrix.levels.map((l) => l.code));
       expect(Object.values(targets).every((t) => t.firstResponseMs > 0 && t.resolutionMs >= t.escalationMs)).toBe(true);
     }
+  });
+});
+
+describe('a matrix an admin publishes (issue 13 item 5)', () => {
+  const twoByTwo: PriorityMatrix = {
+    impactFactors: { person: 1, campus: 5 },
+    urgencyFactors: { later: 1, now: 3 },
+    levels: [
+      { code: 'HIGH', name: 'High', minScore: 5, responseMinutes: 30, resolutionMinutes: 240, escalateAfterMinutes: 120 },
+      { code: 'LOW', name: 'Low', minScore: 1, responseMinutes: 480, resolutionMinutes: 2400, escalateAfterMinutes: 1200 },
+    ],
+  };
+
+  it('accepts the shipped examples and any number of levels on each axis', () => {
+    for (const matrix of SHIPPED_MATRICES) expect(validateMatrix(matrix)).toEqual([]);
+    expect(validateMatrix(twoByTwo)).toEqual([]);
+    expect(assessPriority('campus', 'later', twoByTwo)).toMatchObject({ score: 5, level: { code: 'HIGH' } });
+    expect(assessPriority('person', 'now', twoByTwo)).toMatchObject({ score: 3, level: { code: 'LOW' } });
+  });
+
+  it('refuses a score no level reaches, a level no score reaches, levels out of order and bad factors', () => {
+    expect(validateMatrix({ ...twoByTwo, levels: [twoByTwo.levels[0], { ...twoByTwo.levels[1], minScore: 3 }] })).toEqual([
+      'levels: a score of 1 reaches no level (the lowest level\'s minScore must be at most 1)',
+    ]);
+    expect(validateMatrix({ ...twoByTwo, levels: [{ ...twoByTwo.levels[0], minScore: 50 }, twoByTwo.levels[1]] })).toEqual(['levels[0]: no impact x urgency reaches HIGH']);
+    expect(validateMatrix({ ...twoByTwo, levels: [...twoByTwo.levels].reverse() })).toContain('levels[1].minScore: levels go from most to least urgent, so minScore must fall');
+    expect(validateMatrix({ ...twoByTwo, impactFactors: { person: 0 } })).toContain('impactFactors.person: the factor must be a positive number');
+    expect(validateMatrix({ ...twoByTwo, urgencyFactors: {} })).toContain('urgencyFactors: at least one level');
+    expect(validateMatrix({ ...twoByTwo, levels: [twoByTwo.levels[1], { ...twoByTwo.levels[1], minScore: 0 }] })).toContain('levels[1].code: LOW is used twice');
+  });
+
+  it('names an impact or urgency the matrix does not have (no prototype keys)', () => {
+    expect(() => assessPriority('constructor', 'now', twoByTwo)).toThrow('priority matrix has no impact constructor');
+    expect(() => assessPriority('person', 'site', twoByTwo)).toThrow('priority matrix has no urgency site');
+  });
+
+  it('gives a policy the matrix’s times for the levels it leaves out, most urgent first, and refuses levels the matrix lacks', () => {
+    const policy = withMatrixTargets({ ...STANDARD_SLA, targets: { LOW: { firstResponseMs: 1, escalationMs: 2, resolutionMs: 3 } } }, twoByTwo);
+    expect(Object.keys(policy.targets)).toEqual(['HIGH', 'LOW']);
+    expect(policy.targets.HIGH).toEqual({ firstResponseMs: 30 * 60_000, escalationMs: 120 * 60_000, resolutionMs: 240 * 60_000 });
+    expect(policy.targets.LOW).toEqual({ firstResponseMs: 1, escalationMs: 2, resolutionMs: 3 });
+    expect(validatePolicy({ ...STANDARD_SLA, priorityMatrix: 'two', targets: { P1: STANDARD_SLA.targets.P1 } }, ['HIGH', 'LOW'])).toEqual([
+      'targets for P1: not a level of priority matrix two (HIGH, LOW)',
+    ]);
   });
 });

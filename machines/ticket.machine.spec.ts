@@ -358,6 +358,23 @@ describe('opening a ticket', () => {
       openContext({ ...ISSUE_4_FIELDS, rulesVersion: 2, categoryId: 'c-printer', requiredQuestions: ['room', 'model'] }),
     );
   });
+
+  it('opened from a request item, starts with the form’s answers as Additional Questions and journals them in "Ticket created" (issue 13)', () => {
+    const [snapshot, effects] = openTicket({
+      type: 'incident',
+      priority: 'P3',
+      rulesVersion: 2,
+      categoryId: 'c-printer',
+      requiredQuestions: ['room', 'model'],
+      intake: { answers: { room: '1430-212' }, text: 'Request item: Printer problem\nBuilding and room 1430-212' },
+      requesterId: requester.id,
+      requiresApproval: false,
+      createdBy: requester,
+      at: OPENED_AT,
+    });
+    expect(snapshot.context.answers).toEqual({ room: '1430-212' });
+    expect(effects[0]).toEqual(recorded('event', 'public', 'Ticket created\nRequest item: Printer problem\nBuilding and room 1430-212', requester.id));
+  });
 });
 
 // --- New ------------------------------------------------------------------------------------

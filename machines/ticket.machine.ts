@@ -379,7 +379,7 @@ export const ticketMachine = setup({
     teamName: null,
     categoryId: input.categoryId ?? null,
     requiredQuestions: input.requiredQuestions ?? [],
-    answers: {},
+    answers: input.intake?.answers ?? {},
     escalations: [],
     lockedBy: null,
     vendor: null,
@@ -391,7 +391,9 @@ export const ticketMachine = setup({
       type: 'record',
       params: ({ event }) => {
         const { input } = event as unknown as { input: TicketInput };
-        return { kind: 'event', visibility: 'public', text: 'Ticket created', authorId: input.createdBy.id };
+        // A ticket from a request item says what was asked for and answered, in the same entry.
+        const text = input.intake ? `Ticket created\n${input.intake.text}` : 'Ticket created';
+        return { kind: 'event', visibility: 'public', text, authorId: input.createdBy.id };
       },
     },
     { type: 'notifyRequester', params: { template: 'ticketCreated', audience: 'requester', text: null } },

@@ -96,6 +96,8 @@ export interface TicketInput {
   rulesVersion?: number;
   categoryId?: string | null;
   requiredQuestions?: string[];
+  /** Opened from a request item: the form's answers and the journal's account of them (absent before issue 13). */
+  intake?: { answers: Record<string, string>; text: string };
   requesterId: string;
   requiresApproval: boolean;
   createdBy: Actor;

@@ -5,7 +5,6 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import { defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../machines/actor';
 import type { PersistedTicketState } from '../machines/ticket.law';
-import type { Impact, Urgency } from '../machines/priority';
 import type { ClockSegment } from '../machines/sla/sla-clock';
 import type { ClockName, RequestKind, SlaPolicy } from '../machines/sla/sla-policy';
 import type { TicketSla } from '../machines/sla/ticket-sla';
@@ -33,8 +32,9 @@ export interface TicketRecord {
   description: string;
   categoryId: string | null;
   categoryName: string | null;
-  impact: Impact;
-  urgency: Urgency;
+  /** Level codes of the priority matrix the ticket was assessed with. */
+  impact: string;
+  urgency: string;
   priority: string;
   priorityName: string;
   priorityScore: number;
@@ -102,7 +102,12 @@ export interface TicketWorkflowInput {
   rulesVersion?: number;
   /** The category's Additional Questions (keys), asked before escalation. */
   requiredQuestions?: string[];
-  /** Seed 000, principle 3: the requester's organisation's primary team receives the ticket. */
+  /**
+   * Opened from a request item (issue 13): the form's answers (the ticket's first Additional
+   * Questions) and the journal's account of the item, the answers and the guide's path.
+   */
+  intake?: { answers: Record<string, string>; text: string };
+  /** Seed 000, principle 3: the requester's organisation's primary team receives the ticket (or the request item's team). */
   routeTo?: { teamId: string; teamName: string; teamLine: number; autoAssign: boolean };
   record: TicketRecord;
   policy: TicketPolicy;

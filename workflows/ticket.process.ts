@@ -58,6 +58,7 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
         parentNumber: record.parentNumber ?? null,
         categoryId: record.categoryId,
         requiredQuestions: input.requiredQuestions,
+        ...(input.intake ? { intake: input.intake } : {}),
         requesterId: input.requesterId,
         requiresApproval: policy.requiresApproval,
         createdBy: input.createdBy,

@@ -2,7 +2,7 @@
 // clocks run in and how much business time each target allows, per priority and per request
 // kind. Policies are versioned; a ticket keeps the version it was opened with.
 import { ALWAYS_OPEN, BusinessCalendar, DEFAULT_CALENDAR } from '../calendar/business-calendar';
-import { DEFAULT_PRIORITY_MATRIX, PriorityMatrix } from '../priority';
+import { DEFAULT_MATRIX_CODE, DEFAULT_PRIORITY_MATRIX, PriorityMatrix } from '../priority';
 
 export const CLOCK_NAMES = ['firstResponse', 'escalation', 'resolution', 'updateFlag'] as const;
 export type ClockName = (typeof CLOCK_NAMES)[number];
@@ -32,7 +32,12 @@ export interface SlaPolicy {
   version: number;
   name: string;
   calendar: BusinessCalendar;
-  /** Targets per priority code (P1..P4 by default). */
+  /**
+   * The priority matrix (its code; the newest version when a ticket opens) whose levels the
+   * targets are for. Absent in policies from before matrices were versioned: seed 003's.
+   */
+  priorityMatrix?: string;
+  /** Targets per priority level of the matrix, most urgent first (P1..P4 by default). */
   targets: Record<string, SlaTargets>;
   /** Seed 004: a kind of work overrides some targets (fault report: response within 4 h). */
   requestKinds: Partial<Record<RequestKind, Partial<SlaTargets>>>;
@@ -113,17 +118,29 @@ export function targetsFor(policy: SlaPolicy, priority: string, kind: RequestKin
   };
 }
 
-/** Problems with a policy given by an admin; empty when it can be used. */
+/** Problems with a policy given by an admin for a matrix with these priority levels; empty when it can be used. */
 export function validatePolicy(policy: SlaPolicy, priorities: string[]): string[] {
   const problems: string[] = [];
-  for (const priority of priorities) {
-    const t = policy.targets[priority];
-    if (!t) problems.push(`no targets for priority ${priority}`);
-    else if (![t.firstResponseMs, t.escalationMs, t.resolutionMs].every((ms) => Number.isFinite(ms) && ms > 0)) {
+  for (const code of Object.keys(policy.targets)) {
+    if (!priorities.includes(code)) problems.push(`targets for ${code}: not a level of priority matrix ${policy.priorityMatrix ?? DEFAULT_MATRIX_CODE} (${priorities.join(', ')})`);
+  }
+  // A level left out is not a problem: withMatrixTargets gives it the matrix's own times.
+  for (const [priority, t] of Object.entries(policy.targets)) {
+    if (![t.firstResponseMs, t.escalationMs, t.resolutionMs].every((ms) => Number.isFinite(ms) && ms > 0)) {
       problems.push(`targets for ${priority} must be positive durations`);
     }
   }
   if (!(policy.warningShare > 0 && policy.warningShare < 1)) problems.push('warningShare must be between 0 and 1');
   if (!(policy.updateFlagTargetMs > 0)) problems.push('updateFlagTargetMs must be positive');
   return problems;
+}
+
+/**
+ * The policy with targets for every level of its matrix, most urgent first (raisedPriority reads
+ * that order): a level the policy sets no targets for gets the matrix's own times, so a policy
+ * need not repeat them and a matrix's new level works before every policy names it.
+ */
+export function withMatrixTargets<P extends Pick<SlaPolicy, 'targets'>>(policy: P, matrix: PriorityMatrix): P & { targets: Record<string, SlaTargets> } {
+  const defaults = targetsFromMatrix(matrix);
+  return { ...policy, targets: Object.fromEntries(matrix.levels.map((level) => [level.code, policy.targets[level.code] ?? defaults[level.code]])) };
 }

@@ -17,6 +17,8 @@ import { TicketReferences1765065600000 } from './migrations/1765065600000-ticket
 import { PendingPolicy1765152000000 } from './migrations/1765152000000-pending-policy';
 import { KnowledgeBase1765238400000 } from './migrations/1765238400000-knowledge-base';
 import { AutoClosePerService1765324800000 } from './migrations/1765324800000-auto-close-per-service';
+import { PriorityMatrices1765411200000 } from './migrations/1765411200000-priority-matrices';
+import { RequestItems1765497600000 } from './migrations/1765497600000-request-items';
 
 /**
  * Every module's entities, found by name (`<name>.entity.ts`): the database module knows no
@@ -42,6 +44,8 @@ export const MIGRATIONS = [
   PendingPolicy1765152000000,
   KnowledgeBase1765238400000,
   AutoClosePerService1765324800000,
+  PriorityMatrices1765411200000,
+  RequestItems1765497600000,
 ];
 
 /** Schema changes only through migrations, run on start; never `synchronize`. */

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ALWAYS_OPEN, validateCalendar } from '../../machines/calendar/business-calendar';
-import { DEFAULT_PRIORITY_MATRIX } from '../../machines/priority';
+import { DEFAULT_MATRIX_CODE, VersionedPriorityMatrix } from '../../machines/priority';
 import { viewClock } from '../../machines/sla/sla-clock';
-import { RequestKind, SlaPolicy, validatePolicy } from '../../machines/sla/sla-policy';
+import { RequestKind, SlaPolicy, validatePolicy, withMatrixTargets } from '../../machines/sla/sla-policy';
+import { PriorityMatricesService } from './priority-matrices.service';
 import type { TicketSlaDto } from './dto/ticket-sla.dto';
 import { SlaClockEntity } from './sla-clock.entity';
 import { SlaPolicyEntity } from './sla-policy.entity';
@@ -18,6 +19,7 @@ export class SlaPoliciesService {
   constructor(
     @InjectRepository(SlaPolicyEntity) private readonly policies: Repository<SlaPolicyEntity>,
     @InjectRepository(SlaClockEntity) private readonly clocks: Repository<SlaClockEntity>,
+    private readonly matrices: PriorityMatricesService,
   ) {}
 
   async list(): Promise<SlaPolicy[]> {
@@ -32,6 +34,17 @@ export class SlaPoliciesService {
     return row.definition;
   }
 
+  /**
+   * What a new ticket is opened under: the newest version of the policy with targets for every
+   * level of the newest version of its matrix, and that matrix (its priority is assessed with it).
+   */
+  async forNewTicket(code: string): Promise<{ policy: SlaPolicy; matrix: VersionedPriorityMatrix }> {
+    const policy = await this.newest(code);
+    const matrix = await this.matrices.newest(policy.priorityMatrix ?? DEFAULT_MATRIX_CODE);
+    if (!matrix) throw new Error(`SLA policy ${code} names priority matrix ${policy.priorityMatrix}, which does not exist`);
+    return { policy: withMatrixTargets(policy, matrix), matrix };
+  }
+
   async version(code: string, version: number): Promise<SlaPolicy | null> {
     // A published version never changes (a change is a new version), so it is read once per process.
     const key = `${code}@${version}`;
@@ -44,12 +57,16 @@ export class SlaPoliciesService {
 
   /** Adds the next version of a policy; tickets already open keep theirs (issue "SLA engine"). */
   async publish(draft: Omit<SlaPolicy, 'version'>): Promise<SlaPolicy> {
+    const matrixCode = draft.priorityMatrix ?? DEFAULT_MATRIX_CODE;
+    const matrix = await this.matrices.newest(matrixCode);
+    if (!matrix) throw new SlaException(SlaErrorCode.InvalidPolicy, `priority matrix ${matrixCode} does not exist`, { field: 'priorityMatrix' });
     const calendarProblems = validateCalendar(draft.calendar).map((p) => `calendar: ${p}`);
-    const policyProblems = validatePolicy({ ...draft, version: 0 }, DEFAULT_PRIORITY_MATRIX.levels.map((l) => l.code));
+    const policyProblems = validatePolicy({ ...draft, version: 0 }, matrix.levels.map((l) => l.code));
     const problems = [...calendarProblems, ...policyProblems];
     if (problems.length) throw new SlaException(SlaErrorCode.InvalidPolicy, problems.join('; '), { field: 'definition' });
     const [{ next }] = await this.policies.query('SELECT coalesce(max(version), 0) + 1 AS next FROM sla_policies WHERE code = $1', [draft.code]);
-    const policy: SlaPolicy = { ...draft, version: Number(next) };
+    // Stored whole: a version is self-contained (the matrix's times fill the levels it leaves out).
+    const policy: SlaPolicy = withMatrixTargets({ ...draft, priorityMatrix: matrixCode, version: Number(next) }, matrix);
     await this.policies.insert({ code: policy.code, version: policy.version, name: policy.name, definition: policy });
     return policy;
   }

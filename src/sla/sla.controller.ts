@@ -6,6 +6,8 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { EscalationRowDto, EscalationsQuery, PublishSlaPolicyDto, SlaReportQuery, SlaReportRowDto } from './dto/sla.dto';
 import { SlaPolicyDto, SlaTargetsDto } from './dto/sla-policy.dto';
 import { SlaPoliciesService } from './sla-policies.service';
+import { PriorityMatricesService } from './priority-matrices.service';
+import { PriorityMatrixDto, PublishPriorityMatrixDto } from './dto/priority-matrix.dto';
 import { SlaReportsService } from './sla-reports.service';
 import { Permission } from '../auth/permission.decorator';
 import { ApiErrors } from '../errors/api-errors.decorator';
@@ -19,6 +21,7 @@ export class SlaController {
   constructor(
     private readonly policies: SlaPoliciesService,
     private readonly reports: SlaReportsService,
+    private readonly matrices: PriorityMatricesService,
   ) {}
 
   @Get('policies')
@@ -33,13 +36,14 @@ export class SlaController {
   @Permission('admin')
   @ApiOperation({ summary: 'Admin: publish the next version of a policy (open tickets keep theirs)' })
   @ApiCreatedResponse({ type: SlaPolicyDto, description: 'the version published' })
-  @ApiErrors({ 422: 'the calendar or the targets do not make a policy (field: definition; the message lists every problem)' })
+  @ApiErrors({ 422: 'the priority matrix does not exist (field: priorityMatrix), or the calendar or the targets do not make a policy (field: definition; the message lists every problem)' })
   publish(@CurrentUser() user: AuthUser, @Body() dto: PublishSlaPolicyDto): Promise<SlaPolicyDto> {
     // What the body leaves out is the standard policy's; named one by one, as an absent optional
     // field of the DTO is an own property holding undefined and would hide the default in a spread.
     return this.policies.publish({
       code: dto.code,
       name: dto.name,
+      ...(dto.priorityMatrix ? { priorityMatrix: dto.priorityMatrix } : {}),
       calendar: dto.calendar,
       targets: dto.targets,
       requestKinds: dto.requestKinds ?? {},
@@ -48,6 +52,23 @@ export class SlaController {
       updateFlagTargetMs: dto.updateFlagTargetMs ?? STANDARD_SLA.updateFlagTargetMs,
       onCall: dto.onCall ?? null,
     });
+  }
+
+  @Get('priority-matrices')
+  @Permission('signedIn')
+  @ApiOperation({ summary: 'Every version of every priority matrix: the impact and urgency levels a ticket may name, and the priority levels they reach' })
+  @ApiOkResponse({ type: [PriorityMatrixDto], description: 'by code, then version' })
+  listMatrices(): Promise<PriorityMatrixDto[]> {
+    return this.matrices.list();
+  }
+
+  @Post('priority-matrices')
+  @Permission('admin')
+  @ApiOperation({ summary: 'Admin: publish the next version of a priority matrix (new tickets are assessed with it)' })
+  @ApiCreatedResponse({ type: PriorityMatrixDto, description: 'the version published' })
+  @ApiErrors({ 422: 'an impact x urgency reaches no level, a level is unreachable, or levels are not most urgent first (field; the message lists every problem)' })
+  publishMatrix(@CurrentUser() user: AuthUser, @Body() dto: PublishPriorityMatrixDto): Promise<PriorityMatrixDto> {
+    return this.matrices.publish(dto);
   }
 
   @Get('escalations')

@@ -15,4 +15,8 @@ export class OrganisationEntity {
 
   @Column({ name: 'primary_team_id', type: 'uuid', nullable: true })
   primaryTeamId!: string | null;
+
+  /** The SLA policy its requesters' tickets are opened under, over the category's (seed 004 sells SLA versions to customers). */
+  @Column({ name: 'sla_policy_code', type: 'text', nullable: true })
+  slaPolicyCode!: string | null;
 }

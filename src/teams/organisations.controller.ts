@@ -25,16 +25,16 @@ export class OrganisationsController {
   @Permission('admin')
   @ApiOperation({ summary: 'Admin: add an organisation with its (1st-line) primary team' })
   @ApiCreatedResponse({ type: OrganisationView })
-  @ApiErrors({ 409: 'the code is taken (field: code)', 422: 'primaryTeamId does not exist or is not a 1st-line team (field)' })
+  @ApiErrors({ 409: 'the code is taken (field: code)', 422: 'primaryTeamId does not exist or is not a 1st-line team, or slaPolicyCode does not exist (field)' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateOrganisationDto): Promise<OrganisationView> {
     return this.organisations.create(user, dto);
   }
 
   @Patch(':code')
   @Permission('admin')
-  @ApiOperation({ summary: 'Admin: rename an organisation or change its primary team' })
+  @ApiOperation({ summary: 'Admin: rename an organisation, change its primary team or the SLA policy its tickets are opened under' })
   @ApiOkResponse({ type: OrganisationView, description: 'the organisation afterwards' })
-  @ApiErrors({ 404: 'no such organisation', 422: 'primaryTeamId does not exist or is not a 1st-line team (field)' })
+  @ApiErrors({ 404: 'no such organisation', 422: 'primaryTeamId does not exist or is not a 1st-line team, or slaPolicyCode does not exist (field)' })
   update(@CurrentUser() user: AuthUser, @Param() params: OrganisationCodeParams, @Body() dto: UpdateOrganisationDto): Promise<OrganisationView> {
     return this.organisations.update(user, params.code, dto);
   }

@@ -9,7 +9,7 @@ import { TeamEntity } from './team.entity';
 import { TeamErrorCode, TeamsException } from './teams.exception';
 
 const ORGANISATION_VIEW_SQL = `
-  SELECT o.code, o.name, t.id AS team_id, t.code AS team_code, t.name AS team_name
+  SELECT o.code, o.name, o.sla_policy_code, t.id AS team_id, t.code AS team_code, t.name AS team_name
   FROM organisations o LEFT JOIN teams t ON t.id = o.primary_team_id
   WHERE $1::text IS NULL OR o.code = $1
   ORDER BY o.code`;
@@ -17,6 +17,7 @@ const ORGANISATION_VIEW_SQL = `
 interface OrganisationRow {
   code: string;
   name: string;
+  sla_policy_code: string | null;
   team_id: string | null;
   team_code: string | null;
   team_name: string | null;
@@ -26,6 +27,7 @@ const toView = (r: OrganisationRow): OrganisationView => ({
   code: r.code,
   name: r.name,
   primaryTeam: r.team_id ? { id: r.team_id, code: r.team_code ?? '', name: r.team_name ?? '' } : null,
+  slaPolicyCode: r.sla_policy_code,
 });
 
 /** Organisations and locations with their primary team (seed 000, principle 3; issue 4 item 1). */
@@ -44,8 +46,9 @@ export class OrganisationsService {
       // Checked first for a clean refusal; the primary key still decides a race.
       if (await tx.getRepository(OrganisationEntity).existsBy({ code: dto.code })) throw taken();
       await this.requirePrimaryTeam(tx, dto.primaryTeamId);
+      if (dto.slaPolicyCode) await requireSlaPolicy(tx, dto.slaPolicyCode);
       try {
-        await tx.getRepository(OrganisationEntity).insert({ code: dto.code, name: dto.name.trim(), primaryTeamId: dto.primaryTeamId });
+        await tx.getRepository(OrganisationEntity).insert({ code: dto.code, name: dto.name.trim(), primaryTeamId: dto.primaryTeamId, slaPolicyCode: dto.slaPolicyCode ?? null });
       } catch (error) {
         if (isUniqueViolation(error)) throw taken();
         throw error;
@@ -59,9 +62,11 @@ export class OrganisationsService {
       const found = await tx.getRepository(OrganisationEntity).findOneBy({ code });
       if (!found) throw new TeamsException(TeamErrorCode.OrganisationNotFound, `organisation ${code} not found`);
       if (dto.primaryTeamId != null) await this.requirePrimaryTeam(tx, dto.primaryTeamId);
+      if (dto.slaPolicyCode) await requireSlaPolicy(tx, dto.slaPolicyCode);
       const changes = {
         ...(dto.name != null ? { name: dto.name.trim() } : {}),
         ...(dto.primaryTeamId != null ? { primaryTeamId: dto.primaryTeamId } : {}),
+        ...(dto.slaPolicyCode !== undefined ? { slaPolicyCode: dto.slaPolicyCode } : {}),
       };
       // A PATCH that names nothing changes nothing (TypeORM refuses an empty UPDATE with a 500).
       if (Object.keys(changes).length > 0) await tx.getRepository(OrganisationEntity).update({ code }, changes);
@@ -91,4 +96,10 @@ export class OrganisationsService {
     const rows: OrganisationRow[] = await this.db.query(ORGANISATION_VIEW_SQL, [code]);
     return rows.map(toView);
   }
+}
+
+/** The SLA module owns the policies; an organisation names one by code (read here, never written). */
+async function requireSlaPolicy(tx: EntityManager, code: string): Promise<void> {
+  const [policy] = await tx.query('SELECT 1 FROM sla_policies WHERE code = $1 LIMIT 1', [code]);
+  if (!policy) throw new TeamsException(TeamErrorCode.UnknownReference, `SLA policy ${code} does not exist`, { field: 'slaPolicyCode' });
 }

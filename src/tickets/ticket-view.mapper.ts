@@ -1,5 +1,4 @@
 import type { Actor } from '../../machines/actor';
-import type { Impact, Urgency } from '../../machines/priority';
 import { allowedCommands, restoreTicket } from '../../machines/ticket.law';
 import type { NotificationEntity } from '../notifications/notification.entity';
 import type { Channel } from './dto/create-ticket.dto';
@@ -77,8 +76,8 @@ export function toTicketView(
     description: t.description,
     category: ref(t.categoryId, t.categoryName),
     // The read model stores them as text; they were validated against these lists on the way in.
-    impact: t.impact as Impact,
-    urgency: t.urgency as Urgency,
+    impact: t.impact,
+    urgency: t.urgency,
     channel: t.channel as Channel,
     pending: t.pendingReason ? { reason: t.pendingReason, text: t.pendingText ?? '' } : null,
     resolution: t.resolution,

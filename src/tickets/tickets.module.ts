@@ -15,6 +15,7 @@ import { TicketActivities } from './ticket.activities';
 import { TeamsModule } from '../teams/teams.module';
 import { AbsencesModule } from '../absences/absences.module';
 import { TimeModule } from '../time/time.module';
+import { CatalogModule } from '../catalog/catalog.module';
 
 @Module({
   imports: [
@@ -22,6 +23,7 @@ import { TimeModule } from '../time/time.module';
     TeamsModule,
     AbsencesModule,
     TimeModule,
+    CatalogModule,
     TypeOrmModule.forFeature([
       TicketEntity,
       JournalEntryEntity,

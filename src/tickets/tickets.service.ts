@@ -3,7 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, Repository } from 'typeorm';
 import { isStaff, Role } from '../../machines/actor';
-import { assessPriority } from '../../machines/priority';
+import { assessPriority, type PriorityAssessment, type VersionedPriorityMatrix } from '../../machines/priority';
 import { ticketLaw } from '../../machines/ticket.law';
 import type { TicketCommand } from '../../machines/ticket.types';
 import { recalculateSlaUpdate, systemEventUpdate, SystemTicketMessage, TicketCommandMessage, ticketProcess, TicketWorkflowInput, type PendingPolicy } from '../../workflows/ticket.messages';
@@ -13,6 +13,7 @@ import { refuseEarly } from '../temporal/process-commands';
 import { ProcessWorkflowsClient } from '../temporal/process-workflows.client';
 import { actorOf, AuthUser } from '../auth/auth-user';
 import { UserEntity } from '../auth/user.entity';
+import { RequestItemsService, type RequestItemIntake } from '../catalog/request-items.service';
 import { CategoryEntity } from '../catalog/category.entity';
 import { appConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -73,6 +74,7 @@ export class TicketsService {
     private readonly openedHooks: TicketOpenedHooks,
     private readonly viewExtensions: TicketViewExtensions,
     private readonly time: TimeService,
+    private readonly requestItems: RequestItemsService,
   ) {}
 
   async create(user: AuthUser, dto: CreateTicketDto, idempotencyKey?: string): Promise<TicketViewDto> {
@@ -84,17 +86,18 @@ export class TicketsService {
     // Independent reads in one wave each (the answer waits for every round trip); the number is
     // taken only once the caller's references are known to exist, so bad input leaves no gap (a
     // category naming a missing SLA policy, a configuration error, still can).
-    const [, category, routeTo, references] = await Promise.all([
+    const [, { category, intake, itemTeam }, requesterService, references] = await Promise.all([
       this.requireExists(UserEntity, requesterId, 'requesterId'),
-      dto.categoryId ? this.requireExists(CategoryEntity, dto.categoryId, 'categoryId') : null,
-      this.primaryTeamOf(requesterId),
+      this.serviceAsked(dto),
+      this.requesterServiceOf(requesterId),
       this.referencesFor(user, dto.references ?? []),
     ]);
-    const [sla, number] = await Promise.all([
-      this.slaPolicies.newest(category?.slaPolicyCode ?? 'standard'),
-      this.numbers.next(dto.type, idempotencyKey),
-    ]);
-    const { score, level } = assessPriority(dto.impact, dto.urgency);
+    const item = intake?.item;
+    const routeTo = itemTeam ?? requesterService?.routeTo;
+    // Issue 13 item 5: the organisation's agreement overrides the item's and the service's (seed 004 sells SLA versions to customers).
+    const { policy: sla, matrix } = await this.slaPolicies.forNewTicket(requesterService?.slaPolicyCode ?? item?.slaPolicyCode ?? category?.slaPolicyCode ?? 'standard');
+    const { score, level } = assessWith(matrix, dto.impact, dto.urgency);
+    const number = await this.numbers.next(dto.type, idempotencyKey);
     const input: TicketWorkflowInput = {
       type: dto.type,
       requesterId,
@@ -103,12 +106,14 @@ export class TicketsService {
         ...this.config.ticketPolicy,
         // Per service (the category), else the installation's (TICKET_AUTO_CLOSE_AFTER, PENDING_*).
         autoCloseAfterMs: category?.autoCloseAfterDays ? category.autoCloseAfterDays * DAY_MS : this.config.ticketPolicy.autoCloseAfterMs,
-        requiresApproval: category?.requiresApproval ?? false,
+        requiresApproval: (item?.requiresApproval || category?.requiresApproval) ?? false,
         pending: pendingPolicyOf(category, this.config.ticketPolicy.pending),
       },
-      sla: { policy: sla, requestKind: dto.requestKind ?? ((category?.requestKind as RequestKind | null) ?? null) },
+      sla: { policy: sla, requestKind: dto.requestKind ?? ((item?.requestKind ?? category?.requestKind ?? null) as RequestKind | null) },
       rulesVersion: 2,
-      requiredQuestions: (category?.additionalQuestions ?? []).map((q) => q.key),
+      // The form's answers are Additional Questions too: escalation still requires them.
+      requiredQuestions: [...new Set([...(category?.additionalQuestions ?? []).map((q) => q.key), ...Object.keys(intake?.answers ?? {})])],
+      ...(intake ? { intake: { answers: intake.answers, text: intake.text } } : {}),
       routeTo,
       record: {
         number,
@@ -161,7 +166,14 @@ export class TicketsService {
     if (!ticket.slaPolicyCode) {
       throw new TicketException(TicketErrorCode.CommandNotAllowed, 'this ticket was opened before SLA policies and has no clocks', { allowedCommands: [] });
     }
-    const policy = await this.slaPolicies.newest(ticket.slaPolicyCode);
+    const { policy } = await this.slaPolicies.forNewTicket(ticket.slaPolicyCode);
+    if (!policy.targets[ticket.priority]) {
+      // A newer matrix without the ticket's level: the priority is an agent's decision (override it first), not the recalculation's.
+      throw new TicketException(TicketErrorCode.RuleBroken, `SLA policy ${policy.code} v${policy.version} has no level ${ticket.priority} (it has ${Object.keys(policy.targets).join(', ')}): override the priority first`, {
+        field: 'priority',
+        rule: 'policyHasPriority',
+      });
+    }
     await this.audit.refusals(user, number, 'recalculateSla', async () => {
       // A Closed ticket's workflow has ended: the machine refuses here (409), not Temporal (500).
       refuseEarly(ticketLaw, ticket.machineState, { type: 'recalculateSla', text: 'recalculate', actor: actorOf(user) });
@@ -170,15 +182,41 @@ export class TicketsService {
     return this.get(user, number);
   }
 
-  /** Seed 000, principle 3: the team that receives the requester's tickets, if their organisation has one. */
-  private async primaryTeamOf(requesterId: string): Promise<TicketWorkflowInput['routeTo']> {
-    const [team] = await this.db.query(
-      `SELECT t.id, t.name, t.line_level, t.auto_assign FROM users u
-       JOIN organisations o ON o.code = u.organisation JOIN teams t ON t.id = o.primary_team_id
+  /**
+   * The service asked for: a category, or a request item (issue 13) with its checked answers, its
+   * category and the team it routes to. Answers without an item are refused: nothing would check them.
+   */
+  private async serviceAsked(dto: CreateTicketDto): Promise<{ category: CategoryEntity | null; intake: RequestItemIntake | null; itemTeam: TicketWorkflowInput['routeTo'] }> {
+    if (!dto.requestItemId) {
+      if (dto.answers || dto.guideAnswers) {
+        throw new TicketException(TicketErrorCode.RuleBroken, 'answers and guideAnswers belong to a request item: name it in requestItemId', { field: 'requestItemId', rule: 'answersNeedItem' });
+      }
+      return { category: dto.categoryId ? await this.requireExists(CategoryEntity, dto.categoryId, 'categoryId') : null, intake: null, itemTeam: undefined };
+    }
+    const intake = await this.requestItems.intakeFor(dto.requestItemId, dto.answers ?? {}, dto.guideAnswers);
+    const categoryId = dto.categoryId ?? intake.item.categoryId;
+    const [category, [team]] = await Promise.all([
+      categoryId ? this.requireExists(CategoryEntity, categoryId, 'categoryId') : null,
+      intake.item.defaultTeamId ? this.db.query('SELECT id, name, line_level, auto_assign FROM teams WHERE id = $1', [intake.item.defaultTeamId]) : [],
+    ]);
+    const itemTeam = team ? { teamId: team.id, teamName: team.name, teamLine: team.line_level, autoAssign: team.auto_assign } : undefined;
+    return { category, intake, itemTeam };
+  }
+
+  /**
+   * What the requester's organisation decides for their tickets: the team that receives them (seed
+   * 000, principle 3) and the SLA policy it bought (issue 13 item 5), each if it has one.
+   */
+  private async requesterServiceOf(requesterId: string): Promise<{ routeTo: TicketWorkflowInput['routeTo']; slaPolicyCode: string | null } | null> {
+    const [row] = await this.db.query(
+      `SELECT o.sla_policy_code, t.id, t.name, t.line_level, t.auto_assign FROM users u
+       JOIN organisations o ON o.code = u.organisation LEFT JOIN teams t ON t.id = o.primary_team_id
        WHERE u.id = $1`,
       [requesterId],
     );
-    return team ? { teamId: team.id, teamName: team.name, teamLine: team.line_level, autoAssign: team.auto_assign } : undefined;
+    if (!row) return null;
+    const routeTo = row.id ? { teamId: row.id, teamName: row.name, teamLine: row.line_level, autoAssign: row.auto_assign } : undefined;
+    return { routeTo, slaPolicyCode: row.sla_policy_code };
   }
 
   /** When the user reported the problem: now, or (agents logging a call) a moment in the last 30 days. */
@@ -364,3 +402,26 @@ export class TicketsService {
   }
 
 }
+
+/** The priority from the matrix the ticket's policy follows; a level it lacks is the caller's mistake (422). */
+function assessWith(matrix: VersionedPriorityMatrix, impact: string, urgency: string): PriorityAssessment {
+  for (const [field, code, levels] of [
+    ['impact', impact, matrix.impactFactors],
+    ['urgency', urgency, matrix.urgencyFactors],
+  ] as const) {
+    if (!Object.hasOwn(levels, code)) {
+      throw new TicketException(TicketErrorCode.RuleBroken, `${field} ${code} is not a level of priority matrix ${matrix.code}: ${levelsByFactor(levels)}`, {
+        field,
+        rule: 'matrixLevel',
+      });
+    }
+  }
+  return assessPriority(impact, urgency, matrix);
+}
+
+/** Lowest factor first (jsonb keeps no key order). */
+const levelsByFactor = (factors: Record<string, number>): string =>
+  Object.entries(factors)
+    .sort(([, a], [, b]) => a - b)
+    .map(([code]) => code)
+    .join(', ');

@@ -6,6 +6,7 @@ import { changeMachine } from '../../machines/change.machine';
 import { problemMachine } from '../../machines/problem.machine';
 import { majorIncidentMachine } from '../../machines/major-incident.machine';
 import { articleMachine } from '../../machines/article.machine';
+import { guideToMermaid, PRINTER_GUIDE } from '../../machines/catalog/guide';
 
 /** The statecharts the README and docs/processes.md show, each between `<!-- statechart:<name>:start/end -->`. */
 export const README_CHARTS: Array<{ name: string; file: string; render: () => string }> = [
@@ -15,6 +16,8 @@ export const README_CHARTS: Array<{ name: string; file: string; render: () => st
   { name: 'problem', file: 'docs/processes.md', render: () => fenced(problemMachine) },
   { name: 'mi', file: 'docs/processes.md', render: () => fenced(majorIncidentMachine) },
   { name: 'article', file: 'docs/processes.md', render: () => fenced(articleMachine) },
+  // A guide is data an admin writes; its machine is built from it. The sample is seed 002's printer guide.
+  { name: 'guide', file: 'docs/processes.md', render: () => ['```mermaid', guideToMermaid(PRINTER_GUIDE), '```'].join('\n') },
 ];
 
 function fenced(machine: AnyStateMachine): string {

@@ -132,8 +132,9 @@ export class SlaPolicyDto implements SlaPolicy {
   @ApiProperty({ example: 'standard' }) code!: string;
   @ApiProperty({ type: 'integer', minimum: 1 }) version!: number;
   @ApiProperty() name!: string;
+  @ApiPropertyOptional({ example: 'seed-003', description: 'the priority matrix the targets follow (absent: seed-003, a policy from before matrices)' }) priorityMatrix?: string;
   @ApiProperty({ type: BusinessCalendarDto }) calendar!: BusinessCalendarDto;
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/SlaTargetsDto' }, description: 'targets per priority code (P1..P4)' })
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/SlaTargetsDto' }, description: 'targets per priority level, most urgent first' })
   targets!: Record<string, SlaTargetsDto>;
   @ApiProperty({ type: RequestKindTargetsDto, description: 'per request kind: overrides of the targets' }) requestKinds!: RequestKindTargetsDto;
   @ApiProperty({ minimum: 0, maximum: 1, description: 'share of a target after which the team is warned' }) warningShare!: number;

@@ -7,7 +7,7 @@ import { TICKET_STATUSES } from '../../../machines/ticket.types';
 import type { TicketStatus } from '../../../machines/ticket.types';
 import { BusinessCalendarDto, IsTargetsMap, MAX_TARGET_MS, OnCallServiceDto, RequestKindTargetsDto, SlaTargetsDto } from './sla-policy.dto';
 
-const POLICY_CODE = /^[a-z0-9][a-z0-9-]{1,40}$/;
+export const POLICY_CODE = /^[a-z0-9][a-z0-9-]{1,40}$/;
 
 /** The next version of a policy; what is left out is the standard policy's (warningShare 0.75, no raise, 8 h, no on-call). */
 export class PublishSlaPolicyDto {
@@ -16,6 +16,11 @@ export class PublishSlaPolicyDto {
   code!: string;
 
   @ApiProperty({ maxLength: 200 }) @IsString() @MaxLength(200) name!: string;
+
+  @ApiPropertyOptional({ example: 'dansupport', pattern: POLICY_CODE.source, default: 'seed-003', description: 'the priority matrix (GET /sla/priority-matrices) whose levels the targets are for' })
+  @IsOptional()
+  @Matches(POLICY_CODE)
+  priorityMatrix?: string;
 
   @ApiProperty({ type: BusinessCalendarDto, description: 'business calendar: timeZone, week (mon..sun: [["08:00","16:00"]]), holidays, or alwaysOpen' })
   @ValidateNested()
@@ -26,7 +31,7 @@ export class PublishSlaPolicyDto {
     type: 'object',
     additionalProperties: { $ref: '#/components/schemas/SlaTargetsDto' },
     maxProperties: 20,
-    description: 'per priority code (P1..P4 required, 422 otherwise): firstResponseMs, escalationMs, resolutionMs (business time)',
+    description: 'per priority level of the matrix (a level left out gets the matrix’s own times; a code the matrix lacks is 422): firstResponseMs, escalationMs, resolutionMs (business time)',
   })
   @IsTargetsMap()
   targets!: Record<string, SlaTargetsDto>;

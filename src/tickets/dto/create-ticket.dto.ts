@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { GuideAnswerDto } from '../../catalog/dto/request-item.dto';
 import { REQUEST_KINDS } from '../../../machines/sla/sla-policy';
 import type { RequestKind } from '../../../machines/sla/sla-policy';
-import { IMPACTS, URGENCIES } from '../../../machines/priority';
-import type { Impact, Urgency } from '../../../machines/priority';
+import { IMPACTS, LEVEL_CODE, URGENCIES } from '../../../machines/priority';
 import { TICKET_TYPES } from '../../../machines/ticket.types';
 import type { TicketType } from '../../../machines/ticket.types';
 
@@ -32,13 +33,21 @@ export class CreateTicketDto {
   @IsUUID()
   categoryId?: string;
 
-  @ApiProperty({ enum: IMPACTS, description: 'seed 003: one or two workplaces .. several sites' })
-  @IsIn(IMPACTS)
-  impact!: Impact;
+  @ApiProperty({
+    example: 'department',
+    pattern: LEVEL_CODE.source,
+    description: `an impact level of the priority matrix the ticket's SLA policy follows (GET /sla/priority-matrices; 422 otherwise). Seed 003's: ${IMPACTS.join(', ')}`,
+  })
+  @Matches(LEVEL_CODE)
+  impact!: string;
 
-  @ApiProperty({ enum: URGENCIES, description: 'seed 003: how long can the user wait' })
-  @IsIn(URGENCIES)
-  urgency!: Urgency;
+  @ApiProperty({
+    example: 'today',
+    pattern: LEVEL_CODE.source,
+    description: `an urgency level of that matrix (422 otherwise). Seed 003's: ${URGENCIES.join(', ')}`,
+  })
+  @Matches(LEVEL_CODE)
+  urgency!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'staff only: the user the ticket is for (phone, walk-in)' })
   @IsOptional()
@@ -67,6 +76,30 @@ export class CreateTicketDto {
   @IsString({ each: true })
   @MaxLength(40, { each: true })
   references?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'the service catalog’s request item asked for (GET /catalog/items): its team, SLA, approval and form apply' })
+  @IsOptional()
+  @IsUUID()
+  requestItemId?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    maxProperties: 50,
+    example: { printer: 'P-3.14', onSite: true },
+    description: 'the request item’s form, answered: field key -> answer (422 naming each missing or wrong field); they become the ticket’s Additional Questions',
+  })
+  @IsOptional()
+  @IsObject()
+  answers?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: [GuideAnswerDto], maxItems: 100, description: 'an item with a guide: the answers that led to "create" (POST /catalog/items/{id}/guide)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => GuideAnswerDto)
+  guideAnswers?: GuideAnswerDto[];
 
   @ApiPropertyOptional({ enum: CHANNELS, default: 'api' })
   @IsOptional()

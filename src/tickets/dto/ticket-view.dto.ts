@@ -3,8 +3,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MI_STAGES } from '../../../machines/major-incident.types';
 import type { MiStage } from '../../../machines/major-incident.types';
-import { IMPACTS, URGENCIES } from '../../../machines/priority';
-import type { Impact, Urgency } from '../../../machines/priority';
 import { PENDING_REASONS, TICKET_COMMANDS, TICKET_STATUSES, TICKET_TYPES } from '../../../machines/ticket.types';
 import type {
   EscalationStep,
@@ -150,8 +148,8 @@ export class MajorIncidentRefDto {
 export class TicketViewDto extends TicketListItemDto {
   @ApiProperty() description!: string;
   @ApiProperty({ type: RefDto, nullable: true }) category!: RefDto | null;
-  @ApiProperty({ enum: IMPACTS }) impact!: Impact;
-  @ApiProperty({ enum: URGENCIES }) urgency!: Urgency;
+  @ApiProperty({ example: 'department', description: 'an impact level of the ticket’s priority matrix' }) impact!: string;
+  @ApiProperty({ example: 'today', description: 'an urgency level of the ticket’s priority matrix' }) urgency!: string;
   @ApiProperty({ enum: CHANNELS }) channel!: Channel;
   @ApiProperty({ type: PendingDto, nullable: true, description: 'while Pending: why' }) pending!: PendingDto | null;
   @ApiProperty({ type: 'string', nullable: true }) resolution!: string | null;
