@@ -1,7 +1,7 @@
 // Request items as the API reads and writes them. The shape is checked here (400 naming the
 // field); what a form or a guide means (keys unique, conditions on earlier fields, no unreachable
 // step or dead end) is the machines' validateForm / validateGuide (422 naming every problem).
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { FIELD_TYPES, type FieldType, type FormCondition, type FormField } from '../../../machines/catalog/form';
@@ -79,8 +79,9 @@ export class UpdateRequestItemDto {
   @IsOptional() @ValidateIf((_o, v) => v !== null) @ValidateNested() @Type(() => GuideDefinitionDto) guide?: GuideDefinitionDto | null;
 }
 
-export class CreateRequestItemDto extends UpdateRequestItemDto {
-  @ApiProperty({ example: 'Printer problem', minLength: 2, maxLength: 200 }) @IsString() @MinLength(2) @MaxLength(200) declare name: string;
+/** The update's fields with the name required (OmitType keeps their validation; a `declare` field would lose it). */
+export class CreateRequestItemDto extends OmitType(UpdateRequestItemDto, ['name'] as const) {
+  @ApiProperty({ example: 'Printer problem', minLength: 2, maxLength: 200 }) @IsString() @MinLength(2) @MaxLength(200) name!: string;
 }
 
 export class RequestItemView {
