@@ -34,7 +34,8 @@ export class PriorityLevelDto implements PriorityLevel {
   @ApiProperty({ example: 'A-Critical', maxLength: 100 }) @IsString() @MaxLength(100) name!: string;
   @ApiProperty({ minimum: 0, maximum: 1_000_000, description: 'the lowest impact x urgency score (inclusive) that reaches this level' })
   @IsNumber() @Min(0) @Max(1_000_000) minScore!: number;
-  @ApiProperty({ ...MINUTES, description: 'business minutes to the first response (the default targets of a policy)' }) @IsInt() @Min(1) @Max(525_600) responseMinutes!: number;
+  @ApiProperty({ ...MINUTES, minimum: 0, description: 'business minutes to the first response (the default targets of a policy); 0 is seed 003\'s "immediately", 15 minutes as a target' })
+  @IsInt() @Min(0) @Max(525_600) responseMinutes!: number;
   @ApiProperty({ ...MINUTES, description: 'business minutes to resolution' }) @IsInt() @Min(1) @Max(525_600) resolutionMinutes!: number;
   @ApiProperty({ ...MINUTES, description: 'business minutes until the ticket is escalated if still open' }) @IsInt() @Min(1) @Max(525_600) escalateAfterMinutes!: number;
 }
