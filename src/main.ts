@@ -73,8 +73,9 @@ async function main(): Promise<void> {
       `  Temporal UI  http://127.0.0.1:${config.temporalUiPort}`,
       `  Mail in      smtp://127.0.0.1:${config.mail.listenerPort} (to ${config.mail.supportAddress})`,
       `  Mail out     ${config.mail.sinkPort ? `the local sink, GET ${base}/mail/sink` : 'the SMTP server in SMTP_URL'}`,
-      `  Demo data    ${seeded.created ? 'seeded now' : 'already present'}; demo tokens (Authorization: Bearer <token>):`,
-      ...seeded.tokens.map((t) => `    ${t.username.padEnd(11)} ${t.role.padEnd(16)} ${t.token}`),
+      `  Demo data    ${seeded.created ? 'seeded now' : 'already present'}; demo tokens (Authorization: Bearer <token>)`,
+      `               and demo passwords (POST ${base}/auth/sign-in; demo only):`,
+      ...seeded.tokens.map((t) => `    ${t.username.padEnd(11)} ${t.role.padEnd(16)} ${t.token.padEnd(16)} ${t.password}`),
       '',
     ].join('\n'),
   );

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   console.log(applied.length ? `applied ${applied.map((m) => m.name).join(', ')}` : 'schema is up to date');
   if (process.env.SEED_DEMO_DATA === 'true') {
     const seeded = await seedDemoData(dataSource);
-    console.log(seeded.created ? 'demo data seeded (tokens: demo-<username>)' : 'demo data already present');
+    console.log(seeded.created ? 'demo data seeded (tokens: demo-<username>, passwords: <username>-demo-pass)' : 'demo data already present');
   }
   await dataSource.destroy();
 }

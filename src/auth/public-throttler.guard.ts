@@ -5,7 +5,8 @@ import { IS_PUBLIC } from './public.decorator';
 /**
  * Rate limits the routes anyone may call without a token (health), per client address. Signed-in
  * routes are not limited here (300 agents may share one university address), and monitor intake
- * never is: an alert must not be dropped. Failed sign-ins are limited by the AccessGuard.
+ * never is: an alert must not be dropped. Failed sign-ins (wrong tokens and passwords) are limited
+ * by FailedSignIns.
  */
 @Injectable()
 export class PublicThrottlerGuard extends ThrottlerGuard {

@@ -22,6 +22,13 @@ export class UserEntity {
   @Column({ name: 'token_hash', type: 'text', unique: true })
   tokenHash!: string;
 
+  /**
+   * scrypt hash of the password for browser sign-in (src/auth/password.ts); null: the account signs
+   * in with its token only. Not selected unless asked for, so no view of a user carries it.
+   */
+  @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
+  passwordHash!: string | null;
+
   /** The organisation or location the user belongs to (its primary team receives their tickets). */
   @Column({ type: 'text', nullable: true })
   organisation!: string | null;

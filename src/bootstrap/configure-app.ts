@@ -1,5 +1,6 @@
 import { BadRequestException, INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import { AppExceptionFilter } from '../errors/http-exception.filter';
 import { InputSafetyPipe } from '../http/input-safety.pipe';
 import { jsonOnly } from '../http/json-only';
@@ -18,11 +19,16 @@ function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   ]);
 }
 
-/** What every HTTP entry shares: validation (400 naming the fields), the error filter, OpenAPI at /docs. */
+/**
+ * What every HTTP entry shares (`npm start`, the API-only process and the tests' stack): cookies,
+ * validation (400 naming the fields), the error filter, OpenAPI at /docs.
+ */
 export function configureApp(app: INestApplication): void {
   // Before Nest's body parsers and the request logger (registered at init).
   app.use(requestIdMiddleware);
   app.use(jsonOnly);
+  // The browser's session cookie (src/auth/session-cookie.ts); unsigned: its value is a random secret the server looks up.
+  app.use(cookieParser());
   app.useGlobalPipes(
     new InputSafetyPipe(),
     new ValidationPipe({

@@ -2,8 +2,10 @@
 // declare what is theirs: the success response, the errors their service answers (@ApiErrors),
 // their permission. What every operation of a kind shares is written here, once, from the same
 // facts the code acts on, so the document cannot drift from them:
-// - the AccessGuard: 401 on every protected operation, 403 where the permission table leaves a role
-//   out, 429 after too many wrong tokens; the PublicThrottlerGuard: 429 on the open routes;
+// - the AccessGuard: a bearer token or the browser's session cookie on every protected operation,
+//   401 without either, 403 where the permission table leaves a role out and on a cookie-authenticated
+//   write without its X-CSRF-Token, 429 after too many failed sign-ins; the PublicThrottlerGuard:
+//   429 on the open routes;
 // - the pipes (InputSafetyPipe, ValidationPipe with forbidNonWhitelisted) and the body parser: 400
 //   on every operation with parameters or a body, and bodies that name no other property;
 // - jsonOnly and the body parser: 413 and 415 on every operation that takes a body;
@@ -24,6 +26,7 @@ import {
 } from '@nestjs/swagger';
 import { ROLES } from '../../machines/actor';
 import { PermissionName, PERMISSIONS } from '../auth/permissions';
+import { CSRF_HEADER, SESSION_COOKIE } from '../auth/session-cookie';
 import { ErrorBody, FieldErrorDto } from '../errors/dto/error-body.dto';
 import type { ErrorStatus } from '../errors/api-errors.decorator';
 import { RETRY_AFTER_SECONDS } from '../errors/http-exception.filter';
@@ -38,10 +41,31 @@ const WITH_BODY: readonly Method[] = ['post', 'put', 'patch'];
 
 const ERROR_BODY = { $ref: '#/components/schemas/ErrorBody' };
 const SECURITY_SCHEME = 'bearer';
+/** The browser's alternative to the bearer token: the cookie POST /auth/sign-in sets. */
+const SESSION_SCHEME = 'session';
 
 const BEARER_DESCRIPTION =
   'An opaque token (a random string, not a JWT): `Authorization: Bearer <token>`. The server keeps only its SHA-256 hash, ' +
   'so a lost token cannot be recovered, only replaced. The demo users\' tokens are `demo-<username>` (README).';
+
+const SESSION_DESCRIPTION =
+  `For browsers: the HttpOnly, SameSite=Lax cookie \`${SESSION_COOKIE}\` that POST /auth/sign-in sets (username and password). ` +
+  `Every POST, PUT, PATCH and DELETE made with it must send the session's CSRF token in the \`${CSRF_HEADER}\` header ` +
+  '(from POST /auth/sign-in or GET /auth/session); without it, or with another, 403 rule `csrf`. ' +
+  'A bearer token, when also sent, wins and needs no CSRF token. Sessions last SESSION_TTL_HOURS (12); POST /auth/sign-out ends one. ' +
+  "The demo users' passwords are `<username>-demo-pass` (demo only; printed by `npm start`).";
+
+const CSRF_DESCRIPTION =
+  `The session's CSRF token (synchronizer-token pattern): required on a write made with the \`${SESSION_COOKIE}\` cookie, ` +
+  'ignored with a bearer token. From POST /auth/sign-in or GET /auth/session.';
+
+export const CSRF_TOKEN_PARAMETER: ParameterObject = {
+  name: CSRF_HEADER,
+  in: 'header',
+  required: false,
+  description: CSRF_DESCRIPTION,
+  schema: { type: 'string' },
+};
 
 const IDEMPOTENCY_DESCRIPTION =
   'Makes a retry safe: the first answer to this caller\'s request to this operation under the key (status and body, errors included) ' +
@@ -63,12 +87,14 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('ITSM')
     .setDescription(
-      'Tickets as Temporal workflows driven by XState machines. Authenticate with a bearer token. ' +
+      'Tickets as Temporal workflows driven by XState machines. Authenticate with a bearer token, or from a browser with the ' +
+        `session cookie of POST /auth/sign-in and the ${CSRF_HEADER} header on writes. ` +
         'Every error answers with the ErrorBody schema; writes take an optional Idempotency-Key header (docs/api.md).',
     )
     .setVersion('0.1.0')
     // Not addBearerAuth(): it would call the tokens JWTs (bearerFormat), which they are not.
     .addSecurity(SECURITY_SCHEME, { type: 'http', scheme: 'bearer', description: BEARER_DESCRIPTION })
+    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: SESSION_DESCRIPTION }, SESSION_SCHEME)
     .build();
   return completeDocument(SwaggerModule.createDocument(app, config, { extraModels: [ErrorBody, FieldErrorDto] }));
 }
@@ -76,7 +102,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
 /** Adds what every operation of a kind shares (see the head of this file) to a generated document. */
 export function completeDocument(document: OpenAPIObject): OpenAPIObject {
   document.components ??= {};
-  document.components.parameters = { ...document.components.parameters, IdempotencyKey: IDEMPOTENCY_KEY_PARAMETER };
+  document.components.parameters = { ...document.components.parameters, IdempotencyKey: IDEMPOTENCY_KEY_PARAMETER, CsrfToken: CSRF_TOKEN_PARAMETER };
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
@@ -92,9 +118,16 @@ function completeOperation(path: string, method: Method, op: OperationObject): v
   const isWrite = WRITES.includes(method);
   const hasBody = WITH_BODY.includes(method);
 
-  // Exactly one Idempotency-Key, on writes only, however a controller declared (or did not declare) it.
-  const parameters = (op.parameters ?? []).filter((p) => !('name' in p && p.name.toLowerCase() === IDEMPOTENCY_HEADER.toLowerCase()));
-  op.parameters = isWrite && isProtected ? [{ $ref: '#/components/parameters/IdempotencyKey' }, ...parameters] : parameters;
+  // Either way of signing in: the bearer token, or the browser's session cookie.
+  if (isProtected) op.security = [{ [SECURITY_SCHEME]: [] }, { [SESSION_SCHEME]: [] }];
+
+  // Exactly one Idempotency-Key and one X-CSRF-Token, on writes only, however a controller declared (or did not declare) them.
+  const shared = [IDEMPOTENCY_HEADER, CSRF_HEADER].map((h) => h.toLowerCase());
+  const parameters = (op.parameters ?? []).filter((p) => !('name' in p && shared.includes(p.name.toLowerCase())));
+  op.parameters =
+    isWrite && isProtected
+      ? [{ $ref: '#/components/parameters/IdempotencyKey' }, { $ref: '#/components/parameters/CsrfToken' }, ...parameters]
+      : parameters;
 
   const errors: ErrorDescriptions = {};
   const input = [
@@ -106,11 +139,15 @@ function completeOperation(path: string, method: Method, op: OperationObject): v
   ].filter(Boolean);
   if (input.length) errors[400] = `malformed input: ${input.join(', ')} (fields: each failing field and why)`;
   if (isProtected) {
-    errors[401] = 'no bearer token, or one that belongs to nobody';
+    errors[401] = 'no bearer token and no session cookie, a token that belongs to nobody, or an ended or expired session';
     const permission = (op as { 'x-permission'?: PermissionName })['x-permission'];
     const rule = permission ? PERMISSIONS[permission] : undefined;
     if (!rule) throw new Error(`${method.toUpperCase()} ${path} is protected but declares no permission`);
-    if (rule.roles.length < ROLES.length) errors[403] = `the caller's role may not call this (rule: "${permission}"; ${rule.says})`;
+    const forbidden = [
+      rule.roles.length < ROLES.length && `the caller's role may not call this (rule: "${permission}"; ${rule.says})`,
+      isWrite && `signed in with the session cookie, but without the session's ${CSRF_HEADER} (rule: "csrf")`,
+    ].filter(Boolean);
+    if (forbidden.length) errors[403] = forbidden.join('; or ');
   }
   if (hasBody) {
     errors[413] = 'the body is larger than 100 kB';
@@ -118,7 +155,7 @@ function completeOperation(path: string, method: Method, op: OperationObject): v
   }
   if (isWrite && isProtected) errors[422] = `this ${IDEMPOTENCY_HEADER} was used by the caller for a different request to this operation (field: ${IDEMPOTENCY_HEADER})`;
   errors[429] = isProtected
-    ? 'too many wrong tokens from this address within a minute; wait a minute'
+    ? 'too many failed sign-ins (wrong tokens or passwords) from this address within a minute; wait a minute'
     : 'too many requests from this address within a minute; wait a minute';
   errors[503] = isWrite
     ? `PostgreSQL or Temporal is unreachable or did not answer in time, and the change may still take effect: retry after Retry-After seconds with the same ${IDEMPOTENCY_HEADER}`

@@ -28,6 +28,8 @@ export interface AppConfig {
   commandTimeoutMs: number;
   /** How long an Idempotency-Key and its first answer are remembered. */
   idempotencyKeyTtlMs: number;
+  /** How long a browser's sign-in lasts (SESSION_TTL_HOURS, default 12: a working day, not a week). */
+  sessionTtlMs: number;
   /** Where the Temporal SDK's Prometheus exporter listens in a process that runs a worker (0: off). */
   sdkMetricsPort: number;
   /** Workflows the worker keeps in its sticky cache (memory vs. replays: docs/operations.md). */
@@ -117,6 +119,13 @@ function pendingPolicy(remindAfter: string, closeAfter: string): PendingPolicy |
 
 const int = (value: string | undefined, fallback: number): number => (value ? Number.parseInt(value, 10) : fallback);
 
+/** A whole number of hours, in ms; a typo must not open sessions that never (or at once) expire. */
+function hours(value: string | undefined, fallback: number): number {
+  const parsed = int(value, fallback);
+  if (!Number.isSafeInteger(parsed) || parsed <= 0) throw new Error(`invalid number of hours "${value}"`);
+  return parsed * 3_600_000;
+}
+
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: int(env.PORT, 3000),
@@ -139,6 +148,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     commandTimeoutMs: duration(env.COMMAND_TIMEOUT, '20s'),
     idempotencyKeyTtlMs: duration(env.IDEMPOTENCY_KEY_TTL, '24h'),
+    sessionTtlMs: hours(env.SESSION_TTL_HOURS, 12),
     sdkMetricsPort: int(env.TEMPORAL_SDK_METRICS_PORT, 0),
     maxCachedWorkflows: int(env.WORKER_MAX_CACHED_WORKFLOWS, 1000),
     // All interfaces by default, as the API listens: a container's probe comes from outside it.

@@ -19,6 +19,7 @@ import { KnowledgeBase1765238400000 } from './migrations/1765238400000-knowledge
 import { AutoClosePerService1765324800000 } from './migrations/1765324800000-auto-close-per-service';
 import { PriorityMatrices1765411200000 } from './migrations/1765411200000-priority-matrices';
 import { RequestItems1765497600000 } from './migrations/1765497600000-request-items';
+import { BrowserSignIn1765584000000 } from './migrations/1765584000000-browser-sign-in';
 
 /**
  * Every module's entities, found by name (`<name>.entity.ts`): the database module knows no
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   AutoClosePerService1765324800000,
   PriorityMatrices1765411200000,
   RequestItems1765497600000,
+  BrowserSignIn1765584000000,
 ];
 
 /** Schema changes only through migrations, run on start; never `synchronize`. */

@@ -1,10 +1,12 @@
 // Demo data for the embedded default and the tests: the AU teams of REQUIREMENTS 4 (seed 000),
 // the organisations whose primary teams they are, the people of seed 002's printer scenarios,
 // one of each other role, and a few categories with their Additional Questions.
-// Demo tokens are `demo-<username>`: fine on a laptop, printed by the run command; real users get
-// random tokens (src/auth/token.ts).
+// Demo tokens are `demo-<username>` and demo passwords `<username>-demo-pass`: fine on a laptop,
+// printed by the run command, never for a real installation; real users get random tokens
+// (src/auth/token.ts) and set their own passwords (PUT /me/password).
 import type { DataSource } from 'typeorm';
 import type { Role } from '../../machines/actor';
+import { hashPassword } from '../auth/password';
 import { hashToken } from '../auth/token';
 import type { AdditionalQuestion } from '../catalog/category.entity';
 
@@ -109,9 +111,12 @@ export const DEMO_CATEGORIES: DemoCategory[] = [
 
 export const demoToken = (username: string): string => `demo-${username}`;
 
+/** Demo only: as public as the demo tokens, for signing in from a browser (POST /auth/sign-in). */
+export const demoPassword = (username: string): string => `${username}-demo-pass`;
+
 export interface SeededDemo {
   created: boolean;
-  tokens: Array<{ username: string; role: string; token: string }>;
+  tokens: Array<{ username: string; role: string; token: string; password: string }>;
 }
 
 /**
@@ -119,21 +124,23 @@ export interface SeededDemo {
  * before organisations existed gets the demo organisations and Additional Questions, once.
  */
 export async function seedDemoData(db: DataSource): Promise<SeededDemo> {
-  const tokens = DEMO_USERS.map((u) => ({ username: u.username, role: u.role, token: demoToken(u.username) }));
+  const tokens = DEMO_USERS.map((u) => ({ username: u.username, role: u.role, token: demoToken(u.username), password: demoPassword(u.username) }));
   const [{ count }] = await db.query('SELECT count(*)::int AS count FROM users');
   if (count > 0) {
     await addDispatchDemoData(db);
+    await addDemoPasswords(db);
     return { created: false, tokens };
   }
+  const passwords = await demoPasswordHashes(DEMO_USERS.map((u) => u.username));
   await db.transaction(async (tx) => {
     for (const team of DEMO_TEAMS) {
       await tx.query('INSERT INTO teams (code, name, line_level) VALUES ($1, $2, $3)', [team.code, team.name, team.lineLevel]);
     }
     for (const user of DEMO_USERS) {
       const [{ id }] = await tx.query(
-        `INSERT INTO users (username, display_name, email, role, token_hash, organisation)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [user.username, user.displayName, `${user.username}@example.edu`, user.role, hashToken(demoToken(user.username)), user.organisation ?? null],
+        `INSERT INTO users (username, display_name, email, role, token_hash, organisation, password_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [user.username, user.displayName, `${user.username}@example.edu`, user.role, hashToken(demoToken(user.username)), user.organisation ?? null, passwords.get(user.username)],
       );
       if (user.team) {
         await tx.query(
@@ -184,4 +191,25 @@ async function addDispatchDemoData(db: DataSource): Promise<void> {
       ]);
     }
   });
+}
+
+/** scrypt hashes of the demo passwords, computed side by side (each takes a moment on purpose). */
+async function demoPasswordHashes(usernames: string[]): Promise<Map<string, string>> {
+  return new Map(await Promise.all(usernames.map(async (u) => [u, await hashPassword(demoPassword(u))] as const)));
+}
+
+/**
+ * A demo database from before browser sign-in: its demo users get their demo passwords, once. Only
+ * users who still hold their demo token, so a real account that happens to share a demo username
+ * never gets a known password.
+ */
+async function addDemoPasswords(db: DataSource): Promise<void> {
+  const rows: Array<{ username: string }> = await db.query('SELECT username FROM users WHERE password_hash IS NULL AND username = ANY($1::text[]) AND token_hash = ANY($2::text[])', [
+    DEMO_USERS.map((u) => u.username),
+    DEMO_USERS.map((u) => hashToken(demoToken(u.username))),
+  ]);
+  const passwords = await demoPasswordHashes(rows.map((r) => r.username));
+  for (const [username, hash] of passwords) {
+    await db.query('UPDATE users SET password_hash = $3 WHERE username = $1 AND token_hash = $2 AND password_hash IS NULL', [username, hashToken(demoToken(username)), hash]);
+  }
 }

@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
@@ -14,6 +14,14 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
 export type IdempotentRequest = Request & { user?: AuthUser; idempotencyKey?: string };
+
+const SECRET_BODY = 'idempotency:secretBody';
+/**
+ * A route whose body holds a secret (a password): the stored fingerprint of the request leaves
+ * the body out, as an unsalted hash of a password is a password to whoever reads the table. A
+ * repeat with the same key still gets the first answer; another body under that key is not noticed.
+ */
+export const SecretBody = () => SetMetadata(SECRET_BODY, true);
 
 /** 422 naming the header: a key used before for a different request. */
 export class IdempotencyKeyReusedException extends DomainException<'idempotencyKeyReused'> {
@@ -43,15 +51,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!WRITES.has(request.method) || typeof key !== 'string' || !request.user) return next.handle();
     // The status Nest will answer with: the route's @HttpCode, else 201 for POST, 200 for the rest.
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
-    return from(this.run(request, status, key, next));
+    const secretBody = this.reflector.get<boolean>(SECRET_BODY, context.getHandler()) ?? false;
+    return from(this.run(request, status, key, next, secretBody));
   }
 
-  private async run(request: IdempotentRequest, status: number, key: string, next: CallHandler): Promise<unknown> {
+  private async run(request: IdempotentRequest, status: number, key: string, next: CallHandler, secretBody: boolean): Promise<unknown> {
     if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
       throw new DomainException('badRequest', 'badRequest', `${IDEMPOTENCY_HEADER} must be 1 to 200 printable characters`, { field: IDEMPOTENCY_HEADER });
     }
     const id = { callerId: request.user!.id, operation: `${request.method} ${request.route?.path ?? request.path}`, key };
-    const claim = await this.store.claim({ ...id, request: { params: request.params, query: request.query, body: request.body } });
+    const claim = await this.store.claim({ ...id, request: { params: request.params, query: request.query, body: secretBody ? '(not kept: a secret)' : request.body } });
     if (claim.kind === 'reused') throw new IdempotencyKeyReusedException();
     if (claim.kind === 'answered') throw new ReplayedResponse(claim.status, claim.body);
     request.idempotencyKey = claim.scopedKey;

@@ -18,6 +18,7 @@ export const loggingModule = () =>
       },
       // Health probes and metrics scrapes are not news.
       autoLogging: { ignore: (request) => /^\/(health|metrics)/.test(request.url ?? '') },
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // Credentials never reach a log: tokens, the session cookie both ways, the session's CSRF token.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
     },
   });

@@ -84,12 +84,24 @@ describe('the OpenAPI document', () => {
     });
   });
 
-  it('describes the bearer tokens as opaque, not as JWTs', () => {
-    expect(Object.keys(document.components.securitySchemes)).toEqual(['bearer']);
+  it('describes the bearer tokens as opaque, not as JWTs, and the browser session cookie as the alternative', () => {
+    expect(Object.keys(document.components.securitySchemes)).toEqual(['bearer', 'session']);
     const scheme = document.components.securitySchemes.bearer;
     expect(scheme).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(scheme).not.toHaveProperty('bearerFormat');
-    expect(document.paths['/tickets'].post.security).toEqual([{ bearer: [] }]);
+    expect(document.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'itsm_session' });
+    expect(document.paths['/tickets'].post.security).toEqual([{ bearer: [] }, { session: [] }]);
+    expect(document.paths['/auth/sign-in'].post.security).toBeUndefined();
+  });
+
+  it('declares one optional X-CSRF-Token on every protected write (the session cookie needs it) and none on a read or on sign-in', () => {
+    const csrfOf = (op: Operation) => (op.parameters ?? []).map(resolve).filter((p) => p.name!.toLowerCase() === 'x-csrf-token');
+    const writes = operations().filter(({ method, op }) => method !== 'get' && (op.security ?? []).length > 0);
+    expect(writes.filter(({ op }) => csrfOf(op).length !== 1).map((o) => o.name)).toEqual([]);
+    expect(operations().filter(({ method, op }) => (method === 'get' || !op.security) && csrfOf(op).length > 0).map((o) => o.name)).toEqual([]);
+    expect(document.components.parameters.CsrfToken).toMatchObject({ name: 'X-CSRF-Token', in: 'header', required: false });
+    expect(Object.keys(document.paths['/tickets'].post.responses)).toContain('403');
+    expect(Object.keys(document.paths['/auth/sign-in'].post.responses).sort()).toEqual(['200', '400', '401', '413', '415', '429', '503']);
   });
 
   it('states formats, lengths, enums and integers', () => {

@@ -24,8 +24,8 @@ interface Operation {
   public: boolean;
 }
 
-/** Only these are open without a token (README). */
-const PUBLIC_PATHS = ['/health', '/health/live', '/health/ready'];
+/** Only these are open without a token (README); sign-in is how a browser gets its session. */
+const PUBLIC_PATHS = ['/health', '/health/live', '/health/ready', '/auth/sign-in'];
 
 /** Path parameters that name nothing: the call must be refused or answered before it could change anything. */
 const DUMMIES: Record<string, string> = { number: 'INC-999999', incident: 'INC-999998', status: 'New', seq: '1', code: 'NO-SUCH-ORG' };
