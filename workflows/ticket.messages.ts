@@ -201,8 +201,23 @@ export type TicketCommandMessage<T extends TicketCommandType = TicketCommandType
 /** A task tells the ticket it was split off when its status changes (the parent shows it, and waits for it). */
 export const taskStatusSignal = defineSignal<[{ number: string; status: TicketStatus }]>('taskStatusChanged');
 
-/** Admin: apply this (newer) policy version to the ticket's running clocks; journaled with old and new deadlines. */
-export const recalculateSlaUpdate = defineUpdate<TicketSummary, [{ actor: Actor; policy: SlaPolicy }]>('recalculateSla');
+/**
+ * Issue 13: the ticket's impact and urgency assessed again with the newest version of its policy's
+ * priority matrix, when that gives another level. Applied with the policy in one step, because a
+ * new matrix may rename levels: the old policy has no targets for the new level, the new one none
+ * for the old.
+ */
+export interface PriorityReassessment {
+  priority: string;
+  /** How the level was reached (matrix, version, score): the journal's reason. */
+  text: string;
+}
+
+/**
+ * Admin: apply this (newer) policy version to the ticket's running clocks; journaled with old and
+ * new deadlines. With `reassessed`, the priority changes in the same step (journaled as an override).
+ */
+export const recalculateSlaUpdate = defineUpdate<TicketSummary, [{ actor: Actor; policy: SlaPolicy; reassessed?: PriorityReassessment }]>('recalculateSla');
 
 /** The events the system gives from outside the workflow (the mail delivery, the mail intake): never offered as commands. */
 export type SystemTicketMessage = CommandMessage<TicketCommandOf<'notificationUndelivered'> | TicketCommandOf<'mailNote'>>;

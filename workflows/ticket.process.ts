@@ -19,6 +19,7 @@ import {
   TicketSla,
 } from '../machines/sla/ticket-sla';
 import { openTicket, PersistedTicketState, restoreTicket, TicketEffect, ticketLaw, TicketSnapshot } from '../machines/ticket.law';
+import type { SlaPolicy } from '../machines/sla/sla-policy';
 import type { TaskToStart, TicketCommandType, TicketEvent } from '../machines/ticket.types';
 import { afterBusinessDays, ALWAYS_OPEN } from '../machines/calendar/business-calendar';
 import { isoNow, workflowNow } from './clock';
@@ -36,6 +37,7 @@ import {
   taskStatusSignal,
   TicketWorkflowInput,
   type PendingWait,
+  type PriorityReassessment,
 } from './ticket.messages';
 import { CountedRecord, describeChange, notificationIntent, reachesUser, recalculationText, searchAttributeValues, taskInput } from './ticket.projection';
 import { projectSla } from './ticket.sla-projection';
@@ -98,7 +100,7 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
     const teamBefore = this.context().teamId;
     const effects = this.transition(event);
     const after = this.moment();
-    this.record = describeChange(this.record, { event, before, after, assigneeBefore, teamBefore, context: this.context() });
+    this.record = describeChange(this.record, { event, before, after, assigneeBefore, teamBefore, context: this.context(), priorityNames: this.sla?.policy.priorityNames });
     if (this.sla) {
       this.sla = slaAfter(this.sla, before, after, event);
       // An agent's override re-targets the clocks; a breach that raises priority does not
@@ -174,17 +176,18 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
   registerTicketHandlers(): void {
     setHandler(
       recalculateSlaUpdate,
-      async ({ actor, policy: newer }) => {
+      async ({ actor, policy: newer, reassessed }) => {
         const earlier = this.answeredBefore();
         if (earlier) return earlier.result;
         const at = isoNow();
-        this.refuseRecalculation(actor, at);
+        this.refuseRecalculation(actor, at, newer, reassessed);
         const previous = this.sla!;
-        this.sla = retarget(previous, newer, this.context().priority);
+        this.sla = retarget(previous, newer, reassessed?.priority ?? this.context().priority);
         this.commandsThisRun += 1;
+        if (reassessed) await this.apply({ type: 'overridePriority', priority: reassessed.priority, text: reassessed.text, actor, at });
         return this.remember(await this.apply({ type: 'recalculateSla', text: recalculationText(previous, this.sla), actor, at }));
       },
-      { validator: ({ actor }) => (this.answeredBefore() ? undefined : this.refuseRecalculation(actor, isoNow())) },
+      { validator: ({ actor, policy, reassessed }) => (this.answeredBefore() ? undefined : this.refuseRecalculation(actor, isoNow(), policy, reassessed)) },
     );
     // The mail's events (undelivered notification, a CC's or automatic mail): a handler only, so
     // histories recorded before it replay unchanged.
@@ -206,12 +209,22 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
     });
   }
 
-  private refuseRecalculation(actor: TicketEvent['actor'], at: string): void {
+  private refuseRecalculation(actor: TicketEvent['actor'], at: string, newer: SlaPolicy, reassessed?: PriorityReassessment): void {
     if (!this.sla) {
       const message = 'this ticket was opened before SLA policies and has no clocks';
       throw refusal(message, { allowed: false, code: 'notAllowedNow', message, allowedCommands: [] });
     }
     this.refuseUnlessAllowed({ type: 'recalculateSla', text: 'recalculate', actor, at });
+    const priority = reassessed?.priority ?? this.context().priority;
+    if (!newer.targets[priority]) {
+      const message = `SLA policy ${newer.code} v${newer.version} has no level ${priority}`;
+      throw refusal(message, { allowed: false, code: 'ruleBroken', field: 'priority', message });
+    }
+    // The override is judged by the machine like an agent's (a ticket locked by another agent refuses it).
+    if (reassessed) {
+      const verdict = this.law.judge(this.snapshot, { type: 'overridePriority', priority: reassessed.priority, text: reassessed.text, actor, at });
+      if (!verdict.allowed) throw refusal(verdict.message, verdict);
+    }
   }
 
   protected override async afterOpening(): Promise<void> {

@@ -20,10 +20,12 @@ export interface ChangeSeen {
   teamBefore: string | null;
   /** The ticket's context after the change. */
   context: TicketContext;
+  /** The level names of the matrix the ticket's SLA policy follows (absent before issue 13: seed 003's). */
+  priorityNames?: Record<string, string>;
 }
 
 /** Keeps the names, priority and counters shown in lists, reports and the Temporal UI in step. */
-export function describeChange(record: CountedRecord, { event, before, after, assigneeBefore, teamBefore, context }: ChangeSeen): CountedRecord {
+export function describeChange(record: CountedRecord, { event, before, after, assigneeBefore, teamBefore, context, priorityNames }: ChangeSeen): CountedRecord {
   const next = { ...record };
   if (event.type === 'assignToTeam' || event.type === 'escalate') {
     next.teamName = event.teamName;
@@ -41,7 +43,7 @@ export function describeChange(record: CountedRecord, { event, before, after, as
   if (before.status === 'Resolved' && after.status === 'InProgress') next.reopens += 1;
   if (after.priority !== next.priority) {
     next.priority = after.priority;
-    next.priorityName = DEFAULT_PRIORITY_MATRIX.levels.find((l) => l.code === after.priority)?.name ?? after.priority;
+    next.priorityName = priorityNames?.[after.priority] ?? DEFAULT_PRIORITY_MATRIX.levels.find((l) => l.code === after.priority)?.name ?? after.priority;
   }
   const assignee = context.assigneeId;
   if (assignee === assigneeBefore) return next;

@@ -37,6 +37,11 @@ export interface SlaPolicy {
    * targets are for. Absent in policies from before matrices were versioned: seed 003's.
    */
   priorityMatrix?: string;
+  /**
+   * The matrix's level names (A -> A-Critical), added when a ticket opens under the policy so the
+   * ticket shows the right name after a priority change; not part of a published version.
+   */
+  priorityNames?: Record<string, string>;
   /** Targets per priority level of the matrix, most urgent first (P1..P4 by default). */
   targets: Record<string, SlaTargets>;
   /** Seed 004: a kind of work overrides some targets (fault report: response within 4 h). */

@@ -38,11 +38,22 @@ export class SlaPoliciesService {
    * What a new ticket is opened under: the newest version of the policy with targets for every
    * level of the newest version of its matrix, and that matrix (its priority is assessed with it).
    */
-  async forNewTicket(code: string): Promise<{ policy: SlaPolicy; matrix: VersionedPriorityMatrix }> {
+  async newestWithMatrix(code: string): Promise<{ policy: SlaPolicy; matrix: VersionedPriorityMatrix }> {
     const policy = await this.newest(code);
     const matrix = await this.matrices.newest(policy.priorityMatrix ?? DEFAULT_MATRIX_CODE);
     if (!matrix) throw new Error(`SLA policy ${code} names priority matrix ${policy.priorityMatrix}, which does not exist`);
-    return { policy: withMatrixTargets(policy, matrix), matrix };
+    const priorityNames = Object.fromEntries(matrix.levels.map((level) => [level.code, level.name]));
+    return { policy: { ...withMatrixTargets(policy, matrix), priorityNames }, matrix };
+  }
+
+  /** The policies whose newest version follows this priority matrix (seed 003's when a policy names none). */
+  async followersOf(matrixCode: string): Promise<string[]> {
+    const rows: { code: string }[] = await this.policies.query(
+      `SELECT code FROM (SELECT DISTINCT ON (code) code, coalesce(definition->>'priorityMatrix', $2) AS matrix FROM sla_policies ORDER BY code, version DESC) newest
+        WHERE matrix = $1 ORDER BY code`,
+      [matrixCode, DEFAULT_MATRIX_CODE],
+    );
+    return rows.map((row) => row.code);
   }
 
   async version(code: string, version: number): Promise<SlaPolicy | null> {

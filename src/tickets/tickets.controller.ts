@@ -22,6 +22,7 @@ import {
   TextDto,
 } from './dto/ticket-commands.dto';
 import { TicketPageDto, TicketViewDto } from './dto/ticket-view.dto';
+import { PriorityReassessmentsDto, PriorityReassessmentsQuery } from './dto/priority-reassessment.dto';
 import { TicketsService } from './tickets.service';
 import { CorrectTimeDto, LogTimeDto, TicketTimeView } from '../time/dto/time.dto';
 import { TimeService } from '../time/time.service';
@@ -60,6 +61,15 @@ export class TicketsController {
   @ApiOkResponse({ type: TicketPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListTicketsQuery): Promise<TicketPageDto> {
     return this.tickets.list(user, query);
+  }
+
+  @Get('priority-reassessments')
+  @Permission('admin')
+  @ApiOperation({ summary: 'Admin: open tickets whose priority the newest version of a priority matrix would change (a preview; re-assess each with POST /tickets/{number}/reassess-priority)' })
+  @ApiOkResponse({ type: PriorityReassessmentsDto })
+  @ApiErrors({ 422: 'no priority matrix has this code (field matrix)' })
+  priorityReassessments(@Query() query: PriorityReassessmentsQuery): Promise<PriorityReassessmentsDto> {
+    return this.tickets.priorityReassessments(query.matrix);
   }
 
   @Get(':number')
@@ -362,6 +372,19 @@ export class TicketsController {
   @ApiErrors(processCommandErrors('ticket'))
   recalculateSla(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
     return this.tickets.recalculateSla(u, n, k);
+  }
+
+  @Post(':number/reassess-priority')
+  @Permission('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Admin: assess impact x urgency again with the newest version of the policy’s priority matrix and apply the newest policy version, in one step (journaled: the priority change with how it was reached, old and new deadlines)',
+  })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
+  reassessPriority(@CurrentUser() u: AuthUser, @Param('number') n: string, @IdempotencyKey() k?: string) {
+    return this.tickets.recalculateSla(u, n, k, true);
   }
 
   @Post(':number/time-entries')

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, Repository } from 'typeorm';
+import { Brackets, DataSource, In, Not, Repository } from 'typeorm';
 import { isStaff, Role } from '../../machines/actor';
 import { assessPriority, type PriorityAssessment, type VersionedPriorityMatrix } from '../../machines/priority';
 import { ticketLaw } from '../../machines/ticket.law';
 import type { TicketCommand } from '../../machines/ticket.types';
-import { recalculateSlaUpdate, systemEventUpdate, SystemTicketMessage, TicketCommandMessage, ticketProcess, TicketWorkflowInput, type PendingPolicy } from '../../workflows/ticket.messages';
+import { recalculateSlaUpdate, systemEventUpdate, SystemTicketMessage, TicketCommandMessage, ticketProcess, TicketWorkflowInput, type PendingPolicy, type PriorityReassessment } from '../../workflows/ticket.messages';
 import { AuditService } from '../audit/audit.service';
 import { NumberAllocator } from '../numbering/number-allocator';
 import { refuseEarly } from '../temporal/process-commands';
@@ -21,11 +21,13 @@ import { TeamEntity } from '../teams/team.entity';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import type { ListTicketsQuery } from './dto/list-tickets.query';
 import type { MajorIncidentRefDto, TicketHandlingDto, TicketPageDto, TicketViewDto } from './dto/ticket-view.dto';
+import type { PriorityReassessmentsDto } from './dto/priority-reassessment.dto';
 import { JournalEntryEntity } from './entities/journal-entry.entity';
 import { TicketEntity } from './entities/ticket.entity';
 import { toTicketListItem, toTicketView } from './ticket-view.mapper';
 import { TicketErrorCode, TicketException } from './tickets.exception';
 import { SlaPoliciesService } from '../sla/sla-policies.service';
+import { PriorityMatricesService } from '../sla/priority-matrices.service';
 import type { RequestKind } from '../../machines/sla/sla-policy';
 import { TicketOpenedHooks } from './ticket-opened.hooks';
 import { TimeService } from '../time/time.service';
@@ -70,6 +72,7 @@ export class TicketsService {
     private readonly numbers: NumberAllocator,
     private readonly notifications: NotificationsService,
     private readonly slaPolicies: SlaPoliciesService,
+    private readonly matrices: PriorityMatricesService,
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
     private readonly openedHooks: TicketOpenedHooks,
     private readonly viewExtensions: TicketViewExtensions,
@@ -95,7 +98,7 @@ export class TicketsService {
     const item = intake?.item;
     const routeTo = itemTeam ?? requesterService?.routeTo;
     // Issue 13 item 5: the organisation's agreement overrides the item's and the service's (seed 004 sells SLA versions to customers).
-    const { policy: sla, matrix } = await this.slaPolicies.forNewTicket(requesterService?.slaPolicyCode ?? item?.slaPolicyCode ?? category?.slaPolicyCode ?? 'standard');
+    const { policy: sla, matrix } = await this.slaPolicies.newestWithMatrix(requesterService?.slaPolicyCode ?? item?.slaPolicyCode ?? category?.slaPolicyCode ?? 'standard');
     const { score, level } = assessWith(matrix, dto.impact, dto.urgency);
     const number = await this.numbers.next(dto.type, idempotencyKey);
     const input: TicketWorkflowInput = {
@@ -160,26 +163,51 @@ export class TicketsService {
     return { ...toTicketView(ticket, journal, notifications, actorOf(user), attachments), sla, handling, majorIncident: majorIncident ?? null, ...related };
   }
 
-  /** Admin: put the ticket's running clocks under the newest version of its SLA policy. */
-  async recalculateSla(user: AuthUser, number: string, idempotencyKey?: string): Promise<TicketViewDto> {
+  /**
+   * Admin: put the ticket's running clocks under the newest version of its SLA policy; with
+   * `reassess`, also assess its impact and urgency again with the newest version of the policy's
+   * priority matrix (issue 13: policies are recalculable for open tickets), in the same step.
+   */
+  async recalculateSla(user: AuthUser, number: string, idempotencyKey?: string, reassess = false): Promise<TicketViewDto> {
     const ticket = await this.findVisible(user, number);
     if (!ticket.slaPolicyCode) {
       throw new TicketException(TicketErrorCode.CommandNotAllowed, 'this ticket was opened before SLA policies and has no clocks', { allowedCommands: [] });
     }
-    const { policy } = await this.slaPolicies.forNewTicket(ticket.slaPolicyCode);
-    if (!policy.targets[ticket.priority]) {
-      // A newer matrix without the ticket's level: the priority is an agent's decision (override it first), not the recalculation's.
-      throw new TicketException(TicketErrorCode.RuleBroken, `SLA policy ${policy.code} v${policy.version} has no level ${ticket.priority} (it has ${Object.keys(policy.targets).join(', ')}): override the priority first`, {
+    const { policy, matrix } = await this.slaPolicies.newestWithMatrix(ticket.slaPolicyCode);
+    const reassessed = reassess ? reassessment(matrix, ticket) : undefined;
+    if (!policy.targets[reassessed?.priority ?? ticket.priority]) {
+      // A newer matrix without the ticket's level: re-assess (or override) the priority in the same step.
+      throw new TicketException(TicketErrorCode.RuleBroken, `SLA policy ${policy.code} v${policy.version} has no level ${ticket.priority} (it has ${Object.keys(policy.targets).join(', ')}): re-assess or override the priority`, {
         field: 'priority',
         rule: 'policyHasPriority',
       });
     }
-    await this.audit.refusals(user, number, 'recalculateSla', async () => {
+    await this.audit.refusals(user, number, reassess ? 'reassessPriority' : 'recalculateSla', async () => {
       // A Closed ticket's workflow has ended: the machine refuses here (409), not Temporal (500).
       refuseEarly(ticketLaw, ticket.machineState, { type: 'recalculateSla', text: 'recalculate', actor: actorOf(user) });
-      await this.workflows.update(number, recalculateSlaUpdate, { actor: actorOf(user), policy }, idempotencyKey);
+      await this.workflows.update(number, recalculateSlaUpdate, { actor: actorOf(user), policy, reassessed }, idempotencyKey);
     });
     return this.get(user, number);
+  }
+
+  /** Open tickets whose priority a re-assessment with the newest version of this matrix would change (nothing is changed). */
+  async priorityReassessments(matrixCode: string): Promise<PriorityReassessmentsDto> {
+    const matrix = await this.matrices.newest(matrixCode);
+    if (!matrix) throw new TicketException(TicketErrorCode.UnknownReference, `priority matrix ${matrixCode} does not exist`, { field: 'matrix' });
+    const policies = await this.slaPolicies.followersOf(matrixCode);
+    const open: Pick<TicketEntity, 'number' | 'title' | 'priority' | 'impact' | 'urgency' | 'slaPolicyCode'>[] = await this.tickets.find({
+      select: { number: true, title: true, priority: true, impact: true, urgency: true, slaPolicyCode: true },
+      where: { slaPolicyCode: In(policies), status: Not('Closed') },
+      order: { createdAt: 'ASC' },
+    });
+    const tickets = open.flatMap((ticket) => {
+      const inMatrix = Object.hasOwn(matrix.impactFactors, ticket.impact) && Object.hasOwn(matrix.urgencyFactors, ticket.urgency);
+      const level = inMatrix ? assessPriority(ticket.impact, ticket.urgency, matrix).level.code : null;
+      if (level === ticket.priority) return [];
+      const { number, title, priority, impact, urgency } = ticket;
+      return [{ number, title, priority, impact, urgency, reassessedPriority: level, slaPolicyCode: ticket.slaPolicyCode! }];
+    });
+    return { matrix: { code: matrix.code, version: matrix.version }, policies, tickets };
   }
 
   /**
@@ -417,6 +445,16 @@ function assessWith(matrix: VersionedPriorityMatrix, impact: string, urgency: st
     }
   }
   return assessPriority(impact, urgency, matrix);
+}
+
+/** The ticket's level under the matrix, when it is another than the ticket's priority. */
+function reassessment(matrix: VersionedPriorityMatrix, ticket: Pick<TicketEntity, 'impact' | 'urgency' | 'priority'>): PriorityReassessment | undefined {
+  const { score, level } = assessWith(matrix, ticket.impact, ticket.urgency);
+  if (level.code === ticket.priority) return undefined;
+  return {
+    priority: level.code,
+    text: `re-assessed with priority matrix ${matrix.code} v${matrix.version}: impact ${ticket.impact} × urgency ${ticket.urgency} = ${score} → ${level.code} (${level.name})`,
+  };
 }
 
 /** Lowest factor first (jsonb keeps no key order). */

@@ -31,6 +31,17 @@ const SEED_004_HOURS = {
   week: { mon: [['08:00', '16:00']], tue: [['08:00', '16:00']], wed: [['08:00', '16:00']], thu: [['08:00', '16:00']], fri: [['08:00', '15:00']], sat: [], sun: [] },
 };
 
+/** Seed 004's Dansupport matrix with the given levels (the factors stay). */
+const dansupportMatrix = (levels: Array<[code: string, name: string, minScore: number]>, resolutionMinutes = 480) => ({
+  code: 'dansupport',
+  name: 'Dansupport, revised',
+  impactFactors: { workplace: 1, department: 2, site: 3, multiSite: 4 },
+  urgencyFactors: { days: 1, tomorrow: 2, today: 3, immediate: 4 },
+  levels: levels.map(([code, name, minScore]) => ({ code, name, minScore, responseMinutes: 60, resolutionMinutes, escalateAfterMinutes: 240 })),
+});
+
+let customerTicket: string;
+
 const targets = (resolutionHours: number) => ({ firstResponseMs: 4 * HOUR, escalationMs: (resolutionHours / 2) * HOUR, resolutionMs: resolutionHours * HOUR });
 
 /** The most recent Friday at 14:30 in Copenhagen that lies at least a week back. */
@@ -112,6 +123,7 @@ describe('Dansupport: A-D with a 4-business-hour response, sold to a customer or
     );
     expect(opened.status).toBe(201);
     const ticket = opened.body;
+    customerTicket = ticket.number;
     // Dansupport's matrix: department (2) x immediate (4) = 8, which is B-Important (6..11).
     expect(ticket.priority).toMatchObject({ code: 'B', name: 'B-Important', score: 8 });
     expect(ticket.sla.policy).toMatchObject({ code: 'dansupport', version: 1 });
@@ -136,5 +148,42 @@ describe('Dansupport: A-D with a 4-business-hour response, sold to a customer or
     await patch('/organisations/BSS', { slaPolicyCode: null }).expect(200);
     const standard = await post('/tickets', { type: 'incident', title: 'Printer', description: 'offline', impact: 'department', urgency: 'immediate' }, 'jannet');
     expect(standard.body.priority.code).toBe('P2');
+  });
+
+  it('re-assesses an open ticket under a new version of the matrix, also when the new version renames the levels', async () => {
+    const journalOf = async () => (await stack.http.get(`/tickets/${customerTicket}`).set(stack.as('tim'))).body.journal.map((e: { text: string }) => e.text);
+    // Version 2: a score of 8 (department x immediate) is now A-Critical.
+    expect((await post('/sla/priority-matrices', dansupportMatrix([['A', 'A-Critical', 8], ['B', 'B-Important', 6], ['C', 'C-Normal', 2], ['D', 'D-Low', 1]]))).body.version).toBe(2);
+    const preview = await stack.http.get('/tickets/priority-reassessments?matrix=dansupport').set(stack.as('admin'));
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ matrix: { code: 'dansupport', version: 2 }, policies: ['dansupport'] });
+    expect(preview.body.tickets).toEqual([expect.objectContaining({ number: customerTicket, priority: 'B', reassessedPriority: 'A', slaPolicyCode: 'dansupport' })]);
+    expect((await stack.http.get('/tickets/priority-reassessments?matrix=nowhere').set(stack.as('admin'))).body).toMatchObject({ field: 'matrix' });
+    expect((await stack.http.get('/tickets/priority-reassessments?matrix=dansupport').set(stack.as('tim'))).status).toBe(403);
+
+    expect((await stack.http.post(`/tickets/${customerTicket}/reassess-priority`).set(stack.as('tim'))).status).toBe(403);
+    const raised = await stack.http.post(`/tickets/${customerTicket}/reassess-priority`).set(stack.as('admin'));
+    expect(raised.status).toBe(200);
+    expect(raised.body.priority).toMatchObject({ code: 'A', name: 'A-Critical' });
+    // The policy's own A targets (8 business hours to resolve) now drive the resolution clock.
+    expect(raised.body.sla.clocks.find((c: { name: string }) => c.name === 'resolution').targetMs).toBe(8 * HOUR);
+    expect(await journalOf()).toContain('Priority changed from B to A: re-assessed with priority matrix dansupport v2: impact department × urgency immediate = 8 → A (A-Critical)');
+    const preview2 = await stack.http.get('/tickets/priority-reassessments?matrix=dansupport').set(stack.as('admin'));
+    expect(preview2.body.tickets).toEqual([]);
+
+    // Version 3 renames the levels: the policy has no targets for A any more, so a plain
+    // recalculation is refused; re-assessing moves priority and clocks together.
+    await post('/sla/priority-matrices', dansupportMatrix([['CRIT', 'Critical', 8], ['HIGH', 'High', 4], ['LOW', 'Low', 1]], 600)).expect(201);
+    const plain = await stack.http.post(`/tickets/${customerTicket}/recalculate-sla`).set(stack.as('admin'));
+    expect(plain.status).toBe(422);
+    expect(plain.body).toMatchObject({ field: 'priority', rule: 'policyHasPriority' });
+    const renamed = await stack.http.post(`/tickets/${customerTicket}/reassess-priority`).set(stack.as('admin'));
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.priority).toMatchObject({ code: 'CRIT', name: 'Critical' });
+    // A level the policy sets no targets for gets the matrix's own times (600 minutes to resolve).
+    expect(renamed.body.sla.clocks.find((c: { name: string }) => c.name === 'resolution').targetMs).toBe(600 * 60_000);
+    const journal = await journalOf();
+    expect(journal).toContain('Priority changed from A to CRIT: re-assessed with priority matrix dansupport v3: impact department × urgency immediate = 8 → CRIT (Critical)');
+    expect(journal.filter((t: string) => t.startsWith('SLA recalculated: dansupport v1 → dansupport v1'))).toHaveLength(2);
   });
 });
