@@ -5,6 +5,7 @@ import { VersionedPriorityMatrix, validateMatrix } from '../../machines/priority
 import type { PublishPriorityMatrixDto } from './dto/priority-matrix.dto';
 import { PriorityMatrixEntity } from './priority-matrix.entity';
 import { SlaErrorCode, SlaException } from './sla.exception';
+import { publishNextVersion } from '../database/next-version';
 
 /** Priority matrices (versioned like SLA policies): a new ticket is assessed with the newest version. */
 @Injectable()
@@ -38,9 +39,6 @@ export class PriorityMatricesService {
     };
     const problems = validateMatrix(draft);
     if (problems.length) throw new SlaException(SlaErrorCode.InvalidMatrix, problems.join('; '), { field: problems[0].split(/[:.[]/)[0] });
-    const [{ next }] = await this.matrices.query('SELECT coalesce(max(version), 0) + 1 AS next FROM priority_matrices WHERE code = $1', [dto.code]);
-    const matrix: VersionedPriorityMatrix = { code: dto.code, version: Number(next), name: dto.name.trim(), ...draft };
-    await this.matrices.insert({ code: matrix.code, version: matrix.version, name: matrix.name, definition: matrix });
-    return matrix;
+    return publishNextVersion(this.matrices, dto.code, (version): VersionedPriorityMatrix => ({ code: dto.code, version, name: dto.name.trim(), ...draft }));
   }
 }

@@ -10,6 +10,7 @@ import type { TicketSlaDto } from './dto/ticket-sla.dto';
 import { SlaClockEntity } from './sla-clock.entity';
 import { SlaPolicyEntity } from './sla-policy.entity';
 import { SlaErrorCode, SlaException } from './sla.exception';
+import { publishNextVersion } from '../database/next-version';
 
 /** SLA policies (versioned) and the SLA part of a ticket's view, computed from clock segments. */
 @Injectable()
@@ -75,11 +76,8 @@ export class SlaPoliciesService {
     const policyProblems = validatePolicy({ ...draft, version: 0 }, matrix.levels.map((l) => l.code));
     const problems = [...calendarProblems, ...policyProblems];
     if (problems.length) throw new SlaException(SlaErrorCode.InvalidPolicy, problems.join('; '), { field: 'definition' });
-    const [{ next }] = await this.policies.query('SELECT coalesce(max(version), 0) + 1 AS next FROM sla_policies WHERE code = $1', [draft.code]);
     // Stored whole: a version is self-contained (the matrix's times fill the levels it leaves out).
-    const policy: SlaPolicy = withMatrixTargets({ ...draft, priorityMatrix: matrixCode, version: Number(next) }, matrix);
-    await this.policies.insert({ code: policy.code, version: policy.version, name: policy.name, definition: policy });
-    return policy;
+    return publishNextVersion(this.policies, draft.code, (version): SlaPolicy => withMatrixTargets({ ...draft, priorityMatrix: matrixCode, version }, matrix));
   }
 
   /** Every figure from the segments and the policy's calendar, at `now`. */

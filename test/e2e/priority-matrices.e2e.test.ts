@@ -74,6 +74,10 @@ describe('priority matrices', () => {
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ code: 'campus', version: 1 });
     expect((await post('/sla/priority-matrices', three)).body.version).toBe(2);
+    // Two admins publishing at once both land, each with its own version.
+    const together = await Promise.all([post('/sla/priority-matrices', three), post('/sla/priority-matrices', three), post('/sla/priority-matrices', three)]);
+    expect(together.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(together.map((r) => r.body.version).sort()).toEqual([3, 4, 5]);
 
     const gap = await post('/sla/priority-matrices', { ...three, levels: [three.levels[0], { ...three.levels[1], minScore: 2 }] });
     expect(gap.status).toBe(422);
