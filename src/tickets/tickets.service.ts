@@ -21,7 +21,7 @@ import { TeamEntity } from '../teams/team.entity';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import type { ListTicketsQuery } from './dto/list-tickets.query';
 import type { MajorIncidentRefDto, TicketHandlingDto, TicketPageDto, TicketViewDto } from './dto/ticket-view.dto';
-import type { PriorityReassessmentsDto } from './dto/priority-reassessment.dto';
+import type { IntakeLevelsDto, PriorityReassessmentsDto } from './dto/priority-levels.dto';
 import { JournalEntryEntity } from './entities/journal-entry.entity';
 import { TicketEntity } from './entities/ticket.entity';
 import { toTicketListItem, toTicketView } from './ticket-view.mapper';
@@ -188,6 +188,17 @@ export class TicketsService {
       await this.workflows.update(number, recalculateSlaUpdate, { actor: actorOf(user), policy, reassessed }, idempotencyKey);
     });
     return this.get(user, number);
+  }
+
+  /**
+   * The impact and urgency levels a ticket the user raises is assessed with (the matrix of their
+   * organisation's policy, else the standard one), lowest first: the portal's choices come from here.
+   */
+  async intakeLevels(user: AuthUser): Promise<IntakeLevelsDto> {
+    const service = await this.requesterServiceOf(user.id);
+    const { matrix } = await this.slaPolicies.newestWithMatrix(service?.slaPolicyCode ?? 'standard');
+    const byFactor = (factors: Record<string, number>) => Object.entries(factors).sort(([, a], [, b]) => a - b).map(([code]) => code);
+    return { matrix: { code: matrix.code, version: matrix.version }, impact: byFactor(matrix.impactFactors), urgency: byFactor(matrix.urgencyFactors) };
   }
 
   /** Open tickets whose priority a re-assessment with the newest version of this matrix would change (nothing is changed). */

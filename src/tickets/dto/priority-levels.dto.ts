@@ -1,4 +1,5 @@
-// Issue 13: which open tickets a new priority matrix version would re-level (a preview; nothing changes).
+// Priority levels over the API: which open tickets a new matrix version would re-level (issue 13;
+// a preview, nothing changes), and which levels a new ticket of the caller is assessed with.
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { POLICY_CODE } from '../../sla/dto/sla.dto';
@@ -35,4 +36,10 @@ export class PriorityReassessmentsDto {
   @ApiProperty({ type: [String], description: 'the SLA policies whose newest version follows the matrix' }) policies!: string[];
   @ApiProperty({ type: [TicketReassessmentDto], description: 'open tickets under those policies whose priority would change, oldest first' })
   tickets!: TicketReassessmentDto[];
+}
+
+export class IntakeLevelsDto {
+  @ApiProperty({ type: MatrixVersionRefDto, description: 'the priority matrix a new ticket of the caller is assessed with' }) matrix!: MatrixVersionRefDto;
+  @ApiProperty({ type: [String], example: ['workplace', 'department', 'site', 'multiSite'], description: 'impact levels, lowest first' }) impact!: string[];
+  @ApiProperty({ type: [String], example: ['days', 'tomorrow', 'today', 'immediate'], description: 'urgency levels, lowest first' }) urgency!: string[];
 }

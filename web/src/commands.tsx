@@ -1,0 +1,172 @@
+// The actions of a ticket page: one per command the API allows the caller now, each with the form
+// its route's request body asks for (from the OpenAPI document). A refusal shows the machine's
+// message and the rule or field it names.
+import { useEffect, useState } from 'preact/hooks';
+import { actionKey, api, describeError, send, type Me, type Schemas, type TicketView } from './api';
+import { t } from './i18n';
+import { commandForm, request, type CommandForm, type Field } from './operations';
+
+interface Props {
+  process: 'tickets';
+  number: string;
+  allowed: string[];
+  me: Me;
+  teamId: string | null;
+  onDone: (view: TicketView) => void;
+}
+
+export function CommandPanel({ number, allowed, teamId, onDone }: Props) {
+  const [forms, setForms] = useState<CommandForm[]>([]);
+  const [open, setOpen] = useState<string | null>(null);
+  useEffect(() => {
+    void Promise.all(allowed.map(commandForm)).then((found) => setForms(found.filter((f): f is CommandForm => f !== null)));
+  }, [allowed.join(',')]);
+  return (
+    <section aria-labelledby="actions-heading">
+      <h2 id="actions-heading">{t('actions')}</h2>
+      {forms.length === 0 && <p>{t('noActions')}</p>}
+      <div class="actions">
+        {forms.map((form) => (
+          <button type="button" data-command={form.command} aria-expanded={open === form.command} onClick={() => setOpen(open === form.command ? null : form.command)}>
+            {form.summary.split(/[;(]/)[0]}
+          </button>
+        ))}
+      </div>
+      {forms
+        .filter((form) => form.command === open)
+        .map((form) => (
+          <ActionForm
+            key={form.command}
+            form={form}
+            number={number}
+            teamId={teamId}
+            onDone={(view) => {
+              setOpen(null);
+              onDone(view);
+            }}
+            onCancel={() => setOpen(null)}
+          />
+        ))}
+    </section>
+  );
+}
+
+function ActionForm({ form, number, teamId, onDone, onCancel }: { form: CommandForm; number: string; teamId: string | null; onDone: (v: TicketView) => void; onCancel: () => void }) {
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // One key per attempt: a double click or a retry after a lost answer is applied once; after a
+  // refusal the user changes the form, and the changed request is a new attempt with a new key.
+  const [key, setKey] = useState(actionKey);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const values = Object.fromEntries([...data.entries()].map(([k, v]) => [k, String(v)]));
+    const { path, body } = request(form, number, values);
+    setBusy(true);
+    const answer = await send(form.method, path, body, key);
+    setBusy(false);
+    if (answer.ok) onDone(answer.body as TicketView);
+    else {
+      setRefusal(describeError(answer.body));
+      setKey(actionKey());
+    }
+  };
+  return (
+    <form class="action" onSubmit={submit} aria-label={form.summary}>
+      <p class="summary">{form.summary}</p>
+      {form.fields.map((field) => (
+        <FieldInput field={field} teamId={teamId} />
+      ))}
+      {refusal && (
+        <p role="alert" class="error">
+          {t('refused')}: {refusal}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {t('send')}
+      </button>{' '}
+      <button type="button" class="secondary" onClick={onCancel}>
+        {t('cancel')}
+      </button>
+    </form>
+  );
+}
+
+function FieldInput({ field, teamId }: { field: Field; teamId: string | null }) {
+  const label = `${field.name}${field.required ? ' *' : ''}`;
+  const hint = field.description ? <span class="hint">{field.description}</span> : null;
+  if (field.lookup) return <LookupInput field={field} teamId={teamId} label={label} hint={hint} />;
+  if (field.kind === 'choice' || field.kind === 'boolean') {
+    const options = field.kind === 'boolean' ? ['true', 'false'] : field.options;
+    return (
+      <label>
+        {label}
+        {hint}
+        <select name={field.name} required={field.required}>
+          {!field.required && <option value="">{t('choose')}</option>}
+          {options.map((o) => (
+            <option value={o}>{o}</option>
+          ))}
+        </select>
+      </label>
+    );
+  }
+  if (field.kind === 'longText' || field.kind === 'list' || field.kind === 'map') {
+    return (
+      <label>
+        {label}
+        {hint}
+        <textarea name={field.name} required={field.required} rows={4} maxLength={field.maxLength} />
+      </label>
+    );
+  }
+  return (
+    <label>
+      {label}
+      {hint}
+      {field.kind === 'number' ? (
+        <input name={field.name} type="number" required={field.required} min={field.minimum} max={field.maximum} />
+      ) : (
+        <input name={field.name} type="text" required={field.required} maxLength={field.maxLength} />
+      )}
+    </label>
+  );
+}
+
+/** A team, an agent or a category chosen by name (the API takes ids): agents are the ticket's team's members. */
+function LookupInput({ field, teamId, label, hint }: { field: Field; teamId: string | null; label: string; hint: preact.JSX.Element | null }) {
+  const [teams, setTeams] = useState<Schemas['TeamView'][] | null>(null);
+  const [categories, setCategories] = useState<Array<{ id: string; name: string }>>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (field.lookup === 'category') void api.GET('/categories').then(({ data, error }) => (data ? (setCategories(data), setTeams([])) : setError(describeError(error))));
+    else void api.GET('/teams').then(({ data, error }) => (data ? setTeams(data) : setError(describeError(error))));
+  }, []);
+  if (error || !teams) {
+    return (
+      <label>
+        {label}
+        {hint}
+        <input name={field.name} required={field.required} />
+      </label>
+    );
+  }
+  const options =
+    field.lookup === 'category'
+      ? categories.map((category) => ({ value: category.id, text: category.name }))
+      : field.lookup === 'team'
+      ? teams.map((team) => ({ value: team.id, text: `${team.name} (${team.lineLevel})` }))
+      : (teams.find((team) => team.id === teamId)?.members ?? []).map((m) => ({ value: m.id, text: m.displayName }));
+  return (
+    <label>
+      {label}
+      {hint}
+      <select name={field.name} required={field.required}>
+        <option value="">{t('choose')}</option>
+        {options.map((o) => (
+          <option value={o.value}>{o.text}</option>
+        ))}
+      </select>
+    </label>
+  );
+}

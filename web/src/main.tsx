@@ -1,0 +1,104 @@
+// The portal and console: one page application over the REST API. Hash routes (#/, #/new,
+// #/tickets/INC-000001) so the server serves one index.html and the API keeps its own 404s.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { api, describeError, type Me, useCsrfToken } from './api';
+import { switchLanguage, t } from './i18n';
+import { NewTicket, TicketList, TicketPage } from './tickets';
+
+function useRoute(): string {
+  const [route, setRoute] = useState(location.hash.slice(1) || '/');
+  useEffect(() => {
+    const onChange = () => setRoute(location.hash.slice(1) || '/');
+    addEventListener('hashchange', onChange);
+    return () => removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const { data, error } = await api.POST('/auth/sign-in', { body: { username: String(form.get('username')), password: String(form.get('password')) } });
+    if (!data) return setError(describeError(error));
+    useCsrfToken(data.csrfToken);
+    onSignedIn(data.user);
+  };
+  return (
+    <main id="main" class="narrow">
+      <h1>{t('signIn')}</h1>
+      <form onSubmit={submit} aria-describedby={error ? 'sign-in-error' : undefined}>
+        <label>
+          {t('username')}
+          <input name="username" autocomplete="username" required />
+        </label>
+        <label>
+          {t('password')}
+          <input name="password" type="password" autocomplete="current-password" required />
+        </label>
+        {error && (
+          <p id="sign-in-error" role="alert" class="error">
+            {t('signInFailed')}: {error}
+          </p>
+        )}
+        <button type="submit">{t('signIn')}</button>
+      </form>
+    </main>
+  );
+}
+
+function App() {
+  const route = useRoute();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [, rerender] = useState(0);
+  useEffect(() => {
+    void api.GET('/auth/session').then(({ data }) => {
+      useCsrfToken(data?.csrfToken ?? null);
+      setMe(data?.user ?? null);
+    });
+  }, []);
+  const signOut = async () => {
+    await api.POST('/auth/sign-out');
+    useCsrfToken(null);
+    setMe(null);
+    location.hash = '#/';
+  };
+  const header = (
+    <header>
+      <a class="skip" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+        Skip to content
+      </a>
+      <a href="#/" class="brand">
+        {t('appName')}
+      </a>
+      <nav aria-label="main">
+        {me && <a href="#/">{t('tickets')}</a>}
+        {me && <a href="#/new">{t('newTicket')}</a>}
+        <button type="button" class="link" onClick={() => (switchLanguage(), rerender((n) => n + 1))}>
+          {t('language')}
+        </button>
+        {me && (
+          <span class="who">
+            {me.displayName}{' '}
+            <button type="button" class="link" onClick={signOut}>
+              {t('signOut')}
+            </button>
+          </span>
+        )}
+      </nav>
+    </header>
+  );
+  if (me === undefined) return <>{header}<main id="main"><p>{t('loading')}</p></main></>;
+  if (me === null) return <>{header}<SignIn onSignedIn={setMe} /></>;
+  const ticket = route.match(/^\/tickets\/([A-Z]+-\d+)$/);
+  return (
+    <>
+      {header}
+      {route === '/new' ? <NewTicket /> : ticket ? <TicketPage number={ticket[1]} me={me} /> : <TicketList me={me} />}
+    </>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,147 @@
+// The machine's commands as the API documents them: the ticket view lists the commands allowed
+// now (allowedCommands); each command's route carries `x-command` in the OpenAPI document, with
+// its request body's schema. The UI builds each action's form from that schema: it knows no
+// command, status or role of its own (issue 14: no rule is a second copy in the UI).
+
+type Schema = {
+  $ref?: string;
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  description?: string;
+  example?: unknown;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  allOf?: Schema[];
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  nullable?: boolean;
+};
+
+interface Operation {
+  summary?: string;
+  'x-command'?: string;
+  parameters?: Array<{ $ref?: string; name?: string; in?: string; required?: boolean; description?: string; schema?: Schema }>;
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+}
+
+interface Document {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+}
+
+export interface Field {
+  name: string;
+  /** Where the value goes: the JSON body, or a path parameter other than the ticket's number. */
+  in: 'body' | 'path';
+  kind: 'text' | 'longText' | 'choice' | 'number' | 'boolean' | 'list' | 'map';
+  required: boolean;
+  options: string[];
+  description: string;
+  /** The UI offers a list to choose from for these (a team, an agent) instead of a raw id. */
+  lookup: 'team' | 'agent' | 'category' | null;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+}
+
+export interface CommandForm {
+  command: string;
+  method: string;
+  path: string;
+  summary: string;
+  fields: Field[];
+}
+
+let documentLoad: Promise<Document> | null = null;
+const openApi = (): Promise<Document> => (documentLoad ??= fetch('/docs-json').then((r) => r.json() as Promise<Document>));
+
+function resolve(document: Document, schema: Schema | undefined): Schema {
+  if (!schema) return {};
+  if (schema.$ref) return resolve(document, document.components.schemas[schema.$ref.split('/').pop()!]);
+  if (schema.allOf?.length === 1) return { ...resolve(document, schema.allOf[0]), description: schema.description };
+  return schema;
+}
+
+const LOOKUPS: Record<string, Field['lookup']> = { teamId: 'team', agentId: 'agent', categoryId: 'category' };
+
+function fieldOf(document: Document, name: string, raw: Schema, required: boolean, where: Field['in']): Field {
+  const schema = resolve(document, raw);
+  const kind: Field['kind'] = schema.enum
+    ? 'choice'
+    : schema.type === 'boolean'
+      ? 'boolean'
+      : schema.type === 'integer' || schema.type === 'number'
+        ? 'number'
+        : schema.type === 'array'
+          ? 'list'
+          : schema.type === 'object'
+            ? 'map'
+            : (schema.maxLength ?? 2000) > 200
+              ? 'longText'
+              : 'text';
+  return {
+    name,
+    in: where,
+    kind,
+    required,
+    options: (schema.enum ?? []).map(String),
+    description: raw.description ?? schema.description ?? '',
+    lookup: LOOKUPS[name] ?? null,
+    maxLength: schema.maxLength,
+    minimum: schema.minimum,
+    maximum: schema.maximum,
+  };
+}
+
+/** The form for one command of a process (the path parameter `number` is the process's own). */
+export async function commandForm(command: string): Promise<CommandForm | null> {
+  const document = await openApi();
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (operation['x-command'] !== command) continue;
+      const body = resolve(document, operation.requestBody?.content?.['application/json']?.schema);
+      const pathFields = (operation.parameters ?? [])
+        .filter((p) => p.in === 'path' && p.name !== 'number')
+        .map((p) => fieldOf(document, p.name!, p.schema ?? {}, true, 'path'));
+      const bodyFields = Object.entries(body.properties ?? {}).map(([name, schema]) => fieldOf(document, name, schema, (body.required ?? []).includes(name), 'body'));
+      return { command, method, path, summary: operation.summary ?? command, fields: [...pathFields, ...bodyFields] };
+    }
+  }
+  return null;
+}
+
+/** The values a form collected, as the operation takes them. */
+export function request(form: CommandForm, number: string, values: Record<string, string>): { path: string; body: Record<string, unknown> | undefined } {
+  let path = form.path.replace('{number}', encodeURIComponent(number));
+  const body: Record<string, unknown> = {};
+  for (const field of form.fields) {
+    const value = values[field.name] ?? '';
+    if (field.in === 'path') {
+      path = path.replace(`{${field.name}}`, encodeURIComponent(value));
+      continue;
+    }
+    if (value === '' && !field.required) continue;
+    body[field.name] = parseValue(field, value);
+  }
+  const hasBody = form.fields.some((f) => f.in === 'body');
+  return { path, body: hasBody ? body : undefined };
+}
+
+function parseValue(field: Field, value: string): unknown {
+  switch (field.kind) {
+    case 'number':
+      return value === '' ? undefined : Number(value);
+    case 'boolean':
+      return value === 'true';
+    case 'list':
+      return value.split('\n').map((line) => line.trim()).filter(Boolean);
+    case 'map':
+      // One "question: answer" per line.
+      return Object.fromEntries(value.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+    default:
+      return value;
+  }
+}

@@ -1,0 +1,269 @@
+// Tickets in the browser: the list (an end user's own, an agent's team queues), raising one, and
+// the ticket page whose actions are exactly the commands the API allows the caller now.
+import { useEffect, useState } from 'preact/hooks';
+import { actionKey, api, describeError, type Me, type Schemas, type TicketListItem, type TicketView } from './api';
+import { CommandPanel } from './commands';
+import { levelText, t } from './i18n';
+
+const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '');
+
+export function TicketList({ me }: { me: Me }) {
+  const [teams, setTeams] = useState<Schemas['TeamView'][]>([]);
+  const [team, setTeam] = useState('');
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState<Schemas['TicketPageDto'] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (me.teamIds.length) void api.GET('/teams').then(({ data }) => setTeams((data ?? []).filter((x) => me.teamIds.includes(x.id))));
+  }, [me]);
+  useEffect(() => {
+    let live = true;
+    void api.GET('/tickets', { params: { query: { ...(team ? { team } : {}), ...(q ? { q } : {}), pageSize: 50 } } }).then(({ data, error }) => {
+      if (!live) return;
+      setPage(data ?? null);
+      setError(data ? null : describeError(error));
+    });
+    return () => {
+      live = false;
+    };
+  }, [team, q]);
+  return (
+    <main id="main" tabIndex={-1}>
+      <h1>{teams.length ? t('queue') : t('myTickets')}</h1>
+      <form class="filters" role="search" onSubmit={(e) => (e.preventDefault(), setQ(String(new FormData(e.currentTarget as HTMLFormElement).get('q') ?? '')))}>
+        {teams.length > 0 && (
+          <label>
+            {t('team')}
+            <select value={team} onChange={(e) => setTeam((e.currentTarget as HTMLSelectElement).value)}>
+              <option value="">{t('allTeams')}</option>
+              {teams.map((x) => (
+                <option value={x.id}>{x.name}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          {t('search')}
+          <input name="q" type="search" />
+        </label>
+        <button type="submit">{t('search')}</button>
+      </form>
+      {error && <p role="alert" class="error">{error}</p>}
+      {!page ? <p>{t('loading')}</p> : page.items.length === 0 ? <p>{t('noTickets')}</p> : <TicketTable items={page.items} />}
+    </main>
+  );
+}
+
+function TicketTable({ items }: { items: TicketListItem[] }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('number')}</th>
+            <th scope="col">{t('title')}</th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col">{t('priority')}</th>
+            <th scope="col">{t('team')}</th>
+            <th scope="col">{t('assignee')}</th>
+            <th scope="col">{t('updated')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((ticket) => (
+            <tr>
+              <td>
+                <a href={`#/tickets/${ticket.number}`}>{ticket.number}</a>
+              </td>
+              <td>
+                {ticket.title}
+                {ticket.updateFlag && <span class="badge">{t('updateFlag')}</span>}
+                {ticket.attentionFlag && <span class="badge">{t('attentionFlag')}</span>}
+              </td>
+              <td>{ticket.status}</td>
+              <td>{ticket.priority.name}</td>
+              <td>{ticket.team?.name ?? ''}</td>
+              <td>{ticket.assignee?.name ?? ''}</td>
+              <td>{when(ticket.updatedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function NewTicket() {
+  const [levels, setLevels] = useState<Schemas['IntakeLevelsDto'] | null>(null);
+  const [suggestions, setSuggestions] = useState<Schemas['ArticleHit'][]>([]);
+  const [error, setError] = useState<string | null>(null);
+  // A new key after a refusal: the corrected form is a new attempt (a retry of the same one is not).
+  const [key, setKey] = useState(actionKey);
+  useEffect(() => {
+    void api.GET('/tickets/intake-levels').then(({ data }) => setLevels(data ?? null))
+  }, []);
+  const suggest = async (title: string) => {
+    if (title.trim().length < 4) return setSuggestions([]);
+    const { data } = await api.GET('/articles/suggestions', { params: { query: { title } } });
+    setSuggestions(data ?? []);
+  };
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const value = (name: string) => String(form.get(name) ?? '');
+    const { data, error } = await api.POST('/tickets', {
+      headers: { 'Idempotency-Key': key },
+      body: { type: value('type') as TicketView['type'], title: value('title'), description: value('description'), impact: value('impact'), urgency: value('urgency') },
+    });
+    if (!data) {
+      setKey(actionKey());
+      return setError(describeError(error));
+    }
+    location.hash = `#/tickets/${data.number}`;
+  };
+  if (!levels) return <main id="main"><p>{t('loading')}</p></main>;
+  return (
+    <main id="main" tabIndex={-1} class="narrow">
+      <h1>{t('newTicket')}</h1>
+      <form onSubmit={submit}>
+        <fieldset>
+          <legend>{t('type')}</legend>
+          <label class="inline">
+            <input type="radio" name="type" value="incident" checked /> {t('incident')}
+          </label>
+          <label class="inline">
+            <input type="radio" name="type" value="request" /> {t('serviceRequest')}
+          </label>
+        </fieldset>
+        <label>
+          {t('title')}
+          <input name="title" required maxLength={200} onInput={(e) => void suggest((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        {suggestions.length > 0 && (
+          <section aria-live="polite" class="suggestions">
+            <h2>Articles that may help</h2>
+            <ul>
+              {suggestions.map((hit) => (
+                <li>
+                  <strong>{hit.title}</strong> <span>{hit.snippet.replace(/<[^>]*>/g, '')}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <label>
+          {t('description')}
+          <textarea name="description" required rows={5} />
+        </label>
+        <label>
+          {t('impact')}
+          <select name="impact" required>
+            {levels.impact.map((code) => (
+              <option value={code}>{levelText(code)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('urgency')}
+          <select name="urgency" required>
+            {levels.urgency.map((code) => (
+              <option value={code}>{levelText(code)}</option>
+            ))}
+          </select>
+        </label>
+        {error && <p role="alert" class="error">{error}</p>}
+        <button type="submit">{t('create')}</button>
+      </form>
+    </main>
+  );
+}
+
+export function TicketPage({ number, me }: { number: string; me: Me }) {
+  const [ticket, setTicket] = useState<TicketView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = async () => {
+    const { data, error } = await api.GET('/tickets/{number}', { params: { path: { number } } });
+    setTicket(data ?? null);
+    setError(data ? null : describeError(error));
+  };
+  useEffect(() => {
+    void load();
+  }, [number]);
+  if (error) return <main id="main"><p role="alert" class="error">{error}</p></main>;
+  if (!ticket) return <main id="main"><p>{t('loading')}</p></main>;
+  const journal = [...ticket.journal].sort((a, b) => Number(b.pinned) - Number(a.pinned) || a.seq - b.seq);
+  return (
+    <main id="main" tabIndex={-1}>
+      <p>
+        <a href="#/">{t('back')}</a>
+      </p>
+      <h1>
+        {ticket.number}: {ticket.title}
+      </h1>
+      <dl class="facts">
+        <dt>{t('status')}</dt>
+        <dd data-testid="status">{ticket.status}</dd>
+        <dt>{t('priority')}</dt>
+        <dd>
+          {ticket.priority.code} {ticket.priority.name}
+        </dd>
+        <dt>{t('team')}</dt>
+        <dd data-testid="team">{ticket.team?.name ?? '-'}</dd>
+        <dt>{t('assignee')}</dt>
+        <dd data-testid="assignee">{ticket.assignee?.name ?? '-'}</dd>
+        {ticket.pending && (
+          <>
+            <dt>{t('pending')}</dt>
+            <dd>{ticket.pending.text}</dd>
+          </>
+        )}
+        {ticket.sla && (
+          <>
+            <dt>{t('slaDeadline')}</dt>
+            <dd>
+              {when(ticket.sla.nextDeadline)} {ticket.sla.breached && <strong class="badge">{t('breached')}</strong>}
+            </dd>
+          </>
+        )}
+      </dl>
+      <p class="description">{ticket.description}</p>
+      <CommandPanel process="tickets" number={ticket.number} allowed={ticket.allowedCommands} me={me} teamId={ticket.team?.id ?? null} onDone={setTicket} />
+      <section>
+        <h2>{t('journal')}</h2>
+        <ol class="journal">
+          {journal.map((entry) => (
+            <li class={`entry ${entry.visibility}${entry.pinned ? ' pinned' : ''}`}>
+              <p class="meta">
+                <span class="badge">{entry.visibility === 'internal' ? t('internal') : t('public')}</span>
+                {entry.pinned && <span class="badge">{t('pinned')}</span>} <time dateTime={entry.at}>{when(entry.at)}</time>
+              </p>
+              <p class="text">{entry.text}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+      {ticket.notifications.length > 0 && (
+        <section>
+          <h2>{t('notifications')}</h2>
+          <ul>
+            {ticket.notifications.map((n) => (
+              <li>
+                {when(n.at)}: {n.subject} ({n.delivery.status})
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {ticket.handling && (
+        <p>
+          <a href={`${TEMPORAL_UI}/namespaces/default/workflows/${ticket.number}`} target="_blank" rel="noopener">
+            {t('history')}
+          </a>
+        </p>
+      )}
+    </main>
+  );
+}
+
+/** The Temporal Web UI of the embedded default (npm start prints it). */
+const TEMPORAL_UI = `${location.protocol}//${location.hostname}:8233`;
