@@ -5,6 +5,7 @@ import { AppExceptionFilter } from '../errors/http-exception.filter';
 import { InputSafetyPipe } from '../http/input-safety.pipe';
 import { jsonOnly } from '../http/json-only';
 import { requestIdMiddleware } from '../observability/request-context';
+import { expectedVersionMiddleware } from '../http/expected-version';
 import { openApiDocument } from './openapi';
 import { serveWeb } from '../web/serve-web';
 
@@ -27,6 +28,7 @@ function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
 export function configureApp(app: INestApplication): void {
   // Before Nest's body parsers and the request logger (registered at init).
   app.use(requestIdMiddleware);
+  app.use(expectedVersionMiddleware);
   app.use(jsonOnly);
   // The browser's session cookie (src/auth/session-cookie.ts); unsigned: its value is a random secret the server looks up.
   app.use(cookieParser());

@@ -31,6 +31,7 @@ import { ErrorBody, FieldErrorDto } from '../errors/dto/error-body.dto';
 import type { ErrorStatus } from '../errors/api-errors.decorator';
 import { RETRY_AFTER_SECONDS } from '../errors/http-exception.filter';
 import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN } from '../idempotency/idempotency.interceptor';
+import { EXPECTED_VERSION_HEADER } from '../http/expected-version';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'] as const;
 type Method = (typeof METHODS)[number];
@@ -74,6 +75,17 @@ const IDEMPOTENCY_DESCRIPTION =
   'The same key with a different request answers 422. 1-200 printable ASCII characters, no spaces; a new one (e.g. a UUID) per intended change. ' +
   'An answer of 503 is not kept: retry with the same key.';
 
+/** On every command of a process (x-command): the version the sender saw (src/http/expected-version.ts). */
+export const EXPECTED_VERSION_PARAMETER: ParameterObject = {
+  name: EXPECTED_VERSION_HEADER,
+  in: 'header',
+  required: false,
+  description:
+    'The version of the process (its view\'s `version`) the sender decided on. When the process has changed since, the command is ' +
+    'refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is.',
+  schema: { type: 'string', pattern: '^\\d{1,9}$' },
+};
+
 export const IDEMPOTENCY_KEY_PARAMETER: ParameterObject = {
   name: IDEMPOTENCY_HEADER,
   in: 'header',
@@ -102,7 +114,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
 /** Adds what every operation of a kind shares (see the head of this file) to a generated document. */
 export function completeDocument(document: OpenAPIObject): OpenAPIObject {
   document.components ??= {};
-  document.components.parameters = { ...document.components.parameters, IdempotencyKey: IDEMPOTENCY_KEY_PARAMETER, CsrfToken: CSRF_TOKEN_PARAMETER };
+  document.components.parameters = { ...document.components.parameters, IdempotencyKey: IDEMPOTENCY_KEY_PARAMETER, CsrfToken: CSRF_TOKEN_PARAMETER, ExpectedVersion: EXPECTED_VERSION_PARAMETER };
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
@@ -122,12 +134,14 @@ function completeOperation(path: string, method: Method, op: OperationObject): v
   if (isProtected) op.security = [{ [SECURITY_SCHEME]: [] }, { [SESSION_SCHEME]: [] }];
 
   // Exactly one Idempotency-Key and one X-CSRF-Token, on writes only, however a controller declared (or did not declare) them.
-  const shared = [IDEMPOTENCY_HEADER, CSRF_HEADER].map((h) => h.toLowerCase());
+  const shared = [IDEMPOTENCY_HEADER, CSRF_HEADER, EXPECTED_VERSION_HEADER].map((h) => h.toLowerCase());
   const parameters = (op.parameters ?? []).filter((p) => !('name' in p && shared.includes(p.name.toLowerCase())));
-  op.parameters =
-    isWrite && isProtected
-      ? [{ $ref: '#/components/parameters/IdempotencyKey' }, { $ref: '#/components/parameters/CsrfToken' }, ...parameters]
-      : parameters;
+  const isCommand = 'x-command' in op;
+  op.parameters = [
+    ...(isWrite && isProtected ? [{ $ref: '#/components/parameters/IdempotencyKey' }, { $ref: '#/components/parameters/CsrfToken' }] : []),
+    ...(isCommand ? [{ $ref: '#/components/parameters/ExpectedVersion' }] : []),
+    ...parameters,
+  ];
 
   const errors: ErrorDescriptions = {};
   const input = [
@@ -136,6 +150,7 @@ function completeOperation(path: string, method: Method, op: OperationObject): v
     op.requestBody && 'the body (a property it does not name is refused too)',
     hasBody && 'a body that is not valid JSON',
     isWrite && isProtected && `a malformed ${IDEMPOTENCY_HEADER}`,
+    isCommand && `a malformed ${EXPECTED_VERSION_HEADER}`,
   ].filter(Boolean);
   if (input.length) errors[400] = `malformed input: ${input.join(', ')} (fields: each failing field and why)`;
   if (isProtected) {
@@ -153,6 +168,7 @@ function completeOperation(path: string, method: Method, op: OperationObject): v
     errors[413] = 'the body is larger than 100 kB';
     errors[415] = 'the body is not JSON (Content-Type: application/json, UTF-8)';
   }
+  if (isCommand) errors[409] = `sent with ${EXPECTED_VERSION_HEADER}, and the process has changed since (rule: "staleVersion")`;
   if (isWrite && isProtected) errors[422] = `this ${IDEMPOTENCY_HEADER} was used by the caller for a different request to this operation (field: ${IDEMPOTENCY_HEADER})`;
   errors[429] = isProtected
     ? 'too many failed sign-ins (wrong tokens or passwords) from this address within a minute; wait a minute'

@@ -7,6 +7,7 @@ import { COMMAND_REFUSED, ProcessDefinition } from '../../workflows/runtime/mess
 import { appConfig } from '../config/app-config';
 import { DomainException, ErrorDetail, REFUSAL_KINDS } from '../errors/domain.exception';
 import { commandDuration } from '../observability/metrics';
+import { expectedVersion } from '../http/expected-version';
 import { TemporalClientProvider } from './temporal-client.provider';
 
 /** What a workflow refusal can say: the machine's verdict, or a reference the workflow does not know. */
@@ -101,7 +102,9 @@ export class ProcessWorkflowsClient {
     message: M,
     idempotencyKey?: string,
   ): Promise<S> {
-    return this.update(workflowId, process.commandUpdates[message.type], message, idempotencyKey);
+    // The version the sender saw, when it sent one: the workflow refuses the command if it moved on.
+    const expected = expectedVersion();
+    return this.update(workflowId, process.commandUpdates[message.type], expected === undefined ? message : { ...message, expectedVersion: expected }, idempotencyKey);
   }
 
   /** Any Update with one argument (a process's own, e.g. the ticket's SLA recalculation). */

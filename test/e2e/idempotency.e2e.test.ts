@@ -94,3 +94,33 @@ describe('an Idempotency-Key', () => {
     expect(res.body.field).toBe('Idempotency-Key');
   });
 });
+
+describe('X-Expected-Version: a command decided on a stale page', () => {
+  const send = (number: string, path: string, user: 'tim' | 'dorthe', body: object, version: string) =>
+    stack.http.post(`/tickets/${number}/${path}`).set({ ...stack.as(user), 'X-Expected-Version': version }).send(body);
+
+  it('is refused with 409 rule staleVersion when the ticket changed since, and applies nothing', async () => {
+    const number = await ticketInProgressFor('tim');
+    const seen = (await stack.http.get(`/tickets/${number}`).set(stack.as('tim')).expect(200)).body;
+    // Someone else acts in between: the page Tim decided on is stale now.
+    await post(`/tickets/${number}/journal-notes`, 'dorthe', { text: 'Dorthe: the user called again' }).expect(200);
+    const stale = await send(number, 'begin-work', 'tim', {}, String(seen.version));
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ rule: 'staleVersion' });
+    expect(stale.body.message).toContain(`version ${seen.version}, now ${seen.version + 1}`);
+    const after = (await stack.http.get(`/tickets/${number}`).set(stack.as('tim')).expect(200)).body;
+    expect(after.status).toBe(seen.status);
+
+    // On the page as it is now, the same command goes through.
+    const fresh = await send(number, 'begin-work', 'tim', {}, String(after.version)).expect(200);
+    expect(fresh.body).toMatchObject({ status: 'InProgress', version: after.version + 1 });
+  });
+
+  it('is 400 naming the header when it is not a version', async () => {
+    const number = await ticketInProgressFor('tim');
+    const bad = await send(number, 'begin-work', 'tim', {}, 'yesterday');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ field: 'X-Expected-Version' });
+    expect((await stack.http.get(`/tickets/${number}`).set(stack.as('tim')).expect(200)).body.status).not.toBe('InProgress');
+  });
+});

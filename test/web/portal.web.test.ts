@@ -170,4 +170,36 @@ describe('portal and console in a browser', () => {
     await expect(agent.locator('.journal .entry.internal').count()).resolves.toBeGreaterThan(0);
     await checkPage(agent, 'console-ticket');
   });
+
+  it('keeps an open ticket page live, and refuses an action decided on a stale page', async () => {
+    const { body: raised } = await stack.http
+      .post('/tickets')
+      .set(stack.as('jannet'))
+      .send({ type: 'incident', title: 'Scanner sends empty mails', description: 'The scan-to-mail arrives without attachment.', impact: 'workplace', urgency: 'today' })
+      .expect(201);
+    const number = raised.number as string;
+    await stack.http.post(`/tickets/${number}/assign-to-agent`).set(stack.as('dorthe')).send({ agentId: await stack.userId('tim') }).expect(200);
+
+    const agent = await signIn('tim');
+    await openTicket(agent, number);
+    // Tim opens the note form; meanwhile Dorthe writes on the ticket from her own screen.
+    await agent.locator('button[data-command="addJournalNote"]').click();
+    await stack.http.post(`/tickets/${number}/journal-notes`).set(stack.as('dorthe')).send({ text: 'Dorthe: the user says it is the 3rd floor scanner' }).expect(200);
+    // Tim's page shows it without a reload (polling with ETags).
+    await agent.locator('.journal', { hasText: '3rd floor scanner' }).waitFor({ timeout: 15_000 });
+    await agent.getByRole('status').filter({ hasText: 'has just changed' }).waitFor();
+
+    // His form was opened on the earlier version: the workflow refuses it and nothing is written.
+    await agent.locator('form.action [name=text]').fill('Checked the scanner profile');
+    await agent.locator('form.action').getByRole('button', { name: 'Send' }).click();
+    await expect(agent.locator('form.action [role=alert]').textContent()).resolves.toMatch(/has changed since you saw it .*rule staleVersion/);
+    const unchangedAnswer = await stack.http.get(`/tickets/${number}`).set(stack.as('tim')).expect(200);
+    const unchanged = unchangedAnswer.body;
+    // What makes polling cheap: asked again with its ETag, an unchanged ticket answers 304 without a body.
+    await stack.http.get(`/tickets/${number}`).set({ ...stack.as('tim'), 'If-None-Match': unchangedAnswer.headers.etag }).expect(304);
+    expect(unchanged.journal.map((e: { text: string }) => e.text)).not.toContain('Checked the scanner profile');
+    // Having seen the change, he sends it again: now it is applied.
+    await agent.locator('form.action').getByRole('button', { name: 'Send' }).click();
+    await agent.locator('.journal', { hasText: 'Checked the scanner profile' }).waitFor();
+  });
 });

@@ -32,11 +32,16 @@ api.use({
 export const actionKey = (): string => crypto.randomUUID();
 
 /** An operation found at run time in the OpenAPI document (a command's route): untyped by nature. */
-export async function send(method: string, path: string, body: unknown, key: string): Promise<{ ok: boolean; status: number; body: unknown }> {
+export async function send(method: string, path: string, body: unknown, key: string, version?: number): Promise<{ ok: boolean; status: number; body: unknown }> {
   const response = await fetch(path, {
     method: method.toUpperCase(),
     credentials: 'same-origin',
-    headers: { ...writeHeaders(key), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: {
+      ...writeHeaders(key),
+      // The version the user decided on: the workflow refuses the command if the ticket moved on since (409 staleVersion).
+      ...(version === undefined ? {} : { 'X-Expected-Version': String(version) }),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -49,4 +54,22 @@ export function describeError(error: unknown): string {
   if (!body || typeof body !== 'object') return String(error);
   const where = [body.field && `field ${body.field}`, body.rule && `rule ${body.rule}`].filter(Boolean).join(', ');
   return where ? `${body.message} (${where})` : String(body.message ?? body.error ?? 'error');
+}
+
+/**
+ * Calls `refresh` every `ms` while the tab is visible, and at once when it becomes visible again.
+ * Polling, not server-sent events: each GET is answered from the projection by whichever API process
+ * gets it (the cluster runs two behind one port), with no fan-out between processes to build; the
+ * browser revalidates with the ETag Express sends, so an unchanged ticket costs a 304.
+ */
+export function poll(refresh: () => void, ms: number): () => void {
+  const tick = () => {
+    if (document.visibilityState === 'visible') refresh();
+  };
+  const timer = setInterval(tick, ms);
+  document.addEventListener('visibilitychange', tick);
+  return () => {
+    clearInterval(timer);
+    document.removeEventListener('visibilitychange', tick);
+  };
 }

@@ -12,10 +12,14 @@ interface Props {
   allowed: string[];
   me: Me;
   teamId: string | null;
+  /** The version the page shows: each form sends the one it was opened on. */
+  version: number;
   onDone: (view: TicketView) => void;
+  /** Reloads the page's ticket after a refusal for staleness; answers the version it shows now. */
+  onStale: () => Promise<number | undefined>;
 }
 
-export function CommandPanel({ number, allowed, teamId, onDone }: Props) {
+export function CommandPanel({ number, allowed, teamId, version, onDone, onStale }: Props) {
   const [forms, setForms] = useState<CommandForm[]>([]);
   const [open, setOpen] = useState<string | null>(null);
   useEffect(() => {
@@ -40,6 +44,8 @@ export function CommandPanel({ number, allowed, teamId, onDone }: Props) {
             form={form}
             number={number}
             teamId={teamId}
+            version={version}
+            onStale={onStale}
             onDone={(view) => {
               setOpen(null);
               onDone(view);
@@ -51,8 +57,21 @@ export function CommandPanel({ number, allowed, teamId, onDone }: Props) {
   );
 }
 
-function ActionForm({ form, number, teamId, onDone, onCancel }: { form: CommandForm; number: string; teamId: string | null; onDone: (v: TicketView) => void; onCancel: () => void }) {
+interface FormProps {
+  form: CommandForm;
+  number: string;
+  teamId: string | null;
+  version: number;
+  onDone: (v: TicketView) => void;
+  onStale: () => Promise<number | undefined>;
+  onCancel: () => void;
+}
+
+function ActionForm({ form, number, teamId, version, onDone, onStale, onCancel }: FormProps) {
   const [refusal, setRefusal] = useState<string | null>(null);
+  // The ticket as it was when the user opened the form: if it changes before Send, the workflow
+  // refuses (staleVersion), the page shows the ticket as it is now, and the user decides again.
+  const [seen, setSeen] = useState(version);
   const [busy, setBusy] = useState(false);
   // One key per attempt: a double click or a retry after a lost answer is applied once; after a
   // refusal the user changes the form, and the changed request is a new attempt with a new key.
@@ -63,13 +82,12 @@ function ActionForm({ form, number, teamId, onDone, onCancel }: { form: CommandF
     const values = Object.fromEntries([...data.entries()].map(([k, v]) => [k, String(v)]));
     const { path, body } = request(form, number, values);
     setBusy(true);
-    const answer = await send(form.method, path, body, key);
+    const answer = await send(form.method, path, body, key, seen);
     setBusy(false);
-    if (answer.ok) onDone(answer.body as TicketView);
-    else {
-      setRefusal(describeError(answer.body));
-      setKey(actionKey());
-    }
+    if (answer.ok) return onDone(answer.body as TicketView);
+    setRefusal(describeError(answer.body));
+    setKey(actionKey());
+    if ((answer.body as { rule?: string } | null)?.rule === 'staleVersion') setSeen((await onStale()) ?? seen);
   };
   return (
     <form class="action" onSubmit={submit} aria-label={form.summary}>

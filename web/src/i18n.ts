@@ -50,6 +50,7 @@ const en = {
   slaDeadline: 'Next SLA deadline',
   breached: 'SLA breached',
   back: 'Back to the list',
+  changedLive: 'This ticket has just changed: it is shown as it is now.',
   // impact and urgency levels of seed 003's matrix, in the user's words
   'level.workplace': 'Only me',
   'level.department': 'My department',
@@ -111,6 +112,7 @@ const da: typeof en = {
   slaDeadline: 'Næste SLA-frist',
   breached: 'SLA overskredet',
   back: 'Tilbage til listen',
+  changedLive: 'Sagen er netop blevet ændret: den vises, som den er nu.',
   'level.workplace': 'Kun mig',
   'level.department': 'Min afdeling',
   'level.site': 'Hele lokationen',

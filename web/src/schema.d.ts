@@ -5001,6 +5001,8 @@ export interface components {
         IdempotencyKey: string;
         /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
         CsrfToken: string;
+        /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+        ExpectedVersion: string;
     };
     requestBodies: never;
     headers: never;
@@ -5760,6 +5762,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -5781,7 +5785,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5817,7 +5821,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5883,6 +5887,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -5904,7 +5910,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5940,7 +5946,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6006,6 +6012,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -6023,7 +6031,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6059,7 +6067,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6125,6 +6133,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -6146,7 +6156,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6182,7 +6192,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6248,6 +6258,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -6265,7 +6277,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6301,7 +6313,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6367,6 +6379,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -6388,7 +6402,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6424,7 +6438,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6490,6 +6504,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -6511,7 +6527,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6547,7 +6563,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6613,6 +6629,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -6634,7 +6652,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6670,7 +6688,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6736,6 +6754,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -6755,7 +6775,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6791,7 +6811,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6857,6 +6877,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -6876,7 +6898,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6912,7 +6934,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6978,6 +7000,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -6995,7 +7019,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7031,7 +7055,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7097,6 +7121,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -7114,7 +7140,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7150,7 +7176,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7216,6 +7242,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -7233,7 +7261,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7269,7 +7297,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7335,6 +7363,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -7356,7 +7386,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7392,7 +7422,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7458,6 +7488,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -7479,7 +7511,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7515,7 +7547,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7581,6 +7613,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -7602,7 +7636,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7638,7 +7672,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7704,6 +7738,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -7725,7 +7761,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7761,7 +7797,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7827,6 +7863,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -7848,7 +7886,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7884,7 +7922,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7950,6 +7988,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -7971,7 +8011,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8007,7 +8047,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8073,6 +8113,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -8094,7 +8136,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8130,7 +8172,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8196,6 +8238,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -8217,7 +8261,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8253,7 +8297,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8319,6 +8363,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -8340,7 +8386,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8376,7 +8422,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8442,6 +8488,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -8463,7 +8511,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8499,7 +8547,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8565,6 +8613,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -8582,7 +8632,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8618,7 +8668,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8684,6 +8734,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -8701,7 +8753,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8737,7 +8789,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8803,6 +8855,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -8824,7 +8878,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8860,7 +8914,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8926,6 +8980,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -8947,7 +9003,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8983,7 +9039,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9049,6 +9105,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -9070,7 +9128,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9106,7 +9164,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9487,6 +9545,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -9508,7 +9568,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9544,7 +9604,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9610,6 +9670,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -9633,7 +9695,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9669,7 +9731,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;

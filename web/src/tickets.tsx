@@ -1,9 +1,13 @@
 // Tickets in the browser: the list (an end user's own, an agent's team queues), raising one, and
 // the ticket page whose actions are exactly the commands the API allows the caller now.
 import { useEffect, useState } from 'preact/hooks';
-import { actionKey, api, describeError, type Me, type Schemas, type TicketListItem, type TicketView } from './api';
+import { actionKey, api, describeError, poll, type Me, type Schemas, type TicketListItem, type TicketView } from './api';
 import { CommandPanel } from './commands';
 import { levelText, t } from './i18n';
+
+/** How often an open ticket page and a list ask whether anything changed (an unchanged answer is a 304). */
+const LIVE_TICKET_MS = 5_000;
+const LIVE_QUEUE_MS = 15_000;
 
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '');
 
@@ -18,13 +22,17 @@ export function TicketList({ me }: { me: Me }) {
   }, [me]);
   useEffect(() => {
     let live = true;
-    void api.GET('/tickets', { params: { query: { ...(team ? { team } : {}), ...(q ? { q } : {}), pageSize: 50 } } }).then(({ data, error }) => {
-      if (!live) return;
-      setPage(data ?? null);
-      setError(data ? null : describeError(error));
-    });
+    const load = () =>
+      void api.GET('/tickets', { params: { query: { ...(team ? { team } : {}), ...(q ? { q } : {}), pageSize: 50 } } }).then(({ data, error }) => {
+        if (!live) return;
+        setPage(data ?? null);
+        setError(data ? null : describeError(error));
+      });
+    load();
+    const stop = poll(load, LIVE_QUEUE_MS);
     return () => {
       live = false;
+      stop();
     };
   }, [team, q]);
   return (
@@ -181,13 +189,21 @@ export function NewTicket() {
 export function TicketPage({ number, me }: { number: string; me: Me }) {
   const [ticket, setTicket] = useState<TicketView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = async () => {
+  const [changed, setChanged] = useState(false);
+  const load = async (): Promise<number | undefined> => {
     const { data, error } = await api.GET('/tickets/{number}', { params: { path: { number } } });
-    setTicket(data ?? null);
+    setTicket((before) => {
+      // Someone else (or a timer) changed it while it was on the screen: say so.
+      setChanged(!!before && !!data && before.number === data.number && before.version !== data.version);
+      return data ?? null;
+    });
     setError(data ? null : describeError(error));
+    return data?.version;
   };
   useEffect(() => {
+    setTicket(null);
     void load();
+    return poll(() => void load(), LIVE_TICKET_MS);
   }, [number]);
   if (error) return <main id="main"><p role="alert" class="error">{error}</p></main>;
   if (!ticket) return <main id="main"><p>{t('loading')}</p></main>;
@@ -227,7 +243,17 @@ export function TicketPage({ number, me }: { number: string; me: Me }) {
         )}
       </dl>
       <p class="description">{ticket.description}</p>
-      <CommandPanel process="tickets" number={ticket.number} allowed={ticket.allowedCommands} me={me} teamId={ticket.team?.id ?? null} onDone={setTicket} />
+      <p role="status" class="live">{changed ? t('changedLive') : ''}</p>
+      <CommandPanel
+        process="tickets"
+        number={ticket.number}
+        allowed={ticket.allowedCommands}
+        me={me}
+        teamId={ticket.team?.id ?? null}
+        version={ticket.version}
+        onDone={(view) => (setChanged(false), setTicket(view))}
+        onStale={load}
+      />
       <section>
         <h2>{t('journal')}</h2>
         <ol class="journal">

@@ -89,6 +89,17 @@ function armTimer(timer: Timer): ArmedTimer {
 /** How many answered Update ids a process remembers across continue-as-new. */
 const ANSWERED_KEPT = 64;
 
+/** What a command may carry besides the machine's event: the version its sender saw. */
+export interface Precondition {
+  expectedVersion?: number;
+}
+
+const withoutPrecondition = <M extends object>(message: M): M => {
+  if (!('expectedVersion' in message)) return message;
+  const { expectedVersion: _seen, ...event } = message as M & Precondition;
+  return event as M;
+};
+
 export const refusal = (message: string, details: object) =>
   ApplicationFailure.create({ type: COMMAND_REFUSED, message, details: [details], nonRetryable: true });
 
@@ -162,6 +173,18 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
     if (!verdict.allowed) throw refusal(verdict.message, verdict);
   }
 
+  /**
+   * A command sent with the version its sender saw (the API's If-Match) is refused when the process
+   * has moved on since: the sender decided on a stale page (409, rule staleVersion). Commands
+   * without one (histories recorded before, API clients that do not care) are judged as always.
+   */
+  refuseIfStale(command: object): void {
+    const expected = (command as Precondition).expectedVersion;
+    if (expected === undefined || expected === this.version) return;
+    const message = `${workflowInfo().workflowId} has changed since you saw it (version ${expected}, now ${this.version}): look at it again and decide`;
+    throw refusal(message, { code: 'notAllowedNow', rule: 'staleVersion', message, allowedCommands: [] });
+  }
+
   /** Applies an event the machine has accepted: state first (synchronously), then the read model. */
   async apply(event: Ev): Promise<S> {
     const effects = this.transition(event);
@@ -223,7 +246,8 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
         async (message: M) => {
           const earlier = this.answeredBefore();
           if (earlier) return earlier.result;
-          const event = this.stamp(type, message);
+          this.refuseIfStale(message);
+          const event = this.stamp(type, withoutPrecondition(message));
           this.refuseUnlessAllowed(event);
           this.commandsThisRun += 1;
           await this.apply(event);
@@ -232,7 +256,9 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
         },
         {
           validator: (message: M) => {
-            if (!this.answeredBefore()) this.refuseUnlessAllowed(this.stamp(type, message));
+            if (this.answeredBefore()) return;
+            this.refuseIfStale(message);
+            this.refuseUnlessAllowed(this.stamp(type, withoutPrecondition(message)));
           },
         },
       );
