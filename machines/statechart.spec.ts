@@ -232,3 +232,25 @@ describe('the ticket statechart in Mermaid', () => {
     }
   });
 });
+
+describe('a ticket page’s statechart', () => {
+  it('highlights the ticket’s state and draws the same machine', () => {
+    const plain = toMermaid(ticketMachine);
+    const pending = toMermaid(ticketMachine, { current: 'Pending' });
+    expect(pending.startsWith(plain)).toBe(true);
+    expect(pending.split('\n').slice(-2)).toEqual(['  classDef current fill:#ffe08a,stroke:#7a5200,stroke-width:3px', '  class Pending current']);
+    // A name that is no state of the machine highlights nothing rather than drawing a stray node.
+    expect(toMermaid(ticketMachine, { current: 'Nowhere' })).toBe(plain);
+  });
+
+  it('draws one arrow per pair of states, with the commands and without the rules, when compact', () => {
+    const compact = toMermaid(ticketMachine, { compact: true, current: 'InProgress' }).split('\n');
+    const arrows = compact.filter((line) => / --> /.test(line) && !line.includes('[*]'));
+    const pairs = arrows.map((line) => line.split(' : ')[0].trim());
+    expect(new Set(pairs).size).toBe(pairs.length);
+    expect(arrows.every((line) => !line.includes('['))).toBe(true);
+    expect(arrows).toContain('  InProgress --> Resolved : resolve');
+    expect(arrows.some((line) => /^ {2}(\w+) --> \1 :/.test(line))).toBe(false);
+    expect(compact).toContain('  class InProgress current');
+  });
+});

@@ -26,18 +26,43 @@ function edgesOf(node: AnyStateNode, from: string): Edge[] {
   return [...events, ...eventless];
 }
 
-export function toMermaid(machine: AnyStateMachine): string {
+export interface ChartOptions {
+  /** This state is highlighted (a process's page shows where it stands). */
+  current?: string;
+  /**
+   * For a page rather than the README: one arrow per pair of states, labelled with the commands
+   * only (no rules), and no commands that keep the state; readable at the width of a screen.
+   */
+  compact?: boolean;
+}
+
+export function toMermaid(machine: AnyStateMachine, options: ChartOptions = {}): string {
   const root = machine.root;
   const states = Object.values(root.states);
   const lines = ['stateDiagram-v2', `  [*] --> ${root.initial?.target?.[0]?.key}`];
   for (const state of states) {
-    for (const edge of edgesOf(state, state.key)) lines.push(`  ${edge.from} --> ${edge.to} : ${edge.label}`);
+    const edges = edgesOf(state, state.key);
+    lines.push(...(options.compact ? compactEdges(edges) : edges.map((edge) => `  ${edge.from} --> ${edge.to} : ${edge.label}`)));
     if (state.type === 'final') lines.push(`  ${state.key} --> [*]`);
   }
   const everywhere = edgesOf(root, '*').map((e) => e.label);
-  if (everywhere.length) {
+  if (everywhere.length && !options.compact) {
     const open = states.filter((s) => s.type !== 'final').map((s) => s.key);
     lines.push(`  note right of ${open[0]}`, `    In every open status: ${everywhere.join('; ')}`, '  end note');
   }
+  const { current } = options;
+  if (current && states.some((s) => s.key === current)) lines.push('  classDef current fill:#ffe08a,stroke:#7a5200,stroke-width:3px', `  class ${current} current`);
   return lines.join('\n');
+}
+
+/** One line per pair of different states, naming each command that leads there once. */
+function compactEdges(edges: Edge[]): string[] {
+  const byTarget = new Map<string, Set<string>>();
+  for (const edge of edges) {
+    if (edge.to === edge.from) continue;
+    const events = byTarget.get(edge.to) ?? new Set<string>();
+    events.add(edge.label.replace(/ \[.*\]$/, ''));
+    byTarget.set(edge.to, events);
+  }
+  return [...byTarget].map(([to, events]) => `  ${edges[0].from} --> ${to} : ${[...events].join(', ')}`);
 }

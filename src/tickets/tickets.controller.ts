@@ -21,7 +21,7 @@ import {
   SetPendingDto,
   TextDto,
 } from './dto/ticket-commands.dto';
-import { TicketPageDto, TicketViewDto } from './dto/ticket-view.dto';
+import { StatechartView, TicketPageDto, TicketViewDto } from './dto/ticket-view.dto';
 import { IntakeLevelsDto, PriorityReassessmentsDto, PriorityReassessmentsQuery } from './dto/priority-levels.dto';
 import { TicketsService } from './tickets.service';
 import { CorrectTimeDto, LogTimeDto, TicketTimeView } from '../time/dto/time.dto';
@@ -87,6 +87,15 @@ export class TicketsController {
   @ApiErrors({ 404: 'no such ticket, or (end users) not theirs' })
   get(@CurrentUser() user: AuthUser, @Param('number') number: string): Promise<TicketViewDto> {
     return this.tickets.get(user, number);
+  }
+
+  @Get(':number/statechart')
+  @Permission('tickets')
+  @ApiOperation({ summary: 'The ticket machine as a Mermaid state diagram drawn from it: one arrow per pair of statuses, named by the commands that lead there, the ticket’s status highlighted' })
+  @ApiOkResponse({ type: StatechartView })
+  @ApiErrors({ 404: 'no such ticket, or (end users) not theirs' })
+  statechart(@CurrentUser() user: AuthUser, @Param('number') number: string): Promise<StatechartView> {
+    return this.tickets.statechart(user, number);
   }
 
   @Post(':number/assign-to-team')

@@ -5,6 +5,8 @@ import { Brackets, DataSource, In, Not, Repository } from 'typeorm';
 import { isStaff, Role } from '../../machines/actor';
 import { assessPriority, type PriorityAssessment, type VersionedPriorityMatrix } from '../../machines/priority';
 import { ticketLaw } from '../../machines/ticket.law';
+import { ticketMachine } from '../../machines/ticket.machine';
+import { toMermaid } from '../../machines/statechart';
 import type { TicketCommand } from '../../machines/ticket.types';
 import { recalculateSlaUpdate, systemEventUpdate, SystemTicketMessage, TicketCommandMessage, ticketProcess, TicketWorkflowInput, type PendingPolicy, type PriorityReassessment } from '../../workflows/ticket.messages';
 import { AuditService } from '../audit/audit.service';
@@ -20,7 +22,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { TeamEntity } from '../teams/team.entity';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import type { ListTicketsQuery } from './dto/list-tickets.query';
-import type { MajorIncidentRefDto, TicketHandlingDto, TicketPageDto, TicketViewDto } from './dto/ticket-view.dto';
+import type { MajorIncidentRefDto, StatechartView, TicketHandlingDto, TicketPageDto, TicketViewDto } from './dto/ticket-view.dto';
 import type { IntakeLevelsDto, PriorityReassessmentsDto } from './dto/priority-levels.dto';
 import { JournalEntryEntity } from './entities/journal-entry.entity';
 import { TicketEntity } from './entities/ticket.entity';
@@ -139,6 +141,12 @@ export class TicketsService {
     await this.workflows.open(ticketProcess, number, input);
     await this.openedHooks.opened(number);
     return this.get(user, number);
+  }
+
+  /** The machine's diagram (generated from it, as the README's) with where this ticket stands. */
+  async statechart(user: AuthUser, number: string): Promise<StatechartView> {
+    const { status } = await this.findVisible(user, number);
+    return { state: status, mermaid: toMermaid(ticketMachine, { current: status, compact: true }) };
   }
 
   async get(user: AuthUser, number: string): Promise<TicketViewDto> {

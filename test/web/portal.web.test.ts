@@ -201,5 +201,13 @@ describe('portal and console in a browser', () => {
     // Having seen the change, he sends it again: now it is applied.
     await agent.locator('form.action').getByRole('button', { name: 'Send' }).click();
     await agent.locator('.journal', { hasText: 'Checked the scanner profile' }).waitFor();
+
+    // The process diagram, drawn from the machine, with where this ticket stands highlighted.
+    await agent.getByRole('button', { name: 'Show the process diagram' }).click();
+    const chart = agent.getByTestId('statechart');
+    await chart.locator('svg').waitFor({ timeout: 30_000 });
+    await expect(chart.locator('g.current').textContent()).resolves.toContain('Assigned');
+    await expect(chart.locator('svg').textContent()).resolves.toContain('InProgress');
+    await checkPage(agent, 'console-statechart');
   });
 });

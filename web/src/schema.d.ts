@@ -154,6 +154,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tickets/{number}/statechart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ticket machine as a Mermaid state diagram drawn from it: one arrow per pair of statuses, named by the commands that lead there, the ticket’s status highlighted */
+        get: operations["TicketsController_statechart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tickets/{number}/assign-to-team": {
         parameters: {
             query?: never;
@@ -3013,6 +3030,12 @@ export interface components {
             /** @description open tickets under those policies whose priority would change, oldest first */
             tickets: components["schemas"]["TicketReassessmentDto"][];
         };
+        StatechartView: {
+            /** @description the state the process is in now (highlighted in the diagram) */
+            state: string;
+            /** @description the machine as a Mermaid stateDiagram-v2, generated from the machine itself */
+            mermaid: string;
+        };
         AssignToTeamDto: {
             /** Format: uuid */
             teamId: string;
@@ -5703,6 +5726,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TicketViewDto"];
+                };
+            };
+            /** @description malformed input: a path parameter (fields: each failing field and why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no bearer token and no session cookie, a token that belongs to nobody, or an ended or expired session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such ticket, or (end users) not theirs */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too many failed sign-ins (wrong tokens or passwords) from this address within a minute; wait a minute */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable or did not answer in time: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TicketsController_statechart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatechartView"];
                 };
             };
             /** @description malformed input: a path parameter (fields: each failing field and why) */

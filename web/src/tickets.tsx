@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { actionKey, api, describeError, poll, type Me, type Schemas, type TicketListItem, type TicketView } from './api';
 import { CommandPanel } from './commands';
+import { Statechart } from './statechart';
 import { levelText, t } from './i18n';
 
 /** How often an open ticket page and a list ask whether anything changed (an unchanged answer is a 304). */
@@ -280,6 +281,7 @@ export function TicketPage({ number, me }: { number: string; me: Me }) {
           </ul>
         </section>
       )}
+      <Statechart number={ticket.number} status={ticket.status} />
       {ticket.handling && (
         <p>
           <a href={`${TEMPORAL_UI}/namespaces/default/workflows/${ticket.number}`} target="_blank" rel="noopener">

@@ -180,3 +180,8 @@ export class TicketPageDto {
   @ApiProperty({ type: 'integer', minimum: 1 }) page!: number;
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 200 }) pageSize!: number;
 }
+
+export class StatechartView {
+  @ApiProperty({ description: 'the state the process is in now (highlighted in the diagram)' }) state!: string;
+  @ApiProperty({ description: 'the machine as a Mermaid stateDiagram-v2, generated from the machine itself' }) mermaid!: string;
+}
