@@ -42,7 +42,8 @@ async function scriptsOf(page: Page, during: () => Promise<void>): Promise<Map<s
   const scripts = new Map<string, number>();
   const pending: Promise<void>[] = [];
   const onResponse = (response: Response) => {
-    if (response.request().resourceType() !== 'script') return;
+    // A 304 (an ETag revalidation) has no body: the browser uses the copy it loaded before, counted then.
+    if (response.request().resourceType() !== 'script' || response.status() === 304) return;
     pending.push(response.body().then((body) => void scripts.set(response.url(), body.length)));
   };
   page.on('response', onResponse);
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
     console.log();
     printFigures(rows);
     for (const row of rows) {
-      console.log(`${row.label}: p95 ${row.p95.toFixed(0)} ms, target < ${TARGET_MS} ms at 50,000 open: ${row.p95 < TARGET_MS ? 'met' : 'missed'} (at ${open} open)`);
+      console.log(`${row.label}: p95 ${row.p95.toFixed(0)} ms at ${open} open tickets; target p95 < ${TARGET_MS} ms at 50,000: ${row.p95 < TARGET_MS ? 'met' : 'missed'} at this scale`);
     }
     const firstKb = sum(firstLoad) / 1024;
     console.log(`first load (cold): ${kb(sum(firstLoad))} of script in ${firstLoad.size} file(s) (${files(firstLoad)}), target < ${TARGET_SCRIPT_KB} KB: ${firstKb < TARGET_SCRIPT_KB ? 'met' : 'missed'}`);
