@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtension, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ChangeCommand } from '../../machines/change.types';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -69,6 +69,7 @@ export class ChangesController {
   }
 
   @Post(':number/assess')
+  @ApiExtension('x-command', 'assess')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Change authority: risk, impact, implementation plan and backout plan (normal changes)' })
@@ -79,6 +80,7 @@ export class ChangesController {
   }
 
   @Post(':number/approve')
+  @ApiExtension('x-command', 'approve')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'An approver named on the change votes for it (once)' })
@@ -89,6 +91,7 @@ export class ChangesController {
   }
 
   @Post(':number/reject')
+  @ApiExtension('x-command', 'reject')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'An approver named on the change rejects it, with a rationale: the change is refused' })
@@ -99,6 +102,7 @@ export class ChangesController {
   }
 
   @Post(':number/schedule')
+  @ApiExtension('x-command', 'schedule')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Change authority: the window (start, end)' })
@@ -109,6 +113,7 @@ export class ChangesController {
   }
 
   @Post(':number/start-implementation')
+  @ApiExtension('x-command', 'startImplementation')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'IT staff: implementation begins (in the window; an emergency change at once)' })
@@ -119,6 +124,7 @@ export class ChangesController {
   }
 
   @Post(':number/complete')
+  @ApiExtension('x-command', 'complete')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'IT staff: implementation finished (a standard change closes with its outcome; others go to review)' })
@@ -129,6 +135,7 @@ export class ChangesController {
   }
 
   @Post(':number/review')
+  @ApiExtension('x-command', 'recordReview')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Change authority: the post-implementation review (successful, or failed with backout)' })
@@ -139,6 +146,7 @@ export class ChangesController {
   }
 
   @Post(':number/close')
+  @ApiExtension('x-command', 'close')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Change authority: close a reviewed change' })
@@ -149,6 +157,7 @@ export class ChangesController {
   }
 
   @Post(':number/problems')
+  @ApiExtension('x-command', 'linkProblem')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'IT staff: link a problem (PRB-000001)' })
@@ -159,6 +168,7 @@ export class ChangesController {
   }
 
   @Post(':number/incidents')
+  @ApiExtension('x-command', 'linkIncident')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'IT staff: link an incident (INC-000001)' })

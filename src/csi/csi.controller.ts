@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtension, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CsiCommand } from '../../machines/csi-proposal.types';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -70,6 +70,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/start-review')
+  @ApiExtension('x-command', 'startReview')
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Process manager: take up the review' })
@@ -80,6 +81,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/request-information')
+  @ApiExtension('x-command', 'requestInformation')
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Process manager: ask the proposer; the review pauses until answered' })
@@ -90,6 +92,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/provide-information')
+  @ApiExtension('x-command', 'provideInformation')
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Proposer: answer the information request; the review resumes' })
@@ -100,6 +103,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/accept')
+  @ApiExtension('x-command', 'accept')
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Process manager: accept for assessment, with a rationale' })
@@ -110,6 +114,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/reject')
+  @ApiExtension('x-command', 'reject')
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject with a rationale: process manager in review, CSI forum at its decision' })
@@ -120,6 +125,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/assess')
+  @ApiExtension('x-command', 'assess')
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'ITSM system administration (admin): scope and effort estimate' })
@@ -130,6 +136,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/propose-priority')
+  @ApiExtension('x-command', 'proposePriority')
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'Process manager: propose a priority (1-4 or low..critical) for the forum, with a rationale' })
@@ -140,6 +147,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/approve')
+  @ApiExtension('x-command', 'approve')
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'CSI forum: approve with a final priority and a rationale' })
@@ -150,6 +158,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/defer')
+  @ApiExtension('x-command', 'defer')
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'CSI forum: defer to a later forum date, with a rationale' })
@@ -160,6 +169,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/reconsider')
+  @ApiExtension('x-command', 'reconsider')
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'CSI forum or process manager: put a deferred proposal back on the agenda now' })
@@ -170,6 +180,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/start-implementation')
+  @ApiExtension('x-command', 'startImplementation')
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'ITSM system administration (admin): implementation begins, with a note' })
@@ -180,6 +191,7 @@ export class CsiController {
   }
 
   @Post('proposals/:number/complete-implementation')
+  @ApiExtension('x-command', 'completeImplementation')
   @Permission('csi')
   @HttpCode(200)
   @ApiOperation({ summary: 'ITSM system administration (admin): implemented, with a note; the proposal is done' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtension, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MiCommand } from '../../machines/major-incident.types';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -57,6 +57,7 @@ export class MajorIncidentsController {
   }
 
   @Post(':number/accept')
+  @ApiExtension('x-command', 'accept')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: accept as a major incident (P1)' })
@@ -67,6 +68,7 @@ export class MajorIncidentsController {
   }
 
   @Post(':number/reject')
+  @ApiExtension('x-command', 'reject')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: not a major incident, with a rationale' })
@@ -77,6 +79,7 @@ export class MajorIncidentsController {
   }
 
   @Post(':number/assign')
+  @ApiExtension('x-command', 'assign')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: assign the incident manager, the resolving team, the stakeholders' })
@@ -87,6 +90,7 @@ export class MajorIncidentsController {
   }
 
   @Post(':number/updates')
+  @ApiExtension('x-command', 'postUpdate')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: a stakeholder update, sent to stakeholders and the users of linked incidents' })
@@ -97,6 +101,7 @@ export class MajorIncidentsController {
   }
 
   @Post(':number/link')
+  @ApiExtension('x-command', 'link')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: link a child incident' })
@@ -107,6 +112,7 @@ export class MajorIncidentsController {
   }
 
   @Post(':number/unlink')
+  @ApiExtension('x-command', 'unlink')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: unlink a child incident' })
@@ -117,6 +123,7 @@ export class MajorIncidentsController {
   }
 
   @Post(':number/resolve')
+  @ApiExtension('x-command', 'resolve')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: resolve; every linked incident is resolved with this resolution and its user told' })
@@ -127,6 +134,7 @@ export class MajorIncidentsController {
   }
 
   @Post(':number/start-review')
+  @ApiExtension('x-command', 'startReview')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: begin the post-incident review' })
@@ -137,6 +145,7 @@ export class MajorIncidentsController {
   }
 
   @Post(':number/review')
+  @ApiExtension('x-command', 'recordReview')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: record the review (cause, actions, problem record request); the timeline comes from the journal' })
@@ -147,6 +156,7 @@ export class MajorIncidentsController {
   }
 
   @Post(':number/close')
+  @ApiExtension('x-command', 'close')
   @Permission('overview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Incident manager: close after the review' })

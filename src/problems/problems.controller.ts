@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtension, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ProblemCommand } from '../../machines/problem.types';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -62,6 +62,7 @@ export class ProblemsController {
   }
 
   @Post(':number/start-investigation')
+  @ApiExtension('x-command', 'startInvestigation')
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'new → investigating' })
@@ -72,6 +73,7 @@ export class ProblemsController {
   }
 
   @Post(':number/incidents')
+  @ApiExtension('x-command', 'linkIncident')
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Link an incident' })
@@ -82,6 +84,7 @@ export class ProblemsController {
   }
 
   @Post(':number/incidents/:incident/unlink')
+  @ApiExtension('x-command', 'unlinkIncident')
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Unlink an incident (a problem keeps at least one)' })
@@ -92,6 +95,7 @@ export class ProblemsController {
   }
 
   @Post(':number/root-cause')
+  @ApiExtension('x-command', 'recordRootCause')
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the root-cause analysis' })
@@ -102,6 +106,7 @@ export class ProblemsController {
   }
 
   @Post(':number/workaround')
+  @ApiExtension('x-command', 'recordWorkaround')
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the workaround' })
@@ -112,6 +117,7 @@ export class ProblemsController {
   }
 
   @Post(':number/known-error')
+  @ApiExtension('x-command', 'publishKnownError')
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish the known error (sets the flag; creates a knowledge entry with the workaround)' })
@@ -122,6 +128,7 @@ export class ProblemsController {
   }
 
   @Post(':number/change-requests')
+  @ApiExtension('x-command', 'requestChange')
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Raise a change request from the problem (recorded; change management takes it up)' })
@@ -132,6 +139,7 @@ export class ProblemsController {
   }
 
   @Post(':number/resolve')
+  @ApiExtension('x-command', 'resolve')
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: '→ resolved; its linked open incidents get a journal note' })
@@ -142,6 +150,7 @@ export class ProblemsController {
   }
 
   @Post(':number/close')
+  @ApiExtension('x-command', 'close')
   @Permission('itStaff')
   @HttpCode(200)
   @ApiOperation({ summary: 'resolved → closed (process manager or admin)' })

@@ -187,7 +187,7 @@ export class TicketsController {
   }
 
   @Post(':number/journal/:seq/pin')
-  @ApiExtension('x-command', 'integer')
+  @ApiExtension('x-command', 'pinNote')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Pin a journal entry (the "pin" function)' })
@@ -199,7 +199,7 @@ export class TicketsController {
   }
 
   @Post(':number/journal/:seq/unpin')
-  @ApiExtension('x-command', 'integer')
+  @ApiExtension('x-command', 'unpinNote')
   @Permission('tickets')
   @HttpCode(200)
   @ApiOperation({ summary: 'Unpin a journal entry' })
@@ -444,7 +444,7 @@ export class TicketsController {
   }
 
   @Post(':number/time-entries/:entry/correct')
-  @ApiExtension('x-command', 'integer')
+  @ApiExtension('x-command', 'correctTime')
   @Permission('staff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Agents: cancel a time entry by a counter-entry (entries never change; register the right time anew)' })

@@ -4,6 +4,11 @@
 // lengths and integer types were missing. Whether the answers match the schemas is schemathesis'
 // part (scripts/schemathesis.sh); this holds the shape of the document itself.
 import { startStack, TestStack } from '../support/app';
+import { TICKET_COMMANDS } from '../../machines/ticket.types';
+import { CSI_COMMANDS } from '../../machines/csi-proposal.types';
+import { MI_COMMANDS } from '../../machines/major-incident.types';
+import { PROBLEM_COMMANDS } from '../../machines/problem.types';
+import { CHANGE_COMMANDS } from '../../machines/change.types';
 
 let stack: TestStack;
 
@@ -102,6 +107,26 @@ describe('the OpenAPI document', () => {
     expect(document.components.parameters.CsrfToken).toMatchObject({ name: 'X-CSRF-Token', in: 'header', required: false });
     expect(Object.keys(document.paths['/tickets'].post.responses)).toContain('403');
     expect(Object.keys(document.paths['/auth/sign-in'].post.responses).sort()).toEqual(['200', '400', '401', '413', '415', '429', '503']);
+  });
+
+  it('marks each command of each process as one x-command operation under its process, each taking X-Expected-Version', () => {
+    // The web client builds an action's form from this mark: a command without one has no button.
+    const processes = [
+      ['/tickets/{number}/', TICKET_COMMANDS.filter((c) => !['monitorCleared', 'monitorNote'].includes(c))],
+      ['/csi/proposals/{number}/', CSI_COMMANDS],
+      ['/major-incidents/{number}/', MI_COMMANDS],
+      ['/problems/{number}/', PROBLEM_COMMANDS],
+      ['/changes/{number}/', CHANGE_COMMANDS],
+    ] as const;
+    for (const [base, commands] of processes) {
+      const marked = operations()
+        .filter(({ name }) => name.startsWith(`POST ${base}`))
+        .map(({ op }) => op as Operation & { 'x-command'?: string })
+        .filter((op) => op['x-command']);
+      expect(marked.map((op) => op['x-command']).sort()).toEqual([...commands].sort());
+      for (const op of marked) expect((op.parameters ?? []).map(resolve).filter((p) => p.name === 'X-Expected-Version')).toHaveLength(1);
+    }
+    expect(document.components.parameters.ExpectedVersion).toMatchObject({ name: 'X-Expected-Version', in: 'header', required: false });
   });
 
   it('states formats, lengths, enums and integers', () => {

@@ -5,30 +5,18 @@
 // it, it is resolved and the user reopens it. Every action is a button the API listed in
 // allowedCommands with the form its route's schema asks for. Each main page is checked with axe
 // (no serious or critical WCAG 2.1 AA violation) and photographed into .screenshots/.
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { buildWeb } from '../../scripts/build-web';
-import { startStack, TestStack } from '../support/app';
+import { type Browser, type Page } from 'playwright-core';
+import type { TestStack } from '../support/app';
+import { act, checkPage, launch, signIn as signInAs } from './support';
 
 jest.setTimeout(240_000);
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(__dirname, '..', '..', '.screenshots');
 
 let stack: TestStack;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  await buildWeb();
-  stack = await startStack('web_portal');
-  await stack.app.listen(0, '127.0.0.1');
-  base = `http://127.0.0.1:${(stack.app.getHttpServer().address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM });
-  mkdirSync(SHOTS, { recursive: true });
+  ({ stack, browser, base } = await launch('web_portal'));
 }, 240_000);
 
 afterAll(async () => {
@@ -36,40 +24,12 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** A signed-in page of its own (each user has their own cookies), at 1280 px or a 390 px phone. */
-async function signIn(username: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${base}/`);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(`${username}-demo-pass`);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  return page;
-}
-
-/** No serious or critical WCAG 2.1 A/AA violation on the page as it is now; a screenshot for people. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
+const signIn = (username: string, width?: number) => signInAs(browser, base, username, width);
 
 async function openTicket(page: Page, number: string): Promise<void> {
   // A new document (not only a new hash): the page shows the ticket as it is now.
   await page.goto(`${base}/?at=${Date.now()}#/tickets/${number}`);
   await page.getByRole('heading', { level: 1, name: new RegExp(number) }).waitFor();
-}
-
-/** Runs an action the page offers: its button, its form, Send; waits for the page to show the answer. */
-async function act(page: Page, command: string, fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => {}): Promise<void> {
-  await page.locator(`button[data-command="${command}"]`).click();
-  const form = page.locator('form.action');
-  await fill(form);
-  await form.getByRole('button', { name: 'Send' }).click();
-  // Answered: the form closes with the new ticket shown, or stays with the refusal.
-  await Promise.race([form.waitFor({ state: 'detached' }), form.locator('[role=alert]').waitFor()]);
 }
 
 const status = (page: Page) => page.getByTestId('status');

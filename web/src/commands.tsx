@@ -2,28 +2,28 @@
 // its route's request body asks for (from the OpenAPI document). A refusal shows the machine's
 // message and the rule or field it names.
 import { useEffect, useState } from 'preact/hooks';
-import { actionKey, api, describeError, send, type Me, type Schemas, type TicketView } from './api';
+import { actionKey, api, describeError, send, type Schemas } from './api';
 import { t } from './i18n';
 import { commandForm, request, type CommandForm, type Field } from './operations';
 
-interface Props {
-  process: 'tickets';
+interface Props<V> {
+  /** The process's route, e.g. `/tickets/{number}` or `/csi/proposals/{number}`. */
+  base: string;
   number: string;
   allowed: string[];
-  me: Me;
   teamId: string | null;
   /** The version the page shows: each form sends the one it was opened on. */
   version: number;
-  onDone: (view: TicketView) => void;
-  /** Reloads the page's ticket after a refusal for staleness; answers the version it shows now. */
+  onDone: (view: V) => void;
+  /** Reloads the page's process after a refusal for staleness; answers the version it shows now. */
   onStale: () => Promise<number | undefined>;
 }
 
-export function CommandPanel({ number, allowed, teamId, version, onDone, onStale }: Props) {
+export function CommandPanel<V>({ base, number, allowed, teamId, version, onDone, onStale }: Props<V>) {
   const [forms, setForms] = useState<CommandForm[]>([]);
   const [open, setOpen] = useState<string | null>(null);
   useEffect(() => {
-    void Promise.all(allowed.map(commandForm)).then((found) => setForms(found.filter((f): f is CommandForm => f !== null)));
+    void Promise.all(allowed.map((command) => commandForm(base, command))).then((found) => setForms(found.filter((f): f is CommandForm => f !== null)));
   }, [allowed.join(',')]);
   return (
     <section aria-labelledby="actions-heading">
@@ -39,7 +39,7 @@ export function CommandPanel({ number, allowed, teamId, version, onDone, onStale
       {forms
         .filter((form) => form.command === open)
         .map((form) => (
-          <ActionForm
+          <ActionForm<V>
             key={form.command}
             form={form}
             number={number}
@@ -57,17 +57,17 @@ export function CommandPanel({ number, allowed, teamId, version, onDone, onStale
   );
 }
 
-interface FormProps {
+interface FormProps<V> {
   form: CommandForm;
   number: string;
   teamId: string | null;
   version: number;
-  onDone: (v: TicketView) => void;
+  onDone: (v: V) => void;
   onStale: () => Promise<number | undefined>;
   onCancel: () => void;
 }
 
-function ActionForm({ form, number, teamId, version, onDone, onStale, onCancel }: FormProps) {
+function ActionForm<V>({ form, number, teamId, version, onDone, onStale, onCancel }: FormProps<V>) {
   const [refusal, setRefusal] = useState<string | null>(null);
   // The ticket as it was when the user opened the form: if it changes before Send, the workflow
   // refuses (staleVersion), the page shows the ticket as it is now, and the user decides again.
@@ -84,7 +84,7 @@ function ActionForm({ form, number, teamId, version, onDone, onStale, onCancel }
     setBusy(true);
     const answer = await send(form.method, path, body, key, seen);
     setBusy(false);
-    if (answer.ok) return onDone(answer.body as TicketView);
+    if (answer.ok) return onDone(answer.body as V);
     setRefusal(describeError(answer.body));
     setKey(actionKey());
     if ((answer.body as { rule?: string } | null)?.rule === 'staleVersion') setSeen((await onStale()) ?? seen);

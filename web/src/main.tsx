@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, type Me, useCsrfToken } from './api';
 import { switchLanguage, t } from './i18n';
 import { NewTicket, TicketList, TicketPage } from './tickets';
+import { CsiAgenda, CsiNew, CsiProposalPage, CsiRegister } from './csi';
 
 function useRoute(): string {
   const [route, setRoute] = useState(location.hash.slice(1) || '/');
@@ -49,6 +50,19 @@ function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   );
 }
 
+/** The page for a hash route; anything else is the user's ticket list. */
+function Page({ route, me }: { route: string; me: Me }) {
+  const ticket = route.match(/^\/tickets\/([A-Z]+-\d+)$/);
+  const proposal = route.match(/^\/csi\/(CSI-\d+)$/);
+  if (route === '/new') return <NewTicket />;
+  if (ticket) return <TicketPage number={ticket[1]} me={me} />;
+  if (route === '/csi') return <CsiRegister />;
+  if (route === '/csi/new') return <CsiNew />;
+  if (route === '/csi/agenda') return <CsiAgenda />;
+  if (proposal) return <CsiProposalPage number={proposal[1]} />;
+  return <TicketList me={me} />;
+}
+
 function App() {
   const route = useRoute();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
@@ -76,6 +90,7 @@ function App() {
       <nav aria-label="main">
         {me && <a href="#/">{t('tickets')}</a>}
         {me && <a href="#/new">{t('newTicket')}</a>}
+        {me && <a href="#/csi">{t('proposals')}</a>}
         <button type="button" class="link" onClick={() => (switchLanguage(), rerender((n) => n + 1))}>
           {t('language')}
         </button>
@@ -92,11 +107,10 @@ function App() {
   );
   if (me === undefined) return <>{header}<main id="main"><p>{t('loading')}</p></main></>;
   if (me === null) return <>{header}<SignIn onSignedIn={setMe} /></>;
-  const ticket = route.match(/^\/tickets\/([A-Z]+-\d+)$/);
   return (
     <>
       {header}
-      {route === '/new' ? <NewTicket /> : ticket ? <TicketPage number={ticket[1]} me={me} /> : <TicketList me={me} />}
+      <Page route={route} me={me} />
     </>
   );
 }

@@ -14,6 +14,7 @@ type Schema = {
   required?: string[];
   items?: Schema;
   allOf?: Schema[];
+  oneOf?: Schema[];
   maxLength?: number;
   minimum?: number;
   maximum?: number;
@@ -36,7 +37,7 @@ export interface Field {
   name: string;
   /** Where the value goes: the JSON body, or a path parameter other than the ticket's number. */
   in: 'body' | 'path';
-  kind: 'text' | 'longText' | 'choice' | 'number' | 'boolean' | 'list' | 'map';
+  kind: 'text' | 'longText' | 'choice' | 'number' | 'boolean' | 'list' | 'map' | 'dateTime';
   required: boolean;
   options: string[];
   description: string;
@@ -68,10 +69,14 @@ function resolve(document: Document, schema: Schema | undefined): Schema {
 const LOOKUPS: Record<string, Field['lookup']> = { teamId: 'team', agentId: 'agent', categoryId: 'category' };
 
 function fieldOf(document: Document, name: string, raw: Schema, required: boolean, where: Field['in']): Field {
-  const schema = resolve(document, raw);
+  const resolved = resolve(document, raw);
+  // "1 to 4 or a name" (a CSI priority): offered as the choices of its enumerated variant.
+  const schema = resolved.oneOf?.find((variant) => variant.enum) ?? resolved;
   const kind: Field['kind'] = schema.enum
     ? 'choice'
-    : schema.type === 'boolean'
+    : schema.format === 'date-time'
+      ? 'dateTime'
+      : schema.type === 'boolean'
       ? 'boolean'
       : schema.type === 'integer' || schema.type === 'number'
         ? 'number'
@@ -88,7 +93,7 @@ function fieldOf(document: Document, name: string, raw: Schema, required: boolea
     kind,
     required,
     options: (schema.enum ?? []).map(String),
-    description: raw.description ?? schema.description ?? '',
+    description: raw.description ?? resolved.description ?? '',
     lookup: LOOKUPS[name] ?? null,
     maxLength: schema.maxLength,
     minimum: schema.minimum,
@@ -96,10 +101,14 @@ function fieldOf(document: Document, name: string, raw: Schema, required: boolea
   };
 }
 
-/** The form for one command of a process (the path parameter `number` is the process's own). */
-export async function commandForm(command: string): Promise<CommandForm | null> {
+/**
+ * The form for one command of the process whose routes start with `base` (e.g. `/tickets/{number}`;
+ * the path parameter `number` is the process's own): processes share command names (approve).
+ */
+export async function commandForm(base: string, command: string): Promise<CommandForm | null> {
   const document = await openApi();
   for (const [path, item] of Object.entries(document.paths)) {
+    if (!path.startsWith(`${base}/`)) continue;
     for (const [method, operation] of Object.entries(item)) {
       if (operation['x-command'] !== command) continue;
       const body = resolve(document, operation.requestBody?.content?.['application/json']?.schema);
@@ -136,6 +145,9 @@ function parseValue(field: Field, value: string): unknown {
       return value === '' ? undefined : Number(value);
     case 'boolean':
       return value === 'true';
+    case 'dateTime':
+      // The browser's local date and time, as the instant the API takes.
+      return new Date(value).toISOString();
     case 'list':
       return value.split('\n').map((line) => line.trim()).filter(Boolean);
     case 'map':

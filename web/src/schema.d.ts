@@ -13257,6 +13257,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -13278,7 +13280,7 @@ export interface operations {
                     "application/json": components["schemas"]["CsiProposalViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13314,7 +13316,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13380,6 +13382,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -13401,7 +13405,7 @@ export interface operations {
                     "application/json": components["schemas"]["CsiProposalViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13437,7 +13441,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13503,6 +13507,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -13524,7 +13530,7 @@ export interface operations {
                     "application/json": components["schemas"]["CsiProposalViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13560,7 +13566,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13626,6 +13632,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -13647,7 +13655,7 @@ export interface operations {
                     "application/json": components["schemas"]["CsiProposalViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13683,7 +13691,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13749,6 +13757,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -13770,7 +13780,7 @@ export interface operations {
                     "application/json": components["schemas"]["CsiProposalViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13806,7 +13816,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13872,6 +13882,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -13893,7 +13905,7 @@ export interface operations {
                     "application/json": components["schemas"]["CsiProposalViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13929,7 +13941,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13995,6 +14007,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -14016,7 +14030,7 @@ export interface operations {
                     "application/json": components["schemas"]["CsiProposalViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14052,7 +14066,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14118,6 +14132,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -14139,7 +14155,7 @@ export interface operations {
                     "application/json": components["schemas"]["CsiProposalViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14175,7 +14191,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14241,6 +14257,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -14262,7 +14280,7 @@ export interface operations {
                     "application/json": components["schemas"]["CsiProposalViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14298,7 +14316,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14364,6 +14382,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -14385,7 +14405,7 @@ export interface operations {
                     "application/json": components["schemas"]["CsiProposalViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14421,7 +14441,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14487,6 +14507,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -14508,7 +14530,7 @@ export interface operations {
                     "application/json": components["schemas"]["CsiProposalViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14544,7 +14566,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14610,6 +14632,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -14631,7 +14655,7 @@ export interface operations {
                     "application/json": components["schemas"]["CsiProposalViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14667,7 +14691,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change proposal's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15043,6 +15067,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -15064,7 +15090,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15100,7 +15126,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15166,6 +15192,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -15187,7 +15215,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15223,7 +15251,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15289,6 +15317,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -15310,7 +15340,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15346,7 +15376,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15412,6 +15442,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -15433,7 +15465,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15469,7 +15501,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15535,6 +15567,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -15556,7 +15590,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15592,7 +15626,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15658,6 +15692,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -15679,7 +15715,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15715,7 +15751,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15781,6 +15817,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -15802,7 +15840,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15838,7 +15876,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15904,6 +15942,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -15925,7 +15965,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15961,7 +16001,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16027,6 +16067,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -16048,7 +16090,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16084,7 +16126,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16150,6 +16192,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -16171,7 +16215,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16207,7 +16251,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the change's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the change's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16527,6 +16571,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -16548,7 +16594,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16584,7 +16630,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the problem's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the problem's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16650,6 +16696,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -16671,7 +16719,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16707,7 +16755,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the problem's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the problem's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16773,6 +16821,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -16791,7 +16841,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16827,7 +16877,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the problem's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the problem's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16893,6 +16943,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -16914,7 +16966,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16950,7 +17002,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the problem's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the problem's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17016,6 +17068,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -17037,7 +17091,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17073,7 +17127,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the problem's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the problem's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17139,6 +17193,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -17160,7 +17216,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17196,7 +17252,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the problem's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the problem's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17262,6 +17318,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -17283,7 +17341,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17319,7 +17377,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the problem's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the problem's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17385,6 +17443,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -17406,7 +17466,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17442,7 +17502,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the problem's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the problem's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17508,6 +17568,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -17529,7 +17591,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17565,7 +17627,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the problem's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the problem's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18027,6 +18089,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -18048,7 +18112,7 @@ export interface operations {
                     "application/json": components["schemas"]["MajorIncidentViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18084,7 +18148,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18150,6 +18214,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -18171,7 +18237,7 @@ export interface operations {
                     "application/json": components["schemas"]["MajorIncidentViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18207,7 +18273,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18273,6 +18339,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -18294,7 +18362,7 @@ export interface operations {
                     "application/json": components["schemas"]["MajorIncidentViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18330,7 +18398,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18396,6 +18464,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -18417,7 +18487,7 @@ export interface operations {
                     "application/json": components["schemas"]["MajorIncidentViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18453,7 +18523,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18519,6 +18589,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -18540,7 +18612,7 @@ export interface operations {
                     "application/json": components["schemas"]["MajorIncidentViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18576,7 +18648,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18642,6 +18714,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -18663,7 +18737,7 @@ export interface operations {
                     "application/json": components["schemas"]["MajorIncidentViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18699,7 +18773,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18765,6 +18839,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -18786,7 +18862,7 @@ export interface operations {
                     "application/json": components["schemas"]["MajorIncidentViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18822,7 +18898,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18888,6 +18964,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -18905,7 +18983,7 @@ export interface operations {
                     "application/json": components["schemas"]["MajorIncidentViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18941,7 +19019,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19007,6 +19085,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -19028,7 +19108,7 @@ export interface operations {
                     "application/json": components["schemas"]["MajorIncidentViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19064,7 +19144,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19130,6 +19210,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
             };
             path: {
                 number: string;
@@ -19147,7 +19229,7 @@ export interface operations {
                     "application/json": components["schemas"]["MajorIncidentViewDto"];
                 };
             };
-            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19183,7 +19265,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands) */
+            /** @description the major incident's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
             409: {
                 headers: {
                     [name: string]: unknown;

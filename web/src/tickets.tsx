@@ -4,10 +4,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { actionKey, api, describeError, poll, type Me, type Schemas, type TicketListItem, type TicketView } from './api';
 import { CommandPanel } from './commands';
 import { Statechart } from './statechart';
+import { useLiveView } from './live';
 import { levelText, t } from './i18n';
 
-/** How often an open ticket page and a list ask whether anything changed (an unchanged answer is a 304). */
-const LIVE_TICKET_MS = 5_000;
+/** How often a list asks whether anything changed (an unchanged answer is a 304). */
 const LIVE_QUEUE_MS = 15_000;
 
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '');
@@ -188,25 +188,9 @@ export function NewTicket() {
 }
 
 export function TicketPage({ number, me }: { number: string; me: Me }) {
-  const [ticket, setTicket] = useState<TicketView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [changed, setChanged] = useState(false);
-  const load = async (): Promise<number | undefined> => {
-    const { data, error } = await api.GET('/tickets/{number}', { params: { path: { number } } });
-    setTicket((before) => {
-      // Someone else (or a timer) changed it while it was on the screen: say so.
-      setChanged(!!before && !!data && before.number === data.number && before.version !== data.version);
-      return data ?? null;
-    });
-    setError(data ? null : describeError(error));
-    return data?.version;
-  };
-  useEffect(() => {
-    setTicket(null);
-    void load();
-    return poll(() => void load(), LIVE_TICKET_MS);
-  }, [number]);
-  if (error) return <main id="main"><p role="alert" class="error">{error}</p></main>;
+  const live = useLiveView(number, () => api.GET('/tickets/{number}', { params: { path: { number } } }));
+  const ticket = live.view;
+  if (live.error) return <main id="main"><p role="alert" class="error">{live.error}</p></main>;
   if (!ticket) return <main id="main"><p>{t('loading')}</p></main>;
   const journal = [...ticket.journal].sort((a, b) => Number(b.pinned) - Number(a.pinned) || a.seq - b.seq);
   return (
@@ -244,16 +228,15 @@ export function TicketPage({ number, me }: { number: string; me: Me }) {
         )}
       </dl>
       <p class="description">{ticket.description}</p>
-      <p role="status" class="live">{changed ? t('changedLive') : ''}</p>
-      <CommandPanel
-        process="tickets"
+      <p role="status" class="live">{live.changed ? t('changedLive') : ''}</p>
+      <CommandPanel<TicketView>
+        base="/tickets/{number}"
         number={ticket.number}
         allowed={ticket.allowedCommands}
-        me={me}
         teamId={ticket.team?.id ?? null}
         version={ticket.version}
-        onDone={(view) => (setChanged(false), setTicket(view))}
-        onStale={load}
+        onDone={live.show}
+        onStale={live.reload}
       />
       <section>
         <h2>{t('journal')}</h2>
