@@ -6,7 +6,7 @@ import type { AuthUser } from './auth-user';
 import { CurrentSession } from './current-session.decorator';
 import { CurrentUser } from './current-user.decorator';
 import { SecretBody } from '../idempotency/idempotency.interceptor';
-import { CurrentUserDto } from './dto/current-user.dto';
+import { CurrentUserDto, describeUser } from './dto/current-user.dto';
 import { ChangePasswordDto } from './dto/sign-in.dto';
 import { Permission } from './permission.decorator';
 import type { BrowserSession } from './sessions.service';
@@ -24,7 +24,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Who the token belongs to: id, name, role and teams' })
   @ApiOkResponse({ type: CurrentUserDto })
   me(@CurrentUser() user: AuthUser): CurrentUserDto {
-    return user;
+    return describeUser(user);
   }
 
   @Put('password')

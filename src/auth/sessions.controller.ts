@@ -1,3 +1,4 @@
+import { describeUser } from './dto/current-user.dto';
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -33,7 +34,7 @@ export class SessionsController {
   async create(@Body() dto: SignInDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SignInView> {
     const { user, session } = await this.signIn.signIn(dto.username, dto.password, request.ip ?? 'unknown');
     setSessionCookie(request, response, session.secret, this.sessions.ttlMs);
-    return { user, csrfToken: session.csrfToken };
+    return { user: describeUser(user), csrfToken: session.csrfToken };
   }
 
   @Get('session')
@@ -42,7 +43,7 @@ export class SessionsController {
   @ApiOperation({ summary: "Who is signed in, and the session's CSRF token again (null for a bearer token)" })
   @ApiOkResponse({ type: SessionView })
   current(@CurrentUser() user: AuthUser, @CurrentSession() session: BrowserSession | null): SessionView {
-    return { user, csrfToken: session?.csrfToken ?? null };
+    return { user: describeUser(user), csrfToken: session?.csrfToken ?? null };
   }
 
   @Post('sign-out')

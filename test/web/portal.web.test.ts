@@ -170,4 +170,36 @@ describe('portal and console in a browser', () => {
     await expect(chart.locator('svg').textContent()).resolves.toContain('InProgress');
     await checkPage(agent, 'console-statechart');
   });
+
+  it('gives the dispatcher the escalation and status overviews, and marks absent agents when assigning', async () => {
+    // A whole site down, work stopped: P1, whose response deadline is minutes away.
+    const { body: urgent } = await stack.http
+      .post('/tickets')
+      .set(stack.as('jannet'))
+      .send({ type: 'incident', title: 'Nobody on the 3rd floor can log in', description: 'Login fails for everyone on the floor.', impact: 'site', urgency: 'immediate' })
+      .expect(201);
+    const from = new Date(Date.now() - 60_000).toISOString();
+    const until = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    await stack.http.put('/me/absences').set(stack.as('sara')).send({ startsAt: from, endsAt: until, autoReply: 'Away this week' }).expect(200);
+
+    const dispatcher = await signIn('dorthe');
+    await dispatcher.getByRole('link', { name: 'Overview' }).click();
+    // Deadlines count business time: at night the response deadline is hours away; a week covers any weekend.
+    await dispatcher.getByLabel('Deadline within').selectOption('10080');
+    await dispatcher.getByTestId('escalations').getByRole('link', { name: urgent.number }).first().waitFor();
+    // The statuses are the API's: choosing one lists its tickets.
+    await dispatcher.getByLabel('Status', { exact: true }).selectOption('Assigned');
+    await dispatcher.getByTestId('status-overview').getByRole('link', { name: urgent.number }).first().waitFor();
+    await checkPage(dispatcher, 'console-overview');
+
+    await dispatcher.getByTestId('escalations').getByRole('link', { name: urgent.number }).first().click();
+    await dispatcher.locator('button[data-command="assignToAgent"]').click();
+    const options = await dispatcher.locator('form.action select[name=agentId] option').allTextContents();
+    expect(options.find((o) => o.startsWith('Sara'))).toMatch(/absent until/);
+    expect(options).toContain('LevelOneTim');
+
+    // An end user has no overview: the API says so, and the link is not offered.
+    const user = await signIn('jannet');
+    await expect(user.getByRole('link', { name: 'Overview' }).count()).resolves.toBe(0);
+  });
 });

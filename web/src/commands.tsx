@@ -151,14 +151,17 @@ function FieldInput({ field, teamId }: { field: Field; teamId: string | null }) 
   );
 }
 
-/** A team, an agent or a category chosen by name (the API takes ids): agents are the ticket's team's members. */
+/** A team, an agent or a category chosen by name (the API takes ids): agents are the ticket's team's members, absent ones marked. */
 function LookupInput({ field, teamId, label, hint }: { field: Field; teamId: string | null; label: string; hint: preact.JSX.Element | null }) {
   const [teams, setTeams] = useState<Schemas['TeamView'][] | null>(null);
   const [categories, setCategories] = useState<Array<{ id: string; name: string }>>([]);
+  const [absent, setAbsent] = useState<Schemas['AbsentMemberView'][]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (field.lookup === 'category') void api.GET('/categories').then(({ data, error }) => (data ? (setCategories(data), setTeams([])) : setError(describeError(error))));
     else void api.GET('/teams').then(({ data, error }) => (data ? setTeams(data) : setError(describeError(error))));
+    // Who is away now: the API answers dispatchers (403 to others, who then see the names alone).
+    if (field.lookup === 'agent' && teamId) void api.GET('/teams/{id}/absences', { params: { path: { id: teamId }, query: {} } }).then(({ data }) => setAbsent(data ?? []));
   }, []);
   if (error || !teams) {
     return (
@@ -169,12 +172,16 @@ function LookupInput({ field, teamId, label, hint }: { field: Field; teamId: str
       </label>
     );
   }
+  const away = (id: string) => absent.find((a) => a.userId === id);
   const options =
     field.lookup === 'category'
       ? categories.map((category) => ({ value: category.id, text: category.name }))
       : field.lookup === 'team'
-      ? teams.map((team) => ({ value: team.id, text: `${team.name} (${team.lineLevel})` }))
-      : (teams.find((team) => team.id === teamId)?.members ?? []).map((m) => ({ value: m.id, text: m.displayName }));
+        ? teams.map((team) => ({ value: team.id, text: `${team.name} (${team.lineLevel})` }))
+        : (teams.find((team) => team.id === teamId)?.members ?? []).map((m) => {
+            const absence = away(m.id);
+            return { value: m.id, text: absence ? `${m.displayName} (${t('absentUntil')} ${new Date(absence.endsAt).toLocaleString()})` : m.displayName };
+          });
   return (
     <label>
       {label}

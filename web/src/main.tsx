@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, type Me, useCsrfToken } from './api';
 import { switchLanguage, t } from './i18n';
 import { NewTicket, TicketList, TicketPage } from './tickets';
+import { Overview } from './overview';
 import { CsiAgenda, CsiNew, CsiProposalPage, CsiRegister } from './csi';
 
 function useRoute(): string {
@@ -56,6 +57,7 @@ function Page({ route, me }: { route: string; me: Me }) {
   const proposal = route.match(/^\/csi\/(CSI-\d+)$/);
   if (route === '/new') return <NewTicket />;
   if (ticket) return <TicketPage number={ticket[1]} me={me} />;
+  if (route === '/overview') return <Overview me={me} />;
   if (route === '/csi') return <CsiRegister />;
   if (route === '/csi/new') return <CsiNew />;
   if (route === '/csi/agenda') return <CsiAgenda />;
@@ -90,6 +92,7 @@ function App() {
       <nav aria-label="main">
         {me && <a href="#/">{t('tickets')}</a>}
         {me && <a href="#/new">{t('newTicket')}</a>}
+        {me?.permissions.includes('overview') && <a href="#/overview">{t('overview')}</a>}
         {me && <a href="#/csi">{t('proposals')}</a>}
         <button type="button" class="link" onClick={() => (switchLanguage(), rerender((n) => n + 1))}>
           {t('language')}

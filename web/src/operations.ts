@@ -157,3 +157,10 @@ function parseValue(field: Field, value: string): unknown {
       return value;
   }
 }
+
+/** The values the API accepts for a path or query parameter of a route (an enum in the document). */
+export async function parameterOptions(path: string, name: string): Promise<string[]> {
+  const document = await openApi();
+  const parameter = (document.paths[path]?.get?.parameters ?? []).find((p) => p.name === name);
+  return (resolve(document, parameter?.schema).enum ?? []).map(String);
+}

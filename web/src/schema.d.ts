@@ -2483,6 +2483,8 @@ export interface components {
             role: "endUser" | "agent" | "dispatcher" | "incidentManager" | "processManager" | "csiForum" | "admin" | "monitor";
             /** @description the teams the user is a member of */
             teamIds: string[];
+            /** @description the permissions of the user’s role (src/auth/permissions.ts): a client offers what the API would allow, and keeps no copy of the rule */
+            permissions: ("signedIn" | "tickets" | "admin" | "knowledgeWriter" | "statements" | "staff" | "dispatch" | "overview" | "itStaff" | "investigate" | "proposeMajorIncident" | "monitor" | "csi")[];
         };
         ChangePasswordDto: {
             /**
