@@ -53,6 +53,7 @@ describe('portal and console in a browser', () => {
     // The end user raises it in the portal, on a phone.
     const user = await signIn('jannet', 390);
     await user.getByRole('link', { name: 'Raise a ticket' }).click();
+    await user.getByRole('link', { name: 'Something else: describe it' }).click();
     await user.getByLabel('Title').fill('Printer on 2nd floor prints blank pages');
     await user.getByLabel('Describe the problem').fill('Since this morning every page comes out blank.');
     await user.getByLabel('Who is affected?').selectOption('department');

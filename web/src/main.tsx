@@ -4,7 +4,9 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, type Me, useCsrfToken } from './api';
 import { switchLanguage, t } from './i18n';
-import { NewTicket, TicketList, TicketPage } from './tickets';
+import { TicketList, TicketPage } from './tickets';
+import { NewTicket } from './new-ticket';
+import { ArticlePage, ArticleSearch, Catalog, CatalogItemPage, DocumentPage } from './catalog';
 import { Overview } from './overview';
 import { CsiAgenda, CsiNew, CsiProposalPage, CsiRegister } from './csi';
 
@@ -57,6 +59,14 @@ function Page({ route, me }: { route: string; me: Me }) {
   const proposal = route.match(/^\/csi\/(CSI-\d+)$/);
   if (route === '/new') return <NewTicket />;
   if (ticket) return <TicketPage number={ticket[1]} me={me} />;
+  const item = route.match(/^\/catalog\/([0-9a-f-]{36})$/);
+  const article = route.match(/^\/articles\/(KB-\d+)$/);
+  const documentMark = route.match(/^\/documents\/(sla|catalog)$/);
+  if (route === '/catalog') return <Catalog />;
+  if (item) return <CatalogItemPage id={item[1]} />;
+  if (route === '/articles') return <ArticleSearch />;
+  if (article) return <ArticlePage id={article[1]} />;
+  if (documentMark) return <DocumentPage mark={documentMark[1] as 'sla' | 'catalog'} />;
   if (route === '/overview') return <Overview me={me} />;
   if (route === '/csi') return <CsiRegister />;
   if (route === '/csi/new') return <CsiNew />;
@@ -91,7 +101,8 @@ function App() {
       </a>
       <nav aria-label="main">
         {me && <a href="#/">{t('tickets')}</a>}
-        {me && <a href="#/new">{t('newTicket')}</a>}
+        {me && <a href="#/catalog">{t('newTicket')}</a>}
+        {me && <a href="#/articles">{t('articles')}</a>}
         {me?.permissions.includes('overview') && <a href="#/overview">{t('overview')}</a>}
         {me && <a href="#/csi">{t('proposals')}</a>}
         <button type="button" class="link" onClick={() => (switchLanguage(), rerender((n) => n + 1))}>

@@ -1,11 +1,11 @@
 // Tickets in the browser: the list (an end user's own, an agent's team queues), raising one, and
 // the ticket page whose actions are exactly the commands the API allows the caller now.
 import { useEffect, useState } from 'preact/hooks';
-import { actionKey, api, describeError, poll, type Me, type Schemas, type TicketListItem, type TicketView } from './api';
+import { api, describeError, poll, type Me, type Schemas, type TicketListItem, type TicketView } from './api';
 import { CommandPanel } from './commands';
 import { Statechart } from './statechart';
 import { useLiveView } from './live';
-import { levelText, t } from './i18n';
+import { t } from './i18n';
 
 /** How often a list asks whether anything changed (an unchanged answer is a 304). */
 const LIVE_QUEUE_MS = 15_000;
@@ -99,91 +99,6 @@ function TicketTable({ items }: { items: TicketListItem[] }) {
         </tbody>
       </table>
     </div>
-  );
-}
-
-export function NewTicket() {
-  const [levels, setLevels] = useState<Schemas['IntakeLevelsDto'] | null>(null);
-  const [suggestions, setSuggestions] = useState<Schemas['ArticleHit'][]>([]);
-  const [error, setError] = useState<string | null>(null);
-  // A new key after a refusal: the corrected form is a new attempt (a retry of the same one is not).
-  const [key, setKey] = useState(actionKey);
-  useEffect(() => {
-    void api.GET('/tickets/intake-levels').then(({ data }) => setLevels(data ?? null))
-  }, []);
-  const suggest = async (title: string) => {
-    if (title.trim().length < 4) return setSuggestions([]);
-    const { data } = await api.GET('/articles/suggestions', { params: { query: { title } } });
-    setSuggestions(data ?? []);
-  };
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    const value = (name: string) => String(form.get(name) ?? '');
-    const { data, error } = await api.POST('/tickets', {
-      headers: { 'Idempotency-Key': key },
-      body: { type: value('type') as TicketView['type'], title: value('title'), description: value('description'), impact: value('impact'), urgency: value('urgency') },
-    });
-    if (!data) {
-      setKey(actionKey());
-      return setError(describeError(error));
-    }
-    location.hash = `#/tickets/${data.number}`;
-  };
-  if (!levels) return <main id="main"><p>{t('loading')}</p></main>;
-  return (
-    <main id="main" tabIndex={-1} class="narrow">
-      <h1>{t('newTicket')}</h1>
-      <form onSubmit={submit}>
-        <fieldset>
-          <legend>{t('type')}</legend>
-          <label class="inline">
-            <input type="radio" name="type" value="incident" checked /> {t('incident')}
-          </label>
-          <label class="inline">
-            <input type="radio" name="type" value="request" /> {t('serviceRequest')}
-          </label>
-        </fieldset>
-        <label>
-          {t('title')}
-          <input name="title" required maxLength={200} onInput={(e) => void suggest((e.currentTarget as HTMLInputElement).value)} />
-        </label>
-        {suggestions.length > 0 && (
-          <section aria-live="polite" class="suggestions">
-            <h2>Articles that may help</h2>
-            <ul>
-              {suggestions.map((hit) => (
-                <li>
-                  <strong>{hit.title}</strong> <span>{hit.snippet.replace(/<[^>]*>/g, '')}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
-        <label>
-          {t('description')}
-          <textarea name="description" required rows={5} />
-        </label>
-        <label>
-          {t('impact')}
-          <select name="impact" required>
-            {levels.impact.map((code) => (
-              <option value={code}>{levelText(code)}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('urgency')}
-          <select name="urgency" required>
-            {levels.urgency.map((code) => (
-              <option value={code}>{levelText(code)}</option>
-            ))}
-          </select>
-        </label>
-        {error && <p role="alert" class="error">{error}</p>}
-        <button type="submit">{t('create')}</button>
-      </form>
-    </main>
   );
 }
 
