@@ -32,6 +32,7 @@ import type { ErrorStatus } from '../errors/api-errors.decorator';
 import { RETRY_AFTER_SECONDS } from '../errors/http-exception.filter';
 import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN } from '../idempotency/idempotency.interceptor';
 import { EXPECTED_VERSION_HEADER } from '../http/expected-version';
+import { commandLabel, type CommandLabel } from './command-labels';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'] as const;
 type Method = (typeof METHODS)[number];
@@ -137,6 +138,8 @@ function completeOperation(path: string, method: Method, op: OperationObject): v
   const shared = [IDEMPOTENCY_HEADER, CSRF_HEADER, EXPECTED_VERSION_HEADER].map((h) => h.toLowerCase());
   const parameters = (op.parameters ?? []).filter((p) => !('name' in p && shared.includes(p.name.toLowerCase())));
   const isCommand = 'x-command' in op;
+  const label = isCommand ? commandLabel(path, String((op as { 'x-command'?: string })['x-command'])) : undefined;
+  if (label) (op as { 'x-label'?: CommandLabel })['x-label'] = label;
   op.parameters = [
     ...(isWrite && isProtected ? [{ $ref: '#/components/parameters/IdempotencyKey' }, { $ref: '#/components/parameters/CsrfToken' }] : []),
     ...(isCommand ? [{ $ref: '#/components/parameters/ExpectedVersion' }] : []),

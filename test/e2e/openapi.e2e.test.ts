@@ -126,6 +126,9 @@ describe('the OpenAPI document', () => {
       expect(marked.map((op) => op['x-command']).sort()).toEqual([...commands].sort());
       for (const op of marked) expect((op.parameters ?? []).map(resolve).filter((p) => p.name === 'X-Expected-Version')).toHaveLength(1);
     }
+    // Each ticket command has its button's words in English and Danish.
+    const ticketCommands = operations().filter(({ name, op }) => name.startsWith('POST /tickets/{number}/') && 'x-command' in op);
+    expect(ticketCommands.filter(({ op }) => !(op as { 'x-label'?: { en?: string; da?: string } })['x-label']?.da).map((o) => o.name)).toEqual([]);
     expect(document.components.parameters.ExpectedVersion).toMatchObject({ name: 'X-Expected-Version', in: 'header', required: false });
   });
 

@@ -170,6 +170,11 @@ describe('portal and console in a browser', () => {
     await expect(chart.locator('g.current').textContent()).resolves.toContain('Assigned');
     await expect(chart.locator('svg').textContent()).resolves.toContain('InProgress');
     await checkPage(agent, 'console-statechart');
+
+    // In Danish, the actions carry the API's Danish labels.
+    await agent.getByRole('button', { name: 'Dansk' }).click();
+    await expect(agent.locator('button[data-command="beginWork"]').textContent()).resolves.toBe('Påbegynd arbejdet');
+    await agent.getByRole('button', { name: 'English' }).click();
   });
 
   it('gives the dispatcher the escalation and status overviews, and marks absent agents when assigning', async () => {

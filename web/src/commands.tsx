@@ -3,7 +3,7 @@
 // message and the rule or field it names.
 import { useEffect, useState } from 'preact/hooks';
 import { actionKey, api, describeError, send, type Schemas } from './api';
-import { t } from './i18n';
+import { currentLanguage, t } from './i18n';
 import { commandForm, request, type CommandForm, type Field } from './operations';
 
 interface Props<V> {
@@ -32,7 +32,7 @@ export function CommandPanel<V>({ base, number, allowed, teamId, version, onDone
       <div class="actions">
         {forms.map((form) => (
           <button type="button" data-command={form.command} aria-expanded={open === form.command} onClick={() => setOpen(open === form.command ? null : form.command)}>
-            {form.summary.split(/[;(]/)[0]}
+            {buttonText(form)}
           </button>
         ))}
       </div>
@@ -56,6 +56,9 @@ export function CommandPanel<V>({ base, number, allowed, teamId, version, onDone
     </section>
   );
 }
+
+/** The API's label in the user's language; else the operation's summary up to its first clause. */
+const buttonText = (form: CommandForm) => form.label?.[currentLanguage()] ?? form.summary.split(/[;(]/)[0];
 
 interface FormProps<V> {
   form: CommandForm;
@@ -110,8 +113,14 @@ function ActionForm<V>({ form, number, teamId, version, onDone, onStale, onCance
   );
 }
 
+/** A body property as words: teamId -> Team, effortEstimate -> Effort estimate. */
+const fieldName = (name: string) => {
+  const words = name.replace(/Id$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
 function FieldInput({ field, teamId }: { field: Field; teamId: string | null }) {
-  const label = `${field.name}${field.required ? ' *' : ''}`;
+  const label = `${fieldName(field.name)}${field.required ? ' *' : ''}`;
   const hint = field.description ? <span class="hint">{field.description}</span> : null;
   if (field.lookup) return <LookupInput field={field} teamId={teamId} label={label} hint={hint} />;
   if (field.kind === 'choice' || field.kind === 'boolean') {

@@ -24,6 +24,8 @@ type Schema = {
 interface Operation {
   summary?: string;
   'x-command'?: string;
+  /** The button's words in English and Danish (src/bootstrap/command-labels.ts). */
+  'x-label'?: { en: string; da: string };
   parameters?: Array<{ $ref?: string; name?: string; in?: string; required?: boolean; description?: string; schema?: Schema }>;
   requestBody?: { content?: Record<string, { schema?: Schema }> };
 }
@@ -53,6 +55,7 @@ export interface CommandForm {
   method: string;
   path: string;
   summary: string;
+  label: { en: string; da: string } | null;
   fields: Field[];
 }
 
@@ -116,7 +119,7 @@ export async function commandForm(base: string, command: string): Promise<Comman
         .filter((p) => p.in === 'path' && p.name !== 'number')
         .map((p) => fieldOf(document, p.name!, p.schema ?? {}, true, 'path'));
       const bodyFields = Object.entries(body.properties ?? {}).map(([name, schema]) => fieldOf(document, name, schema, (body.required ?? []).includes(name), 'body'));
-      return { command, method, path, summary: operation.summary ?? command, fields: [...pathFields, ...bodyFields] };
+      return { command, method, path, summary: operation.summary ?? command, label: operation['x-label'] ?? null, fields: [...pathFields, ...bodyFields] };
     }
   }
   return null;
