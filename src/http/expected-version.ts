@@ -9,17 +9,23 @@ import { DomainException } from '../errors/domain.exception';
 
 export const EXPECTED_VERSION_HEADER = 'X-Expected-Version';
 
-const requests = new AsyncLocalStorage<{ expectedVersion?: string }>();
+const requests = new AsyncLocalStorage<{ expectedVersion?: string; path: string }>();
 
 export function expectedVersionMiddleware(request: Request, _response: Response, next: NextFunction): void {
   const given = request.headers[EXPECTED_VERSION_HEADER.toLowerCase()];
-  requests.run({ expectedVersion: typeof given === 'string' ? given : undefined }, next);
+  requests.run({ expectedVersion: typeof given === 'string' ? given : undefined, path: request.path }, next);
 }
 
-/** The version the caller's command expects, if it sent one; 400 when it is not a whole number. */
-export function expectedVersion(): number | undefined {
-  const given = requests.getStore()?.expectedVersion;
-  if (given === undefined) return undefined;
+/**
+ * The version the caller's command expects of `processNumber`, if it sent one; 400 when it is not a
+ * whole number. Only for the process the request addresses (its number is in the path): the
+ * commands a request sends on to others (a major incident resolving its children) are not the
+ * caller's page and carry none.
+ */
+export function expectedVersion(processNumber: string): number | undefined {
+  const store = requests.getStore();
+  const given = store?.expectedVersion;
+  if (given === undefined || !store!.path.split('/').includes(processNumber)) return undefined;
   if (!/^\d{1,9}$/.test(given)) {
     throw new DomainException('badRequest', 'badRequest', `${EXPECTED_VERSION_HEADER} must be the version the process showed (a whole number)`, { field: EXPECTED_VERSION_HEADER });
   }

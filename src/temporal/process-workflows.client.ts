@@ -103,7 +103,7 @@ export class ProcessWorkflowsClient {
     idempotencyKey?: string,
   ): Promise<S> {
     // The version the sender saw, when it sent one: the workflow refuses the command if it moved on.
-    const expected = expectedVersion();
+    const expected = expectedVersion(workflowId);
     return this.update(workflowId, process.commandUpdates[message.type], expected === undefined ? message : { ...message, expectedVersion: expected }, idempotencyKey);
   }
 

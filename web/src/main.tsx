@@ -8,6 +8,7 @@ import { TicketList, TicketPage } from './tickets';
 import { NewTicket } from './new-ticket';
 import { ArticlePage, ArticleSearch, Catalog, CatalogItemPage, DocumentPage } from './catalog';
 import { Overview } from './overview';
+import { MajorIncidentList, MajorIncidentPage } from './major-incidents';
 import { CsiAgenda, CsiNew, CsiProposalPage, CsiRegister } from './csi';
 
 function useRoute(): string {
@@ -67,6 +68,9 @@ function Page({ route, me }: { route: string; me: Me }) {
   if (route === '/articles') return <ArticleSearch />;
   if (article) return <ArticlePage id={article[1]} />;
   if (documentMark) return <DocumentPage mark={documentMark[1] as 'sla' | 'catalog'} />;
+  const majorIncident = route.match(/^\/major-incidents\/(MI-\d+)$/);
+  if (route === '/major-incidents') return <MajorIncidentList />;
+  if (majorIncident) return <MajorIncidentPage number={majorIncident[1]} />;
   if (route === '/overview') return <Overview me={me} />;
   if (route === '/csi') return <CsiRegister />;
   if (route === '/csi/new') return <CsiNew />;
@@ -104,6 +108,7 @@ function App() {
         {me && <a href="#/catalog">{t('newTicket')}</a>}
         {me && <a href="#/articles">{t('articles')}</a>}
         {me?.permissions.includes('overview') && <a href="#/overview">{t('overview')}</a>}
+        {me?.permissions.includes('overview') && <a href="#/major-incidents">{t('majorIncidents')}</a>}
         {me && <a href="#/csi">{t('proposals')}</a>}
         <button type="button" class="link" onClick={() => (switchLanguage(), rerender((n) => n + 1))}>
           {t('language')}

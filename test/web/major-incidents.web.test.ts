@@ -1,0 +1,66 @@
+// A major incident in the browser (issue 14 item 3, REQUIREMENTS 9): an agent proposes it, and the
+// incident manager accepts it, assigns the resolving team, links the users' incidents, posts a
+// stakeholder update and resolves it, which resolves every linked incident. Each action is a button
+// the API listed in allowedCommands. The list and the incident's page are checked with axe.
+import { type Browser, type Page } from 'playwright-core';
+import type { TestStack } from '../support/app';
+import { act, checkPage, launch, signIn } from './support';
+
+jest.setTimeout(240_000);
+
+let stack: TestStack;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  ({ stack, browser, base } = await launch('web_major_incidents'));
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const stage = (page: Page) => page.getByTestId('stage');
+
+describe('a major incident in the console', () => {
+  it('is accepted, staffed, linked, updated and resolved with its incidents by the incident manager', async () => {
+    const incidents: string[] = [];
+    for (const title of ['Wi-Fi drops in the library', 'No Wi-Fi on the 2nd floor of the library']) {
+      const { body } = await stack.http
+        .post('/tickets')
+        .set(stack.as('jannet'))
+        .send({ type: 'incident', title, description: 'The connection drops every minute.', impact: 'department', urgency: 'today' })
+        .expect(201);
+      incidents.push(body.number);
+    }
+    const { body: proposed } = await stack.http
+      .post('/major-incidents')
+      .set(stack.as('tim'))
+      .send({ title: 'Wi-Fi down in the library', reason: 'Every user in the library reports drops since 9:00' })
+      .expect(201);
+
+    const manager = await signIn(browser, base, 'ingrid');
+    await manager.getByRole('link', { name: 'Major incidents' }).click();
+    await manager.getByRole('link', { name: proposed.number }).click();
+    await checkPage(manager, 'console-major-incident-proposed');
+    await act(manager, 'accept', (form) => form.locator('[name=rationale]').fill('The whole library is without network'));
+    await stage(manager).filter({ hasText: 'accepted' }).waitFor();
+    await act(manager, 'assign', (form) => form.locator('select[name=teamId]').selectOption({ label: 'AU IT Network Experts (3)' }).then(() => undefined));
+    await stage(manager).filter({ hasText: 'active' }).waitFor();
+    for (const number of incidents) {
+      await act(manager, 'link', (form) => form.locator('[name=number]').fill(number));
+      await manager.getByTestId('children').filter({ hasText: number }).waitFor();
+    }
+    await act(manager, 'postUpdate', (form) => form.locator('[name=text]').fill('A faulty access point controller is being replaced'));
+    await manager.getByTestId('updates').filter({ hasText: 'access point controller' }).waitFor();
+    await act(manager, 'resolve', (form) => form.locator('[name=resolution]').fill('Controller replaced; the Wi-Fi is stable again'));
+    await stage(manager).filter({ hasText: 'resolved' }).waitFor();
+    await checkPage(manager, 'console-major-incident-resolved');
+
+    for (const number of incidents) {
+      const { body } = await stack.http.get(`/tickets/${number}`).set(stack.as('jannet')).expect(200);
+      expect(body.status).toBe('Resolved');
+    }
+  });
+});
