@@ -53,6 +53,9 @@ export function describeError(error: unknown): string {
   const body = error as Partial<ErrorBody> | null;
   if (!body || typeof body !== 'object') return String(error);
   const where = [body.field && `field ${body.field}`, body.rule && `rule ${body.rule}`].filter(Boolean).join(', ');
+  // A 400 names each failing field and why.
+  const fields = (body.fields ?? []).map((f) => `field ${f.field}: ${f.errors.join('; ')}`).join('; ');
+  if (fields) return `${body.message} (${fields})`;
   return where ? `${body.message} (${where})` : String(body.message ?? body.error ?? 'error');
 }
 

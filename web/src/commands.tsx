@@ -83,7 +83,13 @@ function ActionForm<V>({ form, number, teamId, version, onDone, onStale, onCance
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const values = Object.fromEntries([...data.entries()].map(([k, v]) => [k, String(v)]));
-    const { path, body } = request(form, number, values);
+    let built: ReturnType<typeof request>;
+    try {
+      built = request(form, number, values);
+    } catch (error) {
+      return setRefusal(String(error));
+    }
+    const { path, body } = built;
     setBusy(true);
     const answer = await send(form.method, path, body, key, seen);
     setBusy(false);
@@ -119,7 +125,7 @@ const fieldName = (name: string) => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
-function FieldInput({ field, teamId }: { field: Field; teamId: string | null }) {
+export function FieldInput({ field, teamId }: { field: Field; teamId: string | null }) {
   const label = `${fieldName(field.name)}${field.required ? ' *' : ''}`;
   const hint = field.description ? <span class="hint">{field.description}</span> : null;
   if (field.lookup) return <LookupInput field={field} teamId={teamId} label={label} hint={hint} />;
@@ -138,7 +144,7 @@ function FieldInput({ field, teamId }: { field: Field; teamId: string | null }) 
       </label>
     );
   }
-  if (field.kind === 'longText' || field.kind === 'list' || field.kind === 'map') {
+  if (field.kind === 'longText' || field.kind === 'list' || field.kind === 'map' || field.kind === 'json') {
     return (
       <label>
         {label}

@@ -8,6 +8,7 @@ import { TicketList, TicketPage } from './tickets';
 import { NewTicket } from './new-ticket';
 import { ArticlePage, ArticleSearch, Catalog, CatalogItemPage, DocumentPage } from './catalog';
 import { Overview } from './overview';
+import { Administration, AdminList, MyAbsences } from './admin';
 import { MajorIncidentList, MajorIncidentPage } from './major-incidents';
 import { CsiAgenda, CsiNew, CsiProposalPage, CsiRegister } from './csi';
 
@@ -71,6 +72,9 @@ function Page({ route, me }: { route: string; me: Me }) {
   const majorIncident = route.match(/^\/major-incidents\/(MI-\d+)$/);
   if (route === '/major-incidents') return <MajorIncidentList />;
   if (majorIncident) return <MajorIncidentPage number={majorIncident[1]} />;
+  if (route === '/admin') return <Administration />;
+  if (route.startsWith('/admin/')) return <AdminList path={route.slice('/admin'.length)} />;
+  if (route === '/absences') return <MyAbsences />;
   if (route === '/overview') return <Overview me={me} />;
   if (route === '/csi') return <CsiRegister />;
   if (route === '/csi/new') return <CsiNew />;
@@ -110,6 +114,8 @@ function App() {
         {me?.permissions.includes('overview') && <a href="#/overview">{t('overview')}</a>}
         {me?.permissions.includes('overview') && <a href="#/major-incidents">{t('majorIncidents')}</a>}
         {me && <a href="#/csi">{t('proposals')}</a>}
+        {me?.permissions.includes('staff') && <a href="#/absences">{t('myAbsences')}</a>}
+        {me?.permissions.includes('admin') && <a href="#/admin">{t('administration')}</a>}
         <button type="button" class="link" onClick={() => (switchLanguage(), rerender((n) => n + 1))}>
           {t('language')}
         </button>

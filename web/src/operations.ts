@@ -39,12 +39,14 @@ export interface Field {
   name: string;
   /** Where the value goes: the JSON body, or a path parameter other than the ticket's number. */
   in: 'body' | 'path';
-  kind: 'text' | 'longText' | 'choice' | 'number' | 'boolean' | 'list' | 'map' | 'dateTime';
+  kind: 'text' | 'longText' | 'choice' | 'number' | 'boolean' | 'list' | 'map' | 'dateTime' | 'json';
   required: boolean;
   options: string[];
   description: string;
   /** The UI offers a list to choose from for these (a team, an agent) instead of a raw id. */
   lookup: 'team' | 'agent' | 'category' | null;
+  /** A choice among numbers (a team's line level): sent as a number. */
+  numeric: boolean;
   maxLength?: number;
   minimum?: number;
   maximum?: number;
@@ -84,9 +86,13 @@ function fieldOf(document: Document, name: string, raw: Schema, required: boolea
       : schema.type === 'integer' || schema.type === 'number'
         ? 'number'
         : schema.type === 'array'
-          ? 'list'
+          ? resolve(document, schema.items).properties
+            ? 'json'
+            : 'list'
           : schema.type === 'object'
-            ? 'map'
+            ? schema.properties
+              ? 'json'
+              : 'map'
             : (schema.maxLength ?? 2000) > 200
               ? 'longText'
               : 'text';
@@ -98,6 +104,7 @@ function fieldOf(document: Document, name: string, raw: Schema, required: boolea
     options: (schema.enum ?? []).map(String),
     description: raw.description ?? resolved.description ?? '',
     lookup: LOOKUPS[name] ?? null,
+    numeric: schema.type === 'integer' || schema.type === 'number',
     maxLength: schema.maxLength,
     minimum: schema.minimum,
     maximum: schema.maximum,
@@ -113,16 +120,26 @@ export async function commandForm(base: string, command: string): Promise<Comman
   for (const [path, item] of Object.entries(document.paths)) {
     if (!path.startsWith(`${base}/`)) continue;
     for (const [method, operation] of Object.entries(item)) {
-      if (operation['x-command'] !== command) continue;
-      const body = resolve(document, operation.requestBody?.content?.['application/json']?.schema);
-      const pathFields = (operation.parameters ?? [])
-        .filter((p) => p.in === 'path' && p.name !== 'number')
-        .map((p) => fieldOf(document, p.name!, p.schema ?? {}, true, 'path'));
-      const bodyFields = Object.entries(body.properties ?? {}).map(([name, schema]) => fieldOf(document, name, schema, (body.required ?? []).includes(name), 'body'));
-      return { command, method, path, summary: operation.summary ?? command, label: operation['x-label'] ?? null, fields: [...pathFields, ...bodyFields] };
+      if (operation['x-command'] === command) return formOf(document, path, method, operation, command);
     }
   }
   return null;
+}
+
+/** The form for any operation (an admin's POST /teams): its path parameters and body fields. */
+export async function operationForm(method: string, path: string): Promise<CommandForm | null> {
+  const document = await openApi();
+  const operation = document.paths[path]?.[method];
+  return operation ? formOf(document, path, method, operation, `${method} ${path}`) : null;
+}
+
+function formOf(document: Document, path: string, method: string, operation: Operation, command: string): CommandForm {
+  const body = resolve(document, operation.requestBody?.content?.['application/json']?.schema);
+  const pathFields = (operation.parameters ?? [])
+    .filter((p) => p.in === 'path' && p.name !== 'number')
+    .map((p) => fieldOf(document, p.name!, p.schema ?? {}, true, 'path'));
+  const bodyFields = Object.entries(body.properties ?? {}).map(([name, schema]) => fieldOf(document, name, schema, (body.required ?? []).includes(name), 'body'));
+  return { command, method, path, summary: operation.summary ?? command, label: operation['x-label'] ?? null, fields: [...pathFields, ...bodyFields] };
 }
 
 /** The values a form collected, as the operation takes them. */
@@ -146,8 +163,17 @@ function parseValue(field: Field, value: string): unknown {
   switch (field.kind) {
     case 'number':
       return value === '' ? undefined : Number(value);
+    case 'choice':
+      return field.numeric ? Number(value) : value;
     case 'boolean':
       return value === 'true';
+    case 'json':
+      // Nested structures (a request item's form, a policy's targets): JSON, checked by the API.
+      try {
+        return JSON.parse(value);
+      } catch {
+        throw new Error(`${field.name} must be JSON`);
+      }
     case 'dateTime':
       // The browser's local date and time, as the instant the API takes.
       return new Date(value).toISOString();

@@ -1,0 +1,164 @@
+// Administration (issue 14 item 3): the configuration an admin keeps (teams, organisations,
+// categories, catalog items, SLA policies, priority matrices) listed from the API, each with a
+// form for a new one built from its POST route's schema, as the command forms are; and a member of
+// staff's own absences. Nested parts (a request item's form and guide, a policy's targets) are JSON,
+// checked by the API, which names the failing field.
+import { useEffect, useState } from 'preact/hooks';
+import { actionKey, api, describeError, send } from './api';
+import { FieldInput } from './commands';
+import { t } from './i18n';
+import { operationForm, request, type CommandForm } from './operations';
+
+type Row = Record<string, unknown>;
+
+/** The lists an admin keeps, by their routes (GET lists them, POST adds one). */
+const SECTIONS = [
+  { path: '/teams', title: 'teams' },
+  { path: '/organisations', title: 'organisations' },
+  { path: '/categories', title: 'categories' },
+  { path: '/catalog/items', title: 'catalogItems' },
+  { path: '/sla/policies', title: 'slaPolicies' },
+  { path: '/sla/priority-matrices', title: 'priorityMatrices' },
+] as const;
+
+export function Administration() {
+  return (
+    <main id="main" tabIndex={-1}>
+      <h1>{t('administration')}</h1>
+      <nav aria-label={t('administration')} class="filters">
+        {SECTIONS.map((s) => (
+          <a href={`#/admin${s.path}`}>{t(s.title)}</a>
+        ))}
+      </nav>
+    </main>
+  );
+}
+
+export function AdminList({ path }: { path: string }) {
+  const section = SECTIONS.find((s) => s.path === path);
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = async () => {
+    const response = await fetch(path, { credentials: 'same-origin' });
+    const body = (await response.json()) as unknown;
+    if (!response.ok) return setError(describeError(body));
+    setRows(Array.isArray(body) ? (body as Row[]) : ((body as { items?: Row[] }).items ?? []));
+  };
+  useEffect(() => void load(), [path]);
+  if (!section) return <main id="main"><p role="alert" class="error">{path}</p></main>;
+  return (
+    <main id="main" tabIndex={-1}>
+      <p>
+        <a href="#/admin">{t('administration')}</a>
+      </p>
+      <h1>{t(section.title)}</h1>
+      {error && <p role="alert" class="error">{error}</p>}
+      {rows && <RowTable rows={rows} />}
+      <OperationForm method="post" path={path} title={t('addNew')} onDone={() => void load()} />
+    </main>
+  );
+}
+
+/** The scalar columns of the rows (lists shown as their length), at most six. */
+function RowTable({ rows }: { rows: Row[] }) {
+  if (rows.length === 0) return <p>-</p>;
+  const columns = Object.keys(rows[0]).filter((k) => k !== 'id' && typeof rows[0][k] !== 'object').slice(0, 5);
+  const lists = Object.keys(rows[0]).filter((k) => Array.isArray(rows[0][k])).slice(0, 1);
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            {[...columns, ...lists].map((c) => (
+              <th scope="col">{c}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr>
+              {columns.map((c) => (
+                <td>{String(row[c] ?? '')}</td>
+              ))}
+              {lists.map((c) => (
+                <td>{(row[c] as unknown[]).length}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Any write operation as a form from its OpenAPI schema; the API's refusal shown as it names it. */
+export function OperationForm({ method, path, title, onDone }: { method: string; path: string; title: string; onDone: () => void }) {
+  const [form, setForm] = useState<CommandForm | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [key, setKey] = useState(actionKey);
+  useEffect(() => void operationForm(method, path).then(setForm), [method, path]);
+  if (!form) return null;
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const values = Object.fromEntries([...new FormData(event.currentTarget as HTMLFormElement).entries()].map(([k, v]) => [k, String(v)]));
+    let built: ReturnType<typeof request>;
+    try {
+      built = request(form, '', values);
+    } catch (error) {
+      return setMessage({ ok: false, text: String(error) });
+    }
+    const answer = await send(form.method, built.path, built.body, key);
+    setKey(actionKey());
+    setMessage(answer.ok ? { ok: true, text: t('saved') } : { ok: false, text: describeError(answer.body) });
+    if (answer.ok) {
+      (event.currentTarget as HTMLFormElement | null)?.reset();
+      onDone();
+    }
+  };
+  return (
+    <form class="action" onSubmit={submit} aria-label={title}>
+      <h2>{title}</h2>
+      <p class="summary">{form.summary}</p>
+      {form.fields.map((field) => (
+        <FieldInput field={field} teamId={null} />
+      ))}
+      {message && (
+        <p role={message.ok ? 'status' : 'alert'} class={message.ok ? '' : 'error'}>
+          {message.ok ? message.text : `${t('refused')}: ${message.text}`}
+        </p>
+      )}
+      <button type="submit">{t('send')}</button>
+    </form>
+  );
+}
+
+/** A member of staff's own out-of-office periods and auto-reply. */
+export function MyAbsences() {
+  const [absences, setAbsences] = useState<Array<{ id: string; startsAt: string; endsAt: string; autoReply: string }> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () => void api.GET('/me/absences').then(({ data, error }) => (setAbsences(data ?? null), setError(data ? null : describeError(error))));
+  useEffect(load, []);
+  const remove = async (id: string) => {
+    const { error } = await api.DELETE('/me/absences/{id}', { params: { path: { id } } });
+    if (error) setError(describeError(error));
+    load();
+  };
+  return (
+    <main id="main" tabIndex={-1}>
+      <h1>{t('myAbsences')}</h1>
+      {error && <p role="alert" class="error">{error}</p>}
+      {absences && absences.length === 0 && <p>-</p>}
+      <ul data-testid="absences">
+        {absences?.map((a) => (
+          <li>
+            {new Date(a.startsAt).toLocaleString()} – {new Date(a.endsAt).toLocaleString()}: {a.autoReply}{' '}
+            <button type="button" class="link" onClick={() => void remove(a.id)}>
+              {t('remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <OperationForm method="put" path="/me/absences" title={t('setAbsence')} onDone={load} />
+    </main>
+  );
+}
