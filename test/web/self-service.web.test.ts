@@ -27,7 +27,7 @@ beforeAll(async () => {
   await stack.http
     .post('/catalog/items')
     .set(stack.as('admin'))
-    .send({ name: 'Printer problem', description: 'A printer at work does not print', categoryId: printing.id, form: PRINTER_FORM, guide: PRINTER_GUIDE })
+    .send({ name: 'Printer problem', description: 'A printer at work does not print', categoryId: printing.id, requiresApproval: true, form: PRINTER_FORM, guide: PRINTER_GUIDE })
     .expect(201);
   const sla = await stack.http
     .post('/articles')
@@ -87,6 +87,15 @@ describe('self-service in the portal', () => {
     const { body: ticket } = await stack.http.get(`/tickets/${number}`).set(stack.as('dorthe')).expect(200);
     expect(JSON.stringify(ticket)).toContain('Building 1410, room 214');
     expect(JSON.stringify(ticket)).toContain('Is it a private printer at home?');
+
+    // The item's approval policy: once resolved, the user approves the solution, which closes it.
+    await stack.http.post(`/tickets/${number}/assign-to-agent`).set(stack.as('dorthe')).send({ agentId: await stack.userId('tim') }).expect(200);
+    await stack.http.post(`/tickets/${number}/begin-work`).set(stack.as('tim')).send({}).expect(200);
+    await stack.http.post(`/tickets/${number}/resolve`).set(stack.as('tim')).send({ resolution: 'The print queue was restarted.' }).expect(200);
+    await user.goto(`${base}/?at=${Date.now()}#/tickets/${number}`);
+    await user.locator('button[data-command="approve"]').click();
+    await user.locator('form.action').getByRole('button', { name: 'Send' }).click();
+    await user.getByTestId('status').filter({ hasText: 'Closed' }).waitFor();
   });
 
   it('shows the public SLA document, and finds an article that solves the problem', async () => {
