@@ -176,7 +176,7 @@ function LookupInput({ field, teamId, label, hint }: { field: Field; teamId: str
     if (field.lookup === 'category') void api.GET('/categories').then(({ data, error }) => (data ? (setCategories(data), setTeams([])) : setError(describeError(error))));
     else void api.GET('/teams').then(({ data, error }) => (data ? setTeams(data) : setError(describeError(error))));
     // Who is away now: the API answers dispatchers (403 to others, who then see the names alone).
-    if (field.lookup === 'agent' && teamId) void api.GET('/teams/{id}/absences', { params: { path: { id: teamId }, query: {} } }).then(({ data }) => setAbsent(data ?? []));
+    if (field.lookup === 'member' && teamId) void api.GET('/teams/{id}/absences', { params: { path: { id: teamId }, query: {} } }).then(({ data }) => setAbsent(data ?? []));
   }, []);
   if (error || !teams) {
     return (

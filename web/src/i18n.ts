@@ -106,8 +106,8 @@ const en = {
   no: 'No',
   majorIncidents: 'Major incidents',
   show: 'Show',
-  activeOnes: 'Proposed and active',
-  recentOnes: 'Recent, all stages',
+  'scope.active': 'Proposed and active',
+  'scope.recent': 'Recent, all stages',
   noMajorIncidents: 'No major incidents.',
   linkedIncidents: 'Linked incidents',
   reason: 'Why',
@@ -247,8 +247,8 @@ const da: typeof en = {
   no: 'Nej',
   majorIncidents: 'Større hændelser',
   show: 'Vis',
-  activeOnes: 'Foreslåede og aktive',
-  recentOnes: 'Seneste, alle faser',
+  'scope.active': 'Foreslåede og aktive',
+  'scope.recent': 'Seneste, alle faser',
   noMajorIncidents: 'Ingen større hændelser.',
   linkedIncidents: 'Tilknyttede hændelser',
   reason: 'Hvorfor',
@@ -296,4 +296,9 @@ document.documentElement.lang = language;
 
 export const t = (key: TextKey): string => (language === 'da' ? da : en)[key];
 /** A level code in the user's words when there are some, else the code. */
-export const levelText = (code: string): string => ((`level.${code}` in en ? t(`level.${code}` as TextKey) : code));
+export const levelText = (code: string): string => wordsFor('level', code);
+/** A value the API answers (a level code, a list scope) in the user's words when there are some, else as it is. */
+export function wordsFor(kind: 'level' | 'scope', value: string): string {
+  const key = `${kind}.${value}`;
+  return key in en ? t(key as TextKey) : value;
+}

@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, poll, type Schemas } from './api';
 import { CommandPanel } from './commands';
-import { t } from './i18n';
+import { parameterOptions } from './operations';
+import { t, wordsFor } from './i18n';
 import { useLiveView } from './live';
 
 type MajorIncident = Schemas['MajorIncidentViewDto'];
@@ -13,11 +14,14 @@ type MajorIncident = Schemas['MajorIncidentViewDto'];
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '');
 
 export function MajorIncidentList() {
-  const [scope, setScope] = useState<'active' | 'recent'>('active');
+  // The scopes are the API's (the enum of its query parameter); the first is its default.
+  const [scopes, setScopes] = useState<string[]>([]);
+  const [scope, setScope] = useState<string | undefined>(undefined);
+  useEffect(() => void parameterOptions('/major-incidents', 'scope', 'query').then(setScopes), []);
   const [items, setItems] = useState<Schemas['MajorIncidentListItemDto'][] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const load = () => void api.GET('/major-incidents', { params: { query: { scope } } }).then(({ data, error }) => (setItems(data ?? null), setError(data ? null : describeError(error))));
+    const load = () => void api.GET('/major-incidents', { params: { query: scope ? { scope: scope as never } : {} } }).then(({ data, error }) => (setItems(data ?? null), setError(data ? null : describeError(error))));
     load();
     return poll(load, 15_000);
   }, [scope]);
@@ -26,9 +30,10 @@ export function MajorIncidentList() {
       <h1>{t('majorIncidents')}</h1>
       <label class="filters">
         {t('show')}
-        <select value={scope} onChange={(e) => setScope((e.currentTarget as HTMLSelectElement).value as 'active' | 'recent')}>
-          <option value="active">{t('activeOnes')}</option>
-          <option value="recent">{t('recentOnes')}</option>
+        <select value={scope} onChange={(e) => setScope((e.currentTarget as HTMLSelectElement).value)}>
+          {scopes.map((value) => (
+            <option value={value}>{wordsFor('scope', value)}</option>
+          ))}
         </select>
       </label>
       {error && <p role="alert" class="error">{error}</p>}

@@ -44,7 +44,7 @@ export interface Field {
   options: string[];
   description: string;
   /** The UI offers a list to choose from for these (a team, an agent) instead of a raw id. */
-  lookup: 'team' | 'agent' | 'category' | null;
+  lookup: 'team' | 'member' | 'category' | null;
   /** A choice among numbers (a team's line level): sent as a number. */
   numeric: boolean;
   maxLength?: number;
@@ -71,7 +71,7 @@ function resolve(document: Document, schema: Schema | undefined): Schema {
   return schema;
 }
 
-const LOOKUPS: Record<string, Field['lookup']> = { teamId: 'team', agentId: 'agent', categoryId: 'category' };
+const LOOKUPS: Record<string, Field['lookup']> = { teamId: 'team', agentId: 'member', categoryId: 'category' };
 
 function fieldOf(document: Document, name: string, raw: Schema, required: boolean, where: Field['in']): Field {
   const resolved = resolve(document, raw);
@@ -187,9 +187,13 @@ function parseValue(field: Field, value: string): unknown {
   }
 }
 
+type Parameter = NonNullable<Operation['parameters']>[number];
+const resolveParameter = (document: Document, p: Parameter): Parameter =>
+  p.$ref ? ((document.components as { parameters?: Record<string, Parameter> }).parameters?.[p.$ref.split('/').pop()!] ?? p) : p;
+
 /** The values the API accepts for a path or query parameter of a route (an enum in the document). */
-export async function parameterOptions(path: string, name: string): Promise<string[]> {
+export async function parameterOptions(path: string, name: string, where: 'path' | 'query' = 'path'): Promise<string[]> {
   const document = await openApi();
-  const parameter = (document.paths[path]?.get?.parameters ?? []).find((p) => p.name === name);
+  const parameter = (document.paths[path]?.get?.parameters ?? []).map((p) => resolveParameter(document, p)).find((p) => p.name === name && p.in === where);
   return (resolve(document, parameter?.schema).enum ?? []).map(String);
 }
