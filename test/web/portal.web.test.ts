@@ -129,6 +129,11 @@ describe('portal and console in a browser', () => {
     expect(userJournal).not.toContain('Internal');
     await openTicket(agent, number);
     await expect(agent.locator('.journal .entry.internal').count()).resolves.toBeGreaterThan(0);
+    // The SLA clocks with their segments (the Pending time is one), and the escalation it went through.
+    const clocks = await agent.getByTestId('sla-clocks').textContent();
+    expect(clocks).toContain('resolution');
+    expect(clocks).toContain('pending: awaitingUser');
+    await agent.locator('dd', { hasText: 'BSS IT → AU IT Operations' }).waitFor();
     await checkPage(agent, 'console-ticket');
   });
 

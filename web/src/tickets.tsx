@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, poll, type Me, type Schemas, type TicketListItem, type TicketView } from './api';
 import { CommandPanel } from './commands';
 import { Statechart } from './statechart';
+import { Links, SlaClocks } from './ticket-details';
 import { useLiveView } from './live';
 import { t } from './i18n';
 
@@ -141,6 +142,22 @@ export function TicketPage({ number, me }: { number: string; me: Me }) {
             </dd>
           </>
         )}
+        {(ticket.updateFlag || ticket.attentionFlag || ticket.handling?.lockedBy) && (
+          <>
+            <dt>{t('flags')}</dt>
+            <dd data-testid="flags">
+              {ticket.updateFlag && <span class="badge">{t('updateFlag')}</span>}
+              {ticket.attentionFlag && <span class="badge">{t('attentionFlag')}</span>}
+              {ticket.handling?.lockedBy && <span class="badge">{t('locked')}</span>}
+            </dd>
+          </>
+        )}
+        {ticket.category && (
+          <>
+            <dt>{t('category')}</dt>
+            <dd>{ticket.category.name}</dd>
+          </>
+        )}
       </dl>
       <p class="description">{ticket.description}</p>
       <p role="status" class="live">{live.changed ? t('changedLive') : ''}</p>
@@ -179,6 +196,8 @@ export function TicketPage({ number, me }: { number: string; me: Me }) {
           </ul>
         </section>
       )}
+      {ticket.sla && <SlaClocks sla={ticket.sla} />}
+      <Links ticket={ticket} />
       <Statechart number={ticket.number} status={ticket.status} />
       {ticket.handling && (
         <p>
