@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, type Schemas } from './api';
 import { t } from './i18n';
 import { type GuideAnswers, NewTicket } from './new-ticket';
+import { Failure, SearchForm, Waiting } from './parts';
 
 type Item = Schemas['RequestItemView'];
 
@@ -19,7 +20,7 @@ export function Catalog() {
         <a href="#/documents/catalog">{t('catalogDocument')}</a> · <a href="#/documents/sla">{t('slaDocument')}</a> · <a href="#/articles">{t('articles')}</a> ·{' '}
         <a href="#/new">{t('somethingElse')}</a>
       </p>
-      {error && <p role="alert" class="error">{error}</p>}
+      <Failure error={error} />
       {!items ? <p>{t('loading')}</p> : items.length === 0 ? <p>{t('noItems')}</p> : null}
       <ul class="cards">
         {items?.map((item) => (
@@ -41,8 +42,7 @@ export function CatalogItemPage({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [guided, setGuided] = useState<GuideAnswers | null>(null);
   useEffect(() => void api.GET('/catalog/items/{id}', { params: { path: { id } } }).then(({ data, error }) => (setItem(data ?? null), setError(data ? null : describeError(error)))), [id]);
-  if (error) return <main id="main"><p role="alert" class="error">{error}</p></main>;
-  if (!item) return <main id="main"><p>{t('loading')}</p></main>;
+  if (!item) return <Waiting error={error} />;
   if (item.guide && !guided) return <Guide item={item} onCreate={setGuided} />;
   return <NewTicket item={item} guideAnswers={guided ?? undefined} />;
 }
@@ -69,7 +69,7 @@ function Guide({ item, onCreate }: { item: Item; onCreate: (answers: GuideAnswer
           ))}
         </ol>
       )}
-      {error && <p role="alert" class="error">{error}</p>}
+      <Failure error={error} />
       {!run && !error && <p>{t('loading')}</p>}
       {run?.step && (
         <fieldset class="guide-step" data-testid="guide-step">
@@ -116,8 +116,7 @@ export function DocumentPage({ mark }: { mark: 'sla' | 'catalog' }) {
   const [article, setArticle] = useState<Schemas['ArticleView'] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => void api.GET('/documents/{mark}', { params: { path: { mark } } }).then(({ data, error }) => (setArticle(data ?? null), setError(data ? null : describeError(error)))), [mark]);
-  if (error) return <main id="main"><p role="alert" class="error">{error}</p></main>;
-  if (!article) return <main id="main"><p>{t('loading')}</p></main>;
+  if (!article) return <Waiting error={error} />;
   return <ArticleBody article={article} />;
 }
 
@@ -128,13 +127,7 @@ export function ArticleSearch() {
   return (
     <main id="main" tabIndex={-1}>
       <h1>{t('articles')}</h1>
-      <form class="filters" role="search" onSubmit={(e) => (e.preventDefault(), setQ(String(new FormData(e.currentTarget as HTMLFormElement).get('q') ?? '')))}>
-        <label>
-          {t('search')}
-          <input name="q" type="search" />
-        </label>
-        <button type="submit">{t('search')}</button>
-      </form>
+      <SearchForm onSearch={setQ} />
       {!hits ? <p>{t('loading')}</p> : hits.length === 0 ? <p>{t('noArticles')}</p> : null}
       <ul class="hits">
         {hits?.map((hit) => (
@@ -154,8 +147,7 @@ export function ArticlePage({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [thanked, setThanked] = useState(false);
   useEffect(() => void api.GET('/articles/{id}', { params: { path: { id } } }).then(({ data, error }) => (setArticle(data ?? null), setError(data ? null : describeError(error)))), [id]);
-  if (error) return <main id="main"><p role="alert" class="error">{error}</p></main>;
-  if (!article) return <main id="main"><p>{t('loading')}</p></main>;
+  if (!article) return <Waiting error={error} />;
   const solved = async () => {
     const { error } = await api.POST('/articles/{id}/solved', { params: { path: { id } } });
     if (error) setError(describeError(error));

@@ -1,89 +1,44 @@
 // Continual service improvement in the browser (REQUIREMENTS 8): the register of every change
 // proposal, open to everyone; submitting one; the CSI forum's agenda; a proposal's page with its
 // decisions and trail, whose actions are the commands the API allows the caller now.
-import { useEffect, useState } from 'preact/hooks';
-import { actionKey, api, describeError, poll, type Schemas } from './api';
+import { useState } from 'preact/hooks';
+import { actionKey, api, describeError, type Schemas } from './api';
 import { CommandPanel } from './commands';
 import { t } from './i18n';
-import { useLiveView } from './live';
+import { useLiveList, useLiveView } from './live';
+import { type Column, Entries, Failure, SearchForm, Table, Waiting, when } from './parts';
 
 type Proposal = Schemas['CsiProposalViewDto'];
 type ProposalItem = Schemas['CsiProposalListItemDto'];
 
-const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '');
 const priorityOf = (p: ProposalItem) => p.priorityFinal ?? p.priorityProposed ?? '-';
 
 export function CsiRegister() {
   const [q, setQ] = useState('');
-  const [page, setPage] = useState<Schemas['CsiProposalPageDto'] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      void api.GET('/csi/proposals', { params: { query: { ...(q ? { q } : {}), pageSize: 50 } } }).then(({ data, error }) => {
-        if (!live) return;
-        setPage(data ?? null);
-        setError(data ? null : describeError(error));
-      });
-    load();
-    const stop = poll(load, 15_000);
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [q]);
+  const { data: page, error } = useLiveList(() => api.GET('/csi/proposals', { params: { query: { ...(q ? { q } : {}), pageSize: 50 } } }), [q]);
   return (
     <main id="main" tabIndex={-1}>
       <h1>{t('proposals')}</h1>
       <p>
         <a href="#/csi/new">{t('submitProposal')}</a> · <a href="#/csi/agenda">{t('forumAgenda')}</a>
       </p>
-      <form class="filters" role="search" onSubmit={(e) => (e.preventDefault(), setQ(String(new FormData(e.currentTarget as HTMLFormElement).get('q') ?? '')))}>
-        <label>
-          {t('search')}
-          <input name="q" type="search" />
-        </label>
-        <button type="submit">{t('search')}</button>
-      </form>
-      {error && <p role="alert" class="error">{error}</p>}
+      <SearchForm onSearch={setQ} />
+      <Failure error={error} />
       {!page ? <p>{t('loading')}</p> : page.items.length === 0 ? <p>{t('noProposals')}</p> : <ProposalTable items={page.items} />}
     </main>
   );
 }
 
 function ProposalTable({ items }: { items: ProposalItem[] }) {
-  return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('number')}</th>
-            <th scope="col">{t('title')}</th>
-            <th scope="col">{t('stage')}</th>
-            <th scope="col">{t('priority')}</th>
-            <th scope="col">{t('proposer')}</th>
-            <th scope="col">{t('updated')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((p) => (
-            <tr>
-              <td>
-                <a href={`#/csi/${p.number}`}>{p.number}</a>
-              </td>
-              <td>
-                {p.title} <span class="hint">{p.concerns}</span>
-              </td>
-              <td>{p.stage}</td>
-              <td>{priorityOf(p)}</td>
-              <td>{p.proposer.name}</td>
-              <td>{when(p.updatedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Column<ProposalItem>[] = [
+    [t('number'), (p) => <a href={`#/csi/${p.number}`}>{p.number}</a>],
+    [t('title'), (p) => <>{p.title} <span class="hint">{p.concerns}</span></>],
+    [t('stage'), (p) => p.stage],
+    [t('priority'), priorityOf],
+    [t('proposer'), (p) => p.proposer.name],
+    [t('updated'), (p) => when(p.updatedAt)],
+  ];
+  return <Table columns={columns} rows={items} />;
 }
 
 export function CsiNew() {
@@ -132,17 +87,11 @@ export function CsiNew() {
 }
 
 export function CsiAgenda() {
-  const [items, setItems] = useState<Schemas['CsiAgendaItemDto'][] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const load = () => void api.GET('/csi/agenda').then(({ data, error }) => (setItems(data ?? null), setError(data ? null : describeError(error))));
-    load();
-    return poll(load, 15_000);
-  }, []);
+  const { data: items, error } = useLiveList(() => api.GET('/csi/agenda'), []);
   return (
     <main id="main" tabIndex={-1}>
       <h1>{t('forumAgenda')}</h1>
-      {error && <p role="alert" class="error">{error}</p>}
+      <Failure error={error} />
       {!items ? <p>{t('loading')}</p> : items.length === 0 ? <p>{t('agendaEmpty')}</p> : null}
       {items?.map((item) => (
         <article class="card">
@@ -174,8 +123,7 @@ export function CsiAgenda() {
 export function CsiProposalPage({ number }: { number: string }) {
   const live = useLiveView<Proposal>(number, () => api.GET('/csi/proposals/{number}', { params: { path: { number } } }));
   const proposal = live.view;
-  if (live.error) return <main id="main"><p role="alert" class="error">{live.error}</p></main>;
-  if (!proposal) return <main id="main"><p>{t('loading')}</p></main>;
+  if (!proposal) return <Waiting error={live.error} />;
   return (
     <main id="main" tabIndex={-1}>
       <p>
@@ -233,16 +181,7 @@ export function CsiProposalPage({ number }: { number: string }) {
       <Decisions decisions={proposal.decisions} />
       <section>
         <h2>{t('trail')}</h2>
-        <ol class="journal">
-          {proposal.trail.map((entry) => (
-            <li class="entry public">
-              <p class="meta">
-                <time dateTime={entry.at}>{when(entry.at)}</time>
-              </p>
-              <p class="text">{entry.text}</p>
-            </li>
-          ))}
-        </ol>
+        <Entries entries={proposal.trail} kind="public" />
       </section>
     </main>
   );
@@ -250,37 +189,17 @@ export function CsiProposalPage({ number }: { number: string }) {
 
 function Decisions({ decisions }: { decisions: Proposal['decisions'] }) {
   if (decisions.length === 0) return null;
+  const columns: Column<Proposal['decisions'][number]>[] = [
+    [t('when'), (d) => when(d.at)],
+    [t('decision'), (d) => d.command],
+    [t('stage'), (d) => `${d.from} → ${d.to}`],
+    [t('by'), (d) => `${d.actorName ?? d.actorId} (${d.role})`],
+    [t('rationale'), (d) => d.rationale ?? ''],
+  ];
   return (
     <section>
       <h2>{t('decisions')}</h2>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('when')}</th>
-              <th scope="col">{t('decision')}</th>
-              <th scope="col">{t('stage')}</th>
-              <th scope="col">{t('by')}</th>
-              <th scope="col">{t('rationale')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {decisions.map((d) => (
-              <tr>
-                <td>{when(d.at)}</td>
-                <td>{d.command}</td>
-                <td>
-                  {d.from} → {d.to}
-                </td>
-                <td>
-                  {d.actorName ?? d.actorId} ({d.role})
-                </td>
-                <td>{d.rationale ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table columns={columns} rows={decisions} />
     </section>
   );
 }

@@ -3,8 +3,31 @@
 import { useEffect, useState } from 'preact/hooks';
 import { describeError, poll } from './api';
 
-/** How often an open process page asks whether anything changed. */
+/** How often an open process page, and a list, ask whether anything changed. */
 const LIVE_VIEW_MS = 5_000;
+const LIVE_LIST_MS = 15_000;
+
+/** A list (a queue, a register, an overview) loaded and asked again while the tab is visible. */
+export function useLiveList<T>(load: () => Promise<{ data?: T; error?: unknown }>, deps: unknown[]): { data: T | null; error: string | null } {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    const refresh = () =>
+      void load().then((answer) => {
+        if (!live) return;
+        setData(answer.data ?? null);
+        setError(answer.data ? null : describeError(answer.error));
+      });
+    refresh();
+    const stop = poll(refresh, LIVE_LIST_MS);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, deps);
+  return { data, error };
+}
 
 export interface LiveView<V> {
   view: V | null;

@@ -3,28 +3,34 @@
 // suggested links, the stakeholder updates and when the next is due, the timeline; its actions are
 // the commands the API allows the caller now (accept or reject, link, post an update, resolve...).
 import { useEffect, useState } from 'preact/hooks';
-import { api, describeError, poll, type Schemas } from './api';
+import { api, type Schemas } from './api';
 import { CommandPanel } from './commands';
 import { parameterOptions } from './operations';
 import { t, wordsFor } from './i18n';
-import { useLiveView } from './live';
+import { useLiveList, useLiveView } from './live';
+import { type Column, Entries, Failure, Table, Waiting, when } from './parts';
 
 type MajorIncident = Schemas['MajorIncidentViewDto'];
 
-const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '');
+
+type ListItem = Schemas['MajorIncidentListItemDto'];
+
+/** Functions, not constants: the headings follow the user's language. */
+const listColumns = (): Column<ListItem>[] => [
+  [t('number'), (mi) => <a href={`#/major-incidents/${mi.number}`}>{mi.number}</a>],
+  [t('title'), (mi) => mi.title],
+  [t('stage'), (mi) => mi.stage],
+  [t('team'), (mi) => mi.teamName ?? ''],
+  [t('linkedIncidents'), (mi) => mi.children.length || mi.candidates.length],
+  [t('updated'), (mi) => when(mi.updatedAt)],
+];
 
 export function MajorIncidentList() {
   // The scopes are the API's (the enum of its query parameter); the first is its default.
   const [scopes, setScopes] = useState<string[]>([]);
   const [scope, setScope] = useState<string | undefined>(undefined);
   useEffect(() => void parameterOptions('/major-incidents', 'scope', 'query').then(setScopes), []);
-  const [items, setItems] = useState<Schemas['MajorIncidentListItemDto'][] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const load = () => void api.GET('/major-incidents', { params: { query: scope ? { scope: scope as never } : {} } }).then(({ data, error }) => (setItems(data ?? null), setError(data ? null : describeError(error))));
-    load();
-    return poll(load, 15_000);
-  }, [scope]);
+  const { data: items, error } = useLiveList(() => api.GET('/major-incidents', { params: { query: scope ? { scope: scope as never } : {} } }), [scope]);
   return (
     <main id="main" tabIndex={-1}>
       <h1>{t('majorIncidents')}</h1>
@@ -36,38 +42,9 @@ export function MajorIncidentList() {
           ))}
         </select>
       </label>
-      {error && <p role="alert" class="error">{error}</p>}
+      <Failure error={error} />
       {!items ? <p>{t('loading')}</p> : items.length === 0 ? <p>{t('noMajorIncidents')}</p> : null}
-      {items && items.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('number')}</th>
-                <th scope="col">{t('title')}</th>
-                <th scope="col">{t('stage')}</th>
-                <th scope="col">{t('team')}</th>
-                <th scope="col">{t('linkedIncidents')}</th>
-                <th scope="col">{t('updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((mi) => (
-                <tr>
-                  <td>
-                    <a href={`#/major-incidents/${mi.number}`}>{mi.number}</a>
-                  </td>
-                  <td>{mi.title}</td>
-                  <td>{mi.stage}</td>
-                  <td>{mi.teamName ?? ''}</td>
-                  <td>{mi.children.length || mi.candidates.length}</td>
-                  <td>{when(mi.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {items && items.length > 0 && <Table columns={listColumns()} rows={items} />}
     </main>
   );
 }
@@ -89,8 +66,7 @@ const TicketLinks = ({ numbers }: { numbers: string[] }) =>
 export function MajorIncidentPage({ number }: { number: string }) {
   const live = useLiveView<MajorIncident>(number, () => api.GET('/major-incidents/{number}', { params: { path: { number } } }));
   const mi = live.view;
-  if (live.error) return <main id="main"><p role="alert" class="error">{live.error}</p></main>;
-  if (!mi) return <main id="main"><p>{t('loading')}</p></main>;
+  if (!mi) return <Waiting error={live.error} />;
   return (
     <main id="main" tabIndex={-1}>
       <p>
@@ -158,30 +134,12 @@ export function MajorIncidentPage({ number }: { number: string }) {
         {mi.updates.length === 0 ? (
           <p>-</p>
         ) : (
-          <ol class="journal" data-testid="updates">
-            {mi.updates.map((u) => (
-              <li class="entry public">
-                <p class="meta">
-                  <time dateTime={u.at}>{when(u.at)}</time>
-                </p>
-                <p class="text">{u.text}</p>
-              </li>
-            ))}
-          </ol>
+          <Entries entries={mi.updates} kind="public" testId="updates" />
         )}
       </section>
       <section>
         <h2>{t('timeline')}</h2>
-        <ol class="journal">
-          {mi.timeline.map((entry) => (
-            <li class="entry internal">
-              <p class="meta">
-                <time dateTime={entry.at}>{when(entry.at)}</time>
-              </p>
-              <p class="text">{entry.text}</p>
-            </li>
-          ))}
-        </ol>
+        <Entries entries={mi.timeline} kind="internal" />
       </section>
     </main>
   );

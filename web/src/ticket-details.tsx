@@ -3,8 +3,10 @@
 // escalations, the category's answers). All of it as the API answers it.
 import type { TicketView } from './api';
 import { t } from './i18n';
+import { when as whenOr } from './parts';
 
-const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '-');
+const when = (iso: string | null | undefined) => whenOr(iso, '-');
+
 const minutes = (ms: number) => `${Math.round(ms / 60_000)} min`;
 
 export function SlaClocks({ sla }: { sla: NonNullable<TicketView['sla']> }) {

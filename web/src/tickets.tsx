@@ -1,46 +1,28 @@
 // Tickets in the browser: the list (an end user's own, an agent's team queues), raising one, and
 // the ticket page whose actions are exactly the commands the API allows the caller now.
 import { useEffect, useState } from 'preact/hooks';
-import { api, describeError, poll, type Me, type Schemas, type TicketListItem, type TicketView } from './api';
+import { api, type Me, type Schemas, type TicketListItem, type TicketView } from './api';
 import { CommandPanel } from './commands';
 import { Statechart } from './statechart';
 import { Links, SlaClocks } from './ticket-details';
-import { useLiveView } from './live';
+import { useLiveList, useLiveView } from './live';
+import { type Column, Failure, SearchForm, Table, Waiting, when } from './parts';
 import { t } from './i18n';
 
-/** How often a list asks whether anything changed (an unchanged answer is a 304). */
-const LIVE_QUEUE_MS = 15_000;
 
-const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '');
 
 export function TicketList({ me }: { me: Me }) {
   const [teams, setTeams] = useState<Schemas['TeamView'][]>([]);
   const [team, setTeam] = useState('');
   const [q, setQ] = useState('');
-  const [page, setPage] = useState<Schemas['TicketPageDto'] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (me.teamIds.length) void api.GET('/teams').then(({ data }) => setTeams((data ?? []).filter((x) => me.teamIds.includes(x.id))));
   }, [me]);
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      void api.GET('/tickets', { params: { query: { ...(team ? { team } : {}), ...(q ? { q } : {}), pageSize: 50 } } }).then(({ data, error }) => {
-        if (!live) return;
-        setPage(data ?? null);
-        setError(data ? null : describeError(error));
-      });
-    load();
-    const stop = poll(load, LIVE_QUEUE_MS);
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [team, q]);
+  const { data: page, error } = useLiveList(() => api.GET('/tickets', { params: { query: { ...(team ? { team } : {}), ...(q ? { q } : {}), pageSize: 50 } } }), [team, q]);
   return (
     <main id="main" tabIndex={-1}>
       <h1>{teams.length ? t('queue') : t('myTickets')}</h1>
-      <form class="filters" role="search" onSubmit={(e) => (e.preventDefault(), setQ(String(new FormData(e.currentTarget as HTMLFormElement).get('q') ?? '')))}>
+      <SearchForm onSearch={setQ}>
         {teams.length > 0 && (
           <label>
             {t('team')}
@@ -52,62 +34,39 @@ export function TicketList({ me }: { me: Me }) {
             </select>
           </label>
         )}
-        <label>
-          {t('search')}
-          <input name="q" type="search" />
-        </label>
-        <button type="submit">{t('search')}</button>
-      </form>
-      {error && <p role="alert" class="error">{error}</p>}
+      </SearchForm>
+      <Failure error={error} />
       {!page ? <p>{t('loading')}</p> : page.items.length === 0 ? <p>{t('noTickets')}</p> : <TicketTable items={page.items} />}
     </main>
   );
 }
 
 function TicketTable({ items }: { items: TicketListItem[] }) {
-  return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('number')}</th>
-            <th scope="col">{t('title')}</th>
-            <th scope="col">{t('status')}</th>
-            <th scope="col">{t('priority')}</th>
-            <th scope="col">{t('team')}</th>
-            <th scope="col">{t('assignee')}</th>
-            <th scope="col">{t('updated')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((ticket) => (
-            <tr>
-              <td>
-                <a href={`#/tickets/${ticket.number}`}>{ticket.number}</a>
-              </td>
-              <td>
-                {ticket.title}
-                {ticket.updateFlag && <span class="badge">{t('updateFlag')}</span>}
-                {ticket.attentionFlag && <span class="badge">{t('attentionFlag')}</span>}
-              </td>
-              <td>{ticket.status}</td>
-              <td>{ticket.priority.name}</td>
-              <td>{ticket.team?.name ?? ''}</td>
-              <td>{ticket.assignee?.name ?? ''}</td>
-              <td>{when(ticket.updatedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Column<TicketListItem>[] = [
+    [t('number'), (ticket) => <a href={`#/tickets/${ticket.number}`}>{ticket.number}</a>],
+    [
+      t('title'),
+      (ticket) => (
+        <>
+          {ticket.title}
+          {ticket.updateFlag && <span class="badge">{t('updateFlag')}</span>}
+          {ticket.attentionFlag && <span class="badge">{t('attentionFlag')}</span>}
+        </>
+      ),
+    ],
+    [t('status'), (ticket) => ticket.status],
+    [t('priority'), (ticket) => ticket.priority.name],
+    [t('team'), (ticket) => ticket.team?.name ?? ''],
+    [t('assignee'), (ticket) => ticket.assignee?.name ?? ''],
+    [t('updated'), (ticket) => when(ticket.updatedAt)],
+  ];
+  return <Table columns={columns} rows={items} />;
 }
 
 export function TicketPage({ number, me }: { number: string; me: Me }) {
   const live = useLiveView(number, () => api.GET('/tickets/{number}', { params: { path: { number } } }));
   const ticket = live.view;
-  if (live.error) return <main id="main"><p role="alert" class="error">{live.error}</p></main>;
-  if (!ticket) return <main id="main"><p>{t('loading')}</p></main>;
+  if (!ticket) return <Waiting error={live.error} />;
   const journal = [...ticket.journal].sort((a, b) => Number(b.pinned) - Number(a.pinned) || a.seq - b.seq);
   return (
     <main id="main" tabIndex={-1}>

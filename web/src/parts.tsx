@@ -1,0 +1,80 @@
+// Small pieces every page uses: an instant as the user's locale writes it, the page while it
+// loads or after a failure, the search form of the lists, and a list of dated entries (a journal,
+// a trail, a timeline).
+import type { ComponentChildren } from 'preact';
+import { t } from './i18n';
+
+export const when = (iso: string | null | undefined, none = ''): string => (iso ? new Date(iso).toLocaleString() : none);
+
+/** The page's main region while its data loads, or with the API's error. */
+export function Waiting({ error }: { error?: string | null }) {
+  return <main id="main">{error ? <p role="alert" class="error">{error}</p> : <p>{t('loading')}</p>}</main>;
+}
+
+export function Failure({ error }: { error: string | null }) {
+  return error ? <p role="alert" class="error">{error}</p> : null;
+}
+
+/** A list's search: the words go to `onSearch` when submitted; `children` are further filters. */
+export function SearchForm({ onSearch, children }: { onSearch: (q: string) => void; children?: ComponentChildren }) {
+  return (
+    <form class="filters" role="search" onSubmit={(e) => (e.preventDefault(), onSearch(String(new FormData(e.currentTarget as HTMLFormElement).get('q') ?? '')))}>
+      {children}
+      <label>
+        {t('search')}
+        <input name="q" type="search" />
+      </label>
+      <button type="submit">{t('search')}</button>
+    </form>
+  );
+}
+
+export interface Entry {
+  at: string;
+  text: string;
+}
+
+/** Dated entries, oldest first; `kind` is the style (public or internal). */
+export function Entries({ entries, kind, testId }: { entries: Entry[]; kind: 'public' | 'internal'; testId?: string }) {
+  return (
+    <ol class="journal" data-testid={testId}>
+      {entries.map((entry) => (
+        <li class={`entry ${kind}`}>
+          <p class="meta">
+            <time dateTime={entry.at}>{when(entry.at)}</time>
+          </p>
+          <p class="text">{entry.text}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** A column: its heading and what a row shows in it. */
+export type Column<T> = [heading: string, cell: (row: T) => ComponentChildren];
+
+/** A table of rows, scrolled sideways on a narrow screen; `rowClass` marks a row (breached, warned). */
+export function Table<T>({ columns, rows, testId, rowClass }: { columns: Column<T>[]; rows: T[]; testId?: string; rowClass?: (row: T) => string }) {
+  return (
+    <div class="table-wrap">
+      <table data-testid={testId}>
+        <thead>
+          <tr>
+            {columns.map(([heading]) => (
+              <th scope="col">{heading}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr class={rowClass?.(row) ?? ''}>
+              {columns.map(([, cell]) => (
+                <td>{cell(row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
