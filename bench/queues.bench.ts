@@ -28,14 +28,20 @@ async function get(path: string, token = 'demo-dorthe'): Promise<Record<string, 
   return (await res.json()) as Record<string, unknown>;
 }
 
+/** One ticket; a 503 (the workflow did not answer in time) is retried with the same Idempotency-Key, as a client should: never a duplicate. */
 async function createTicket(i: number): Promise<void> {
   const title = `${WORDS[i % WORDS.length]} ${WORDS[(i * 7 + 3) % WORDS.length]} problem ${i}`;
-  const res = await fetch(`${api}/tickets`, {
-    method: 'POST',
-    headers: { Authorization: 'Bearer demo-jannet', 'Content-Type': 'application/json' },
-    body: JSON.stringify({ type: 'incident', title, description: `Bench ticket ${i}: the ${title} does not work`, impact: 'workplace', urgency: 'days' }),
-  });
-  if (res.status !== 201) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+  const key = `bench-queues-${process.pid}-${i}`;
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(`${api}/tickets`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer demo-jannet', 'Content-Type': 'application/json', 'Idempotency-Key': key },
+      body: JSON.stringify({ type: 'incident', title, description: `Bench ticket ${i}: the ${title} does not work`, impact: 'workplace', urgency: 'days' }),
+    });
+    if (res.status === 201) return;
+    if (res.status !== 503 || attempt === 5) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+  }
 }
 
 /** Resident memory (MiB) of the processes listening on the API port, plus BENCH_PIDS. */
