@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -58,6 +59,29 @@ export function endedOf(error: unknown, workflowId: string): CommandRefusedExcep
 }
 
 /**
+ * The workflow task that carried the Update failed for a reason of the moment, not of the command:
+ * typically a signal (a cascade's report, a task's status) arriving while the workflow completed,
+ * which the server answers by failing the task (unhandled command) and running it again. The Update
+ * was not applied; sent again under the same id, it is.
+ */
+export function isLostWorkflowTask(error: unknown): boolean {
+  for (let e = error as { message?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (typeof e.message === 'string' && /unexpected workflow task failure/.test(e.message)) return true;
+  }
+  return false;
+}
+
+async function withTaskRetries<T>(attempt: () => Promise<T>, retries = 3): Promise<T> {
+  for (let n = 0; ; n++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (n >= retries || !isLostWorkflowTask(error)) throw error;
+    }
+  }
+}
+
+/**
  * The API's side of every process workflow (ticket, MI, problem, change, CSI proposal): open one,
  * send it a command, turn refusals into errors, and never wait longer than the command timeout
  * (503 at once while Temporal is down: TemporalClientProvider.call). A command that answered 503
@@ -111,9 +135,11 @@ export class ProcessWorkflowsClient {
   async update<S, A>(workflowId: string, update: UpdateDefinition<S, [A]>, arg: A, idempotencyKey?: string): Promise<S> {
     const started = performance.now();
     const timed = (outcome: string) => commandDuration.observe({ process: workflowId.split('-')[0], command: update.name, outcome }, (performance.now() - started) / 1000);
+    // One id for every attempt, so an attempt repeated after a lost workflow task applies once.
+    const updateId = idempotencyKey ?? randomUUID();
     try {
       const result = await this.temporal.call(
-        (client) => client.workflow.getHandle(workflowId).executeUpdate(update, { args: [arg], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) }),
+        (client) => withTaskRetries(() => client.workflow.getHandle(workflowId).executeUpdate(update, { args: [arg], updateId })),
         this.config.commandTimeoutMs,
       );
       timed('ok');
