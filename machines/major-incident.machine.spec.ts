@@ -112,12 +112,12 @@ describe('active', () => {
     expect(judgeMi(reminded, overdue('2025-05-06T11:00:00.000Z')).allowed).toBe(true);
     expect(refusal(s, { ...overdue(), actor: manager })).toMatchObject({ code: 'forbidden', rule: 'system' });
   });
-  it('resolves only with a resolution, telling stakeholders and linked users', () => {
+  it('resolves only with a resolution, telling stakeholders (the linked incidents’ users hear it from their own tickets)', () => {
     expect(refusal(run(ACCEPT, ASSIGN), by(manager, { type: 'resolve', resolution: '' }))).toMatchObject({ code: 'ruleBroken', field: 'resolution' });
     const [s, effects] = applyMiEvent(run(ACCEPT, ASSIGN, LINK), RESOLVE);
     expect(miStageOf(s)).toBe('resolved');
     expect(s.context).toMatchObject({ resolution: 'Print server replaced', resolvedAt: AT, children: ['INC-000001'] });
-    expect(effects).toContainEqual({ type: 'notify', params: expect.objectContaining({ template: 'miResolved', audiences: ['stakeholders', 'linkedRequesters'] }) });
+    expect(effects).toContainEqual({ type: 'notify', params: expect.objectContaining({ template: 'miResolved', audiences: ['stakeholders'] }) });
   });
 });
 
@@ -165,5 +165,28 @@ describe('generated paths', () => {
     for (const path of paths) {
       expect(path.steps.map((s) => s.event.type)).toEqual(expect.arrayContaining(['accept', 'assign', 'resolve', 'startReview', 'recordReview', 'close']));
     }
+  });
+});
+
+describe('the cascade’s report (issue 15, item 3)', () => {
+  const report = (leftOpen: Array<{ number: string; reason: string }>) =>
+    by(system, { type: 'cascadeFinished', resolved: ['INC-000001', 'INC-000002'], skipped: ['INC-000003'], leftOpen });
+
+  it('journals what the cascade did, and tells the incident manager only when a linked incident stays open', () => {
+    const resolved = run(ACCEPT, ASSIGN, LINK, RESOLVE);
+    const [, quiet] = applyMiEvent(resolved, report([]));
+    expect(quiet).toEqual([{ type: 'record', params: { authorId: 'system', text: 'Linked incidents: 2 resolved with this major incident, 1 resolved before it' } }]);
+    const [, told] = applyMiEvent(resolved, report([{ number: 'INC-000004', reason: 'it changed after the major incident was resolved' }]));
+    const text = 'Linked incidents: 2 resolved with this major incident, 1 resolved before it; left open: INC-000004 (it changed after the major incident was resolved)';
+    expect(told).toEqual([
+      { type: 'record', params: { authorId: 'system', text } },
+      { type: 'notify', params: { audiences: ['incidentManager'], template: 'miCascadeReport', subject: 'Major incident: linked incidents left open', text } },
+    ]);
+  });
+
+  it('arrives also during the review, only from the workflow, and is never a command people give', () => {
+    expect(judgeMi(run(ACCEPT, ASSIGN, RESOLVE, START_REVIEW), report([])).allowed).toBe(true);
+    expect(refusal(run(ACCEPT, ASSIGN, RESOLVE), { ...report([]), actor: manager })).toMatchObject({ code: 'forbidden', rule: 'system' });
+    expect(allowedMiCommands(run(ACCEPT, ASSIGN, RESOLVE), manager)).not.toContain('cascadeFinished');
   });
 });

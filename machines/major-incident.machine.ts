@@ -41,6 +41,23 @@ const assignActions = [
   }),
 ];
 
+/** The cascade's report (issue 15, item 3): journaled; the incident manager is told what stays open and why. */
+const cascadeText = ({ event }: Args): string => {
+  const e = as<'cascadeFinished'>(event);
+  const open = e.leftOpen.map((c) => `${c.number} (${c.reason})`).join('; ');
+  return `Linked incidents: ${e.resolved.length} resolved with this major incident, ${e.skipped.length} resolved before it${e.leftOpen.length ? `; left open: ${open}` : ''}`;
+};
+const cascadeFinished = [
+  {
+    guard: rules('system', 'someLeftOpen'),
+    actions: [
+      record(cascadeText),
+      notify((args) => ({ audiences: ['incidentManager'], template: 'miCascadeReport', subject: 'Major incident: linked incidents left open', text: cascadeText(args) })),
+    ],
+  },
+  { guard: rules('system'), actions: record(cascadeText) },
+];
+
 export const majorIncidentMachine = setup({
   types: { context: {} as MiContext, events: {} as MiEvent, input: {} as MiInput },
   guards: {
@@ -169,9 +186,11 @@ export const majorIncidentMachine = setup({
           guard: rules('incidentManager', 'resolutionGiven'),
           actions: [
             set(({ event }) => ({ resolution: trim(as<'resolve'>(event).resolution), resolvedAt: event.at })),
-            record(({ context, event }) => `Resolved: ${trim(as<'resolve'>(event).resolution)}; linked incidents resolved with it: ${context.children.join(', ') || 'none'}`),
+            record(({ context, event }) => `Resolved: ${trim(as<'resolve'>(event).resolution)}; linked incidents to resolve with it: ${context.children.join(', ') || 'none'}`),
+            // The linked incidents' users hear it once each, from their own ticket's "resolved" mail
+            // (the cascade), not a second time from here.
             notify(({ event }) => ({
-              audiences: ['stakeholders', 'linkedRequesters'],
+              audiences: ['stakeholders'],
               template: 'miResolved',
               subject: 'Major incident resolved',
               text: trim(as<'resolve'>(event).resolution),
@@ -184,11 +203,13 @@ export const majorIncidentMachine = setup({
       description: 'Resolved; linked incidents resolved with its resolution; the review follows',
       on: {
         startReview: { target: 'review', guard: rules('incidentManager'), actions: record(() => 'Post-incident review started') },
+        cascadeFinished,
       },
     },
     review: {
       description: 'Post-incident review: timeline, cause, actions, perhaps a problem record request',
       on: {
+        cascadeFinished,
         recordReview: {
           guard: rules('incidentManager', 'causeGiven', 'actionsGiven'),
           actions: [

@@ -14,6 +14,7 @@ export const MI_RULES = {
     holds: (_c, e) => e.actor.role === 'incidentManager',
   },
   system: { kind: 'actor', says: 'only the major incident’s own timers may do this', holds: (_c, e) => e.actor.role === 'system' },
+  someLeftOpen: { kind: 'input', field: 'leftOpen', says: 'every linked incident was resolved', holds: (_c, e) => e.type === 'cascadeFinished' && e.leftOpen.length > 0 },
   teamAssigned: { kind: 'state', says: 'no resolving team is assigned yet', holds: (c) => c.teamId !== null },
   reviewRecorded: { kind: 'state', says: 'the post-incident review is not recorded yet', holds: (c) => c.review !== null },
   notReminded: { kind: 'state', says: 'the incident manager was already reminded of this update', holds: (c, e) => c.remindedFor !== field(e, 'dueAt') },

@@ -72,14 +72,24 @@ export type MiEvent = Stamp &
     | { type: 'recordReview'; cause: string; actions: string; requestProblemRecord?: boolean; problemRecordNote?: string; timeline?: string[]; journalCount?: number }
     | { type: 'close' }
     | { type: 'updateOverdue'; dueAt: string; text: string }
+    | ({ type: 'cascadeFinished' } & CascadeReport)
   );
+
+/** What the cascade that resolved the linked incidents did (workflows/bulk-action.workflow.ts). */
+export interface CascadeReport {
+  resolved: string[];
+  /** Resolved or closed before the cascade came to them. */
+  skipped: string[];
+  /** Refused by their own workflow, each with its reason: they stay open. */
+  leftOpen: Array<{ number: string; reason: string }>;
+}
 export type MiEventType = MiEvent['type'];
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type MiCommand = DistributiveOmit<MiEvent, 'actor' | 'at'>;
 export type MiCommandOf<T extends MiEventType> = Extract<MiCommand, { type: T }>;
 
-/** Commands people give, each an Update of the same name; `updateOverdue` is the workflow's own timer. */
+/** Commands people give, each an Update of the same name; `updateOverdue` is the workflow's own timer, `cascadeFinished` its cascade's report. */
 export const MI_COMMANDS = [
   'accept',
   'reject',
@@ -104,7 +114,7 @@ export interface MiJournalEffect {
 
 export interface MiNotifyEffect {
   audiences: MiAudience[];
-  template: 'miProposed' | 'miUpdateOverdue' | 'miStakeholderUpdate' | 'miResolved';
+  template: 'miProposed' | 'miUpdateOverdue' | 'miStakeholderUpdate' | 'miResolved' | 'miCascadeReport';
   subject: string;
   text: string;
 }

@@ -21,6 +21,7 @@ describe('the ticket statechart in Mermaid', () => {
     'New --> New : reclassify [staff, otherType, notLockedByOther]',
     'New --> Closed : closeAsNotNeeded [staff, isTask, notNeededNote, notLockedByOther]',
     'New --> Resolved : monitorCleared [monitor, notWorked, textGiven]',
+    'New --> Resolved : resolveWithMajorIncident [staff, noOpenTasks, resolutionGiven, notLockedByOther]',
     'Assigned --> Assigned : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, categorySetIfTransfer, urgentPriority]',
     'Assigned --> Assigned : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, categorySetIfTransfer]',
     'Assigned --> Assigned : assignToAgent [dispatcherOrSelf, notLockedByOther, hasTeam, agentGiven, agentInTeamOrAgreed]',
@@ -34,6 +35,7 @@ describe('the ticket statechart in Mermaid', () => {
     'Assigned --> InProgress : addComment [staff, textGiven, notLockedByOther]',
     'Assigned --> Assigned : reply [requester, textGiven]',
     'Assigned --> Assigned : reclassify [staff, otherType, notLockedByOther]',
+    'Assigned --> Resolved : resolveWithMajorIncident [staff, noOpenTasks, resolutionGiven, notLockedByOther]',
     'InProgress --> InProgress : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, categorySetIfTransfer, urgentPriority]',
     'InProgress --> InProgress : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, categorySetIfTransfer]',
     'InProgress --> InProgress : escalate [staff, hasTeam, teamGiven, higherLine, categorySet, questionsAnswered, handoverNote, notLockedByOther, urgentPriority]',
@@ -47,6 +49,7 @@ describe('the ticket statechart in Mermaid', () => {
     'InProgress --> InProgress : reply [requester, textGiven]',
     'InProgress --> InProgress : reclassify [staff, otherType, notLockedByOther]',
     'InProgress --> Resolved : resolve [staff, noOpenTasks, resolutionGiven, notLockedByOther]',
+    'InProgress --> Resolved : resolveWithMajorIncident [staff, noOpenTasks, resolutionGiven, notLockedByOther]',
     'Pending --> InProgress : resume [staff, notLockedByOther]',
     'Pending --> Pending : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, categorySetIfTransfer, urgentPriority]',
     'Pending --> Pending : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, categorySetIfTransfer]',
@@ -58,6 +61,7 @@ describe('the ticket statechart in Mermaid', () => {
     'Pending --> Pending : reply [requester, textGiven]',
     'Pending --> Pending : reclassify [staff, otherType, notLockedByOther]',
     'Pending --> Resolved : resolve [staff, noOpenTasks, resolutionGiven, notLockedByOther]',
+    'Pending --> Resolved : resolveWithMajorIncident [staff, noOpenTasks, resolutionGiven, notLockedByOther]',
     'Pending --> Pending : pendingReminder [system, awaitingUser, notReminded]',
     'Pending --> Closed : pendingExpired [system, awaitingUser]',
     'Resolved --> InProgress : reopen [requesterOrStaff]',
@@ -92,10 +96,10 @@ describe('the ticket statechart in Mermaid', () => {
       0,
     );
     expect(transitions).toHaveLength(declared);
-    expect(declared).toBe(51);
+    expect(declared).toBe(55);
   });
 
-  it('leaves New for Assigned by a dispatch, for In Progress by an answer that takes it with a team (or for Closed, a task closed as not needed; or for Resolved, an alert its monitor cleared)', () => {
+  it('leaves New for Assigned by a dispatch, for In Progress by an answer that takes it with a team (or for Closed, a task closed as not needed; or for Resolved, an alert its monitor cleared or a major incident’s resolution)', () => {
     const fromNew = transitions.filter((line) => line.startsWith('New --> '));
     expect(fromNew.filter((line) => !line.startsWith('New --> New ')).map((line) => line.split(' [')[0])).toEqual([
       'New --> Assigned : assignToTeam',
@@ -103,6 +107,7 @@ describe('the ticket statechart in Mermaid', () => {
       'New --> InProgress : addComment',
       'New --> Closed : closeAsNotNeeded',
       'New --> Resolved : monitorCleared',
+      'New --> Resolved : resolveWithMajorIncident',
     ]);
     expect(fromNew.find((line) => line.includes(': addComment '))).toContain('answererHasTeam');
   });
@@ -249,7 +254,7 @@ describe('a ticket page’s statechart', () => {
     const pairs = arrows.map((line) => line.split(' : ')[0].trim());
     expect(new Set(pairs).size).toBe(pairs.length);
     expect(arrows.every((line) => !line.includes('['))).toBe(true);
-    expect(arrows).toContain('  InProgress --> Resolved : resolve');
+    expect(arrows).toContain('  InProgress --> Resolved : resolve, resolveWithMajorIncident');
     expect(arrows.some((line) => /^ {2}(\w+) --> \1 :/.test(line))).toBe(false);
     expect(compact).toContain('  class InProgress current');
   });

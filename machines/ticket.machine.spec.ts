@@ -249,6 +249,8 @@ function wellFormed(type: TicketEventType, actor: Actor, context: TicketContext)
       return { type, ticketType: context.type === 'incident' ? 'request' : 'incident' };
     case 'resolve':
       return { type, resolution: 'Restarted the print spooler' };
+    case 'resolveWithMajorIncident':
+      return { type, miNumber: 'MI-000001', resolution: 'The core switch was replaced', teamId: 't-2', teamName: '2nd line Network' };
     case 'reopen':
     case 'approve':
       return { type, text: 'Some words' };
@@ -284,6 +286,7 @@ const NOT_OFFERED: TicketEventType[] = [
   'mailNote',
   'pendingReminder',
   'pendingExpired',
+  'resolveWithMajorIncident',
 ];
 const ALL_EVENT_TYPES: TicketEventType[] = [...TICKET_COMMANDS, ...NOT_OFFERED];
 const isCommand = (type: TicketEventType): type is TicketCommandType => (TICKET_COMMANDS as readonly string[]).includes(type);
@@ -1945,5 +1948,36 @@ describe('the pending policy (REQUIREMENTS 2, seed 002)', () => {
     const vendorWait = ticketIn('Pending', { pendingReason: 'awaitingVendor', pendingText: 'HP is looking at it' });
     expect(refuse(vendorWait, system, { type: 'pendingExpired', text: 'x' })).toMatchObject({ rule: 'awaitingUser' });
     expect(refuse(ticketIn('Pending'), agent, { type: 'pendingReminder' })).toMatchObject({ code: 'forbidden', rule: 'system' });
+  });
+});
+
+// --- a major incident's cascade (issue 15, item 3) ------------------------------------------
+
+describe('resolved with a major incident', () => {
+  const MI = { type: 'resolveWithMajorIncident', miNumber: 'MI-000007', resolution: ' The core switch was replaced ', ...NETWORK_TEAM } as const;
+
+  it.each(['New', 'Assigned', 'InProgress', 'Pending'] as const)('resolves a %s incident in one step: the resolution, a public line naming the MI, the user told once', (status) => {
+    const out = give(ticketIn(status, { updateFlag: true }), incidentManager, MI);
+    expect(out.status).toBe('Resolved');
+    const resolution = 'The core switch was replaced (resolved with major incident MI-000007)';
+    expect(out.context).toMatchObject({ resolution, resolvedAt: NOW, updateFlag: false, pendingReason: null, pendingText: null });
+    expect(out.effects).toEqual([recorded('event', 'public', `Resolved: ${resolution}`, incidentManager.id), notified('resolved', resolution)]);
+  });
+
+  it('gives a child without a team the resolving team, and leaves a team it has', () => {
+    expect(give(ticketIn('New'), incidentManager, MI).context).toMatchObject({ teamId: NETWORK_TEAM.teamId, teamName: NETWORK_TEAM.teamName });
+    expect(give(ticketIn('InProgress'), incidentManager, MI).context.teamId).toBe(SERVICE_DESK.teamId);
+  });
+
+  it('is refused where the child’s own rules say no: open tasks, no longer open, not staff (a lock binds agents, not an incident manager)', () => {
+    expect(refuse(ticketIn('InProgress', { tasks: [{ number: 'TSK-000001', teamName: 'Network', status: 'InProgress' }] }), incidentManager, MI)).toMatchObject({ rule: 'noOpenTasks' });
+    expect(refuse(ticketIn('InProgress', { lockedBy: incidentManager.id }), agent, MI)).toMatchObject({ rule: 'notLockedByOther' });
+    expect(give(ticketIn('InProgress', { lockedBy: agent.id }), incidentManager, MI).status).toBe('Resolved');
+    expect(refuse(ticketIn('Resolved'), incidentManager, MI)).toMatchObject({ code: 'notAllowedNow' });
+    expect(refuse(ticketIn('InProgress'), requester, MI)).toMatchObject({ code: 'forbidden', rule: 'staff' });
+  });
+
+  it('is never offered as a command of its own', () => {
+    for (const status of OPEN_STATUSES) expect(allowedCommands(ticketIn(status), incidentManager)).not.toContain('resolveWithMajorIncident');
   });
 });

@@ -287,6 +287,38 @@ const resolve = {
   ],
 } as const;
 
+/**
+ * Issue 15, item 3: a major incident's resolution reaches each linked incident from the cascade
+ * workflow, in one step from any open status (the old cascade took up to three commands per
+ * child, each a chance to die half-way). A child without a team takes the resolving team, so its
+ * reports name who solved it. The child's own rules still hold: open tasks refuse it.
+ */
+const miResolution = (event: TicketEvent): string => {
+  const e = as<'resolveWithMajorIncident'>(event);
+  return `${e.resolution.trim()} (resolved with major incident ${e.miNumber})`;
+};
+const resolveWithMajorIncident = {
+  target: 'Resolved',
+  guard: rules('staff', 'noOpenTasks', 'resolutionGiven'),
+  actions: [
+    set(({ context, event }) => {
+      const e = as<'resolveWithMajorIncident'>(event);
+      return {
+        resolution: miResolution(event),
+        resolvedAt: event.at,
+        updateFlag: false,
+        pendingReason: null,
+        pendingText: null,
+        teamId: context.teamId ?? e.teamId ?? null,
+        teamName: context.teamId ? context.teamName : (e.teamName ?? null),
+      };
+    }),
+    record('event', 'public', ({ event }) => `Resolved: ${miResolution(event)}`),
+    // The user hears it once, as for any resolution; the major incident's own mail goes to its stakeholders.
+    notify('resolved', ({ event }) => miResolution(event)),
+  ],
+} as const;
+
 // --- time registration (REQUIREMENTS 10, seed 003) --------------------------------------------
 
 /** The entry a logTime or correctTime command makes: the next number on the ticket. */
@@ -550,6 +582,7 @@ export const ticketMachine = setup({
         reclassify,
         closeAsNotNeeded,
         monitorCleared: monitorClears,
+        resolveWithMajorIncident,
       },
     },
     Assigned: {
@@ -570,6 +603,7 @@ export const ticketMachine = setup({
         addComment: answerUser('InProgress'),
         reply: userAddsSomething,
         reclassify,
+        resolveWithMajorIncident,
       },
     },
     InProgress: {
@@ -600,6 +634,7 @@ export const ticketMachine = setup({
         reply: userAddsSomething,
         reclassify,
         resolve,
+        resolveWithMajorIncident,
       },
     },
     Pending: {
@@ -630,6 +665,7 @@ export const ticketMachine = setup({
         ],
         reclassify,
         resolve,
+        resolveWithMajorIncident,
         // The pending policy (REQUIREMENTS 2, seed 002): the workflow's timers remind the user once,
         // then close a ticket the user never answered.
         pendingReminder: {

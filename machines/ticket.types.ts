@@ -155,7 +155,21 @@ export type TicketEvent = Stamp &
     | AbsenceNoticed
     | NotificationUndelivered
     | MailNote
+    | ResolveWithMajorIncident
   );
+
+/**
+ * Sent by a major incident's cascade (workflows/bulk-action.workflow.ts), as the incident manager
+ * who resolved it: never offered as a command of its own.
+ */
+export interface ResolveWithMajorIncident {
+  type: 'resolveWithMajorIncident';
+  miNumber: string;
+  resolution: string;
+  /** The major incident's resolving team, for a child that has none yet. */
+  teamId?: string | null;
+  teamName?: string | null;
+}
 
 /**
  * Raised by the mail delivery when a notification still fails after its retry window (or a bounce

@@ -6,3 +6,4 @@ export { changeWorkflow } from './change.workflow';
 export { problemWorkflow } from './problem.workflow';
 export { majorIncidentWorkflow } from './major-incident.workflow';
 export { mailDeliveryWorkflow, mailIntakeWorkflow, mailboxPollerWorkflow } from './mail.workflow';
+export { bulkActionWorkflow } from './bulk-action.workflow';

@@ -1,9 +1,10 @@
 // What the major-incident workflow and its clients share: the Updates (one per command, named
 // `mi.<command>`), the query, the search attribute and the activity interface. Deterministic code only.
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineSignal } from '@temporalio/workflow';
 import type { Actor } from '../machines/actor';
 import type { PersistedMiState } from '../machines/major-incident.law';
-import { MI_COMMANDS, MiAudience, MiCommandOf, MiCommandType, MiNotifyEffect, MiStage } from '../machines/major-incident.types';
+import { CascadeReport, MI_COMMANDS, MiAudience, MiCommandOf, MiCommandType, MiNotifyEffect, MiStage } from '../machines/major-incident.types';
 import { CommandMessage, defineProcess } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
 
@@ -73,6 +74,12 @@ export interface MiActivities {
 
 export type MiCommandMessage<T extends MiCommandType = MiCommandType> = CommandMessage<MiCommandOf<T>>;
 
+
+/** The cascade's report when it has dealt with every linked incident (workflows/bulk-action.workflow.ts). */
+export const cascadeFinishedSignal = defineSignal<[CascadeReport]>('cascadeFinished');
+
+/** The cascade of a major incident: its workflow id, beside the MI's own. */
+export const cascadeIdOf = (miNumber: string): string => `${miNumber}-cascade`;
 
 export const MiSearchAttributes = {
   stage: defineSearchAttributeKey('MiStage', SearchAttributeType.KEYWORD),

@@ -4,12 +4,15 @@
 // attribute, and a durable timer reminds the incident manager when a stakeholder update is
 // overdue. The whole procedure, every reminder and update included, reads from the history.
 // The review's timeline is the MI journal, which the projection writes into the review.
-import { continueAsNew } from '@temporalio/workflow';
+import { continueAsNew, ParentClosePolicy, patched, setHandler, startChild } from '@temporalio/workflow';
 import { SYSTEM_ACTOR } from '../machines/actor';
 import { MiEffect, miLaw, MiSnapshot, PersistedMiState, proposeMajorIncident, restoreMi } from '../machines/major-incident.law';
 import { MiEvent } from '../machines/major-incident.types';
 import { isoNow, workflowNow } from './clock';
+import { bulkActionWorkflow } from './bulk-action.workflow';
 import {
+  cascadeFinishedSignal,
+  cascadeIdOf,
   MiActivities,
   MiJournalEntry,
   MiNotificationIntent,
@@ -93,6 +96,36 @@ class MajorIncidentProcess extends ProcessRuntime<MiSnapshot, MiEvent, MiEffect,
     });
   }
 
+  /**
+   * Resolving starts the cascade (issue 15, item 3): a workflow of its own resolves every linked
+   * incident, so neither an API process nor this run dying half-way leaves children open with
+   * nothing retrying. It outlives this workflow if need be. Resolutions before the patch were
+   * cascaded by the API and replay without it.
+   */
+  protected override async afterCommand(event: MiEvent): Promise<void> {
+    if (event.type !== 'resolve' || !patched('mi-cascade-workflow')) return;
+    const c = this.snapshot.context;
+    if (!c.children.length) return;
+    await startChild(bulkActionWorkflow, {
+      workflowId: cascadeIdOf(this.input.record.number),
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      args: [{
+        id: cascadeIdOf(this.input.record.number),
+        command: { type: 'resolveWithMajorIncident', miNumber: this.input.record.number, resolution: c.resolution ?? '', teamId: c.teamId, teamName: c.teamName },
+        actor: event.actor,
+        numbers: c.children,
+        majorIncident: this.input.record.number,
+      }],
+    });
+  }
+
+  /** The cascade's report: journaled, and the incident manager told what stays open. */
+  listenToCascade(): void {
+    setHandler(cascadeFinishedSignal, async (report) => {
+      await this.applyIfAllowed({ type: 'cascadeFinished', ...report, actor: SYSTEM_ACTOR, at: isoNow() });
+    });
+  }
+
   protected projectActivity = (projection: Parameters<MiActivities['projectMajorIncident']>[0]) => this.activities(activities).projectMajorIncident(projection);
   protected searchAttributes = () => [{ key: MiSearchAttributes.stage, value: miLaw.stateOf(this.snapshot) }];
   protected carried = () => ({});
@@ -102,5 +135,6 @@ class MajorIncidentProcess extends ProcessRuntime<MiSnapshot, MiEvent, MiEffect,
 export async function majorIncidentWorkflow(input: MiWorkflowInput): Promise<MiSummary> {
   const mi = new MajorIncidentProcess(input);
   mi.registerHandlers(miProcess);
+  mi.listenToCascade();
   return mi.run((carried) => continueAsNew<typeof majorIncidentWorkflow>({ ...input, carried }));
 }

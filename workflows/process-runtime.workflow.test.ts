@@ -94,6 +94,9 @@ const CASES: Case[] = [
       { type: 'assign', teamId: randomUUID(), teamName: 'AU IT Operations', actor: incidentManager },
       { type: 'postUpdate', text: 'The print server is being replaced', actor: incidentManager },
       { type: 'link', number: 'INC-000101', actor: incidentManager },
+      // Unlinked again: with no linked incident there is no cascade, whose report would be a version
+      // of its own at a moment of its own (major-incident.workflow.test.ts covers the cascade).
+      { type: 'unlink', number: 'INC-000101', actor: incidentManager },
       { type: 'resolve', resolution: 'Print server replaced', actor: incidentManager },
       { type: 'startReview', actor: incidentManager },
       { type: 'recordReview', cause: 'Disk full', actions: 'Disk monitoring', actor: incidentManager },

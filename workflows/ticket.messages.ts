@@ -219,8 +219,8 @@ export interface PriorityReassessment {
  */
 export const recalculateSlaUpdate = defineUpdate<TicketSummary, [{ actor: Actor; policy: SlaPolicy; reassessed?: PriorityReassessment }]>('recalculateSla');
 
-/** The events the system gives from outside the workflow (the mail delivery, the mail intake): never offered as commands. */
-export type SystemTicketMessage = CommandMessage<TicketCommandOf<'notificationUndelivered'> | TicketCommandOf<'mailNote'>>;
+/** The events given from outside the workflow (the mail delivery, the mail intake, a major incident's cascade): never offered as commands. */
+export type SystemTicketMessage = CommandMessage<TicketCommandOf<'notificationUndelivered'> | TicketCommandOf<'mailNote'> | TicketCommandOf<'resolveWithMajorIncident'>>;
 
 /** The system's own events from outside (REQUIREMENTS 9): judged by the machine like any command, idempotent by the Update id. */
 export const systemEventUpdate = defineUpdate<TicketSummary, [SystemTicketMessage]>('systemEvent');

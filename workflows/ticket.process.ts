@@ -24,7 +24,7 @@ import type { TaskToStart, TicketCommandType, TicketEvent } from '../machines/ti
 import { afterBusinessDays, ALWAYS_OPEN } from '../machines/calendar/business-calendar';
 import { isoNow, workflowNow } from './clock';
 import { processActivities } from './runtime/activities';
-import { ProcessRuntime, refusal, Timer } from './runtime/process-runtime';
+import { ProcessRuntime, refusal, Timer, withoutPrecondition } from './runtime/process-runtime';
 import {
   JournalEntry,
   NotificationIntent,
@@ -196,13 +196,21 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
       async (message) => {
         const earlier = this.answeredBefore();
         if (earlier) return earlier.result;
-        const event = this.stamp(message.type, message);
+        this.refuseIfStale(message);
+        const event = this.stamp(message.type, withoutPrecondition(message));
         this.refuseUnlessAllowed(event);
         this.commandsThisRun += 1;
         await this.apply(event);
         return this.remember(this.summary());
       },
-      { validator: (message) => (this.answeredBefore() ? undefined : this.refuseUnlessAllowed(this.stamp(message.type, message))) },
+      {
+        // A cascade sends the version it planned on: a child that moved since is left as it is.
+        validator: (message) => {
+          if (this.answeredBefore()) return;
+          this.refuseIfStale(message);
+          this.refuseUnlessAllowed(this.stamp(message.type, withoutPrecondition(message)));
+        },
+      },
     );
     setHandler(taskStatusSignal, async ({ number, status }) => {
       await this.applyIfAllowed({ type: 'taskStatusChanged', number, status, actor: SYSTEM_ACTOR, at: isoNow() });

@@ -17,6 +17,7 @@ import { TicketReferences1765065600000 } from './migrations/1765065600000-ticket
 import { PendingPolicy1765152000000 } from './migrations/1765152000000-pending-policy';
 import { KnowledgeBase1765238400000 } from './migrations/1765238400000-knowledge-base';
 import { AutoClosePerService1765324800000 } from './migrations/1765324800000-auto-close-per-service';
+import { BulkActions1765756800000 } from './migrations/1765756800000-bulk-actions';
 import { PriorityMatrices1765411200000 } from './migrations/1765411200000-priority-matrices';
 import { RequestItems1765497600000 } from './migrations/1765497600000-request-items';
 import { BrowserSignIn1765584000000 } from './migrations/1765584000000-browser-sign-in';
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   PriorityMatrices1765411200000,
   RequestItems1765497600000,
   BrowserSignIn1765584000000,
+  BulkActions1765756800000,
 ];
 
 /** Schema changes only through migrations, run on start; never `synchronize`. */

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { appConfig } from '../config/app-config';
 import { APP_ROLES, type AppRoles } from '../config/app-roles';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -69,21 +68,7 @@ export class MailBackground implements OnApplicationBootstrap, OnApplicationShut
       await Promise.all(
         due.slice(i, i + 20).map(async (n) => {
           const input: DeliveryInput = { notificationId: n.id, deliverAfter: n.deliverAfter?.toISOString() ?? null, retryWindowMs, retryInitialMs, retryMaxMs };
-          try {
-            await this.temporal.call(
-              (client) =>
-                client.workflow.start('mailDeliveryWorkflow', {
-                  workflowId: deliveryWorkflowId(n.id),
-                  taskQueue: this.config.taskQueue,
-                  args: [input],
-                  workflowIdConflictPolicy: 'USE_EXISTING',
-                  workflowIdReusePolicy: 'REJECT_DUPLICATE',
-                }),
-              this.config.commandTimeoutMs,
-            );
-          } catch (error) {
-            if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-          }
+          await this.temporal.startOnce('mailDeliveryWorkflow', deliveryWorkflowId(n.id), [input]);
           started.push(n.id);
         }),
       );

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AuthUser } from '../auth/auth-user';
 import type { UserEntity } from '../auth/user.entity';
@@ -81,23 +80,10 @@ export class MailIntake {
 
   /** 'applied' when the intake of this mail already completed (a later copy only needs marking). */
   async startIntake(inboundId: string, mailbox?: string, uid?: number, released = false): Promise<'started' | 'applied'> {
-    try {
-      await this.temporal.call(
-        (client) =>
-          client.workflow.start('mailIntakeWorkflow', {
-            workflowId: intakeWorkflowId(inboundId, released),
-            taskQueue: this.config.taskQueue,
-            args: [{ inboundId, ...(mailbox !== undefined && uid !== undefined ? { mailbox, uid } : {}) }],
-            workflowIdConflictPolicy: 'USE_EXISTING',
-            workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          }),
-        this.config.commandTimeoutMs,
-      );
-      return 'started';
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return 'applied';
-      throw error;
-    }
+    const started = await this.temporal.startOnce('mailIntakeWorkflow', intakeWorkflowId(inboundId, released), [
+      { inboundId, ...(mailbox !== undefined && uid !== undefined ? { mailbox, uid } : {}) },
+    ]);
+    return started ? 'started' : 'applied';
   }
 
   /** Applies a stored mail; every step is idempotent (keys derive from the mail's identity), so a retry applies once. */

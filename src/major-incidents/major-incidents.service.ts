@@ -5,7 +5,6 @@ import { DataSource, In, Repository } from 'typeorm';
 import { Actor } from '../../machines/actor';
 import { allowedMiCommands, miLaw, restoreMi } from '../../machines/major-incident.law';
 import type { MiCommand } from '../../machines/major-incident.types';
-import type { TicketCommand } from '../../machines/ticket.types';
 import { MiCommandMessage, MiPolicy, miProcess, MiWorkflowInput } from '../../workflows/major-incident.messages';
 import { AuditService } from '../audit/audit.service';
 import { NumberAllocator } from '../numbering/number-allocator';
@@ -16,7 +15,7 @@ import { UserEntity } from '../auth/user.entity';
 import { CategoryEntity } from '../catalog/category.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { TicketOpenedHooks } from '../tickets/ticket-opened.hooks';
-import { TicketsService } from '../tickets/tickets.service';
+import { BulkActionsService } from '../bulk-actions/bulk-actions.service';
 import type { ListMajorIncidentsQuery, MajorIncidentListItemDto, MajorIncidentViewDto, ProposeMajorIncidentDto } from './dto/major-incident.dto';
 import { MajorIncidentEntity, MiJournalEntity } from './major-incident.entity';
 import { MiErrorCode, MiException } from './major-incidents.exception';
@@ -48,8 +47,8 @@ export class MajorIncidentsService implements OnModuleInit {
     private readonly workflows: ProcessWorkflowsClient,
     private readonly audit: AuditService,
     private readonly numbers: NumberAllocator,
-    private readonly tickets: TicketsService,
     private readonly hooks: TicketOpenedHooks,
+    private readonly bulk: BulkActionsService,
   ) {}
 
   onModuleInit(): void {
@@ -125,9 +124,10 @@ export class MajorIncidentsService implements OnModuleInit {
 
   async get(user: AuthUser, number: string): Promise<MajorIncidentViewDto> {
     const mi = await this.find(number);
-    const [timeline, suggested] = await Promise.all([
+    const [timeline, suggested, cascade] = await Promise.all([
       this.journal.find({ where: { miNumber: number }, order: { seq: 'ASC' } }),
       this.suggestedLinks([mi]),
+      mi.resolvedAt ? this.bulk.cascadeOf(number) : null,
     ]);
     const c = mi.machineState.context;
     const since = c.lastUpdateAt ?? c.activeSince;
@@ -141,6 +141,7 @@ export class MajorIncidentsService implements OnModuleInit {
       timeline: timeline.map((e) => ({ seq: e.seq, authorId: e.authorId, text: e.text, at: e.createdAt.toISOString() })),
       version: mi.version,
       allowedCommands: allowedMiCommands(restoreMi(mi.machineState), actorOf(user)),
+      cascade,
     };
   }
 
@@ -173,47 +174,15 @@ export class MajorIncidentsService implements OnModuleInit {
     return result;
   }
 
-  /** Sends a command to the MI's workflow; resolving cascades to every linked incident. */
+  /** Sends a command to the MI's workflow; resolving starts its cascade there (workflows/major-incident.workflow.ts). */
   async command(user: AuthUser, number: string, command: MiCommand, idempotencyKey?: string): Promise<MajorIncidentViewDto> {
     const mi = await this.find(number);
-    let cascade: Array<{ number: string; outcome: string }> | undefined;
     await this.audit.refusals(user, number, command.type, async () => {
       const message = { ...(await this.describe(command)), actor: actorOf(user) } as MiCommandMessage;
       refuseEarly(miLaw, mi.machineState, message, idempotencyKey);
-      const summary = await this.workflows.send(miProcess, number, message, idempotencyKey);
-      if (command.type === 'resolve') cascade = await this.resolveChildren(user, number, summary.children, command.resolution.trim(), mi.teamId);
+      await this.workflows.send(miProcess, number, message, idempotencyKey);
     });
-    return { ...(await this.get(user, number)), ...(cascade ? { cascade } : {}) };
-  }
-
-  /**
-   * Resolves each linked incident through the ticket workflow, as the incident manager (staff):
-   * a New incident goes to the resolving team, an Assigned one is begun, then `resolve` with the
-   * major incident's resolution, which tells its user (the ticket's own "resolved" notification).
-   */
-  private async resolveChildren(user: AuthUser, miNumber: string, children: string[], resolution: string, teamId: string | null) {
-    const outcomes: Array<{ number: string; outcome: string }> = [];
-    const text = `${resolution} (resolved with major incident ${miNumber})`;
-    for (const number of children) {
-      let outcome = 'resolved';
-      try {
-        for (let step = 0; step < 4; step++) {
-          const ticket = await this.tickets.get(user, number);
-          if (ticket.status === 'Resolved' || ticket.status === 'Closed') break;
-          const next: TicketCommand =
-            ticket.status === 'New'
-              ? ({ type: 'assignToTeam', teamId: teamId ?? '', note: `Major incident ${miNumber}` } as TicketCommand)
-              : ticket.status === 'Assigned'
-                ? { type: 'beginWork' }
-                : { type: 'resolve', resolution: text };
-          await this.tickets.command(user, number, next, `${miNumber}:${number}:${next.type}`);
-        }
-      } catch (error) {
-        outcome = `not resolved: ${error instanceof Error ? error.message : String(error)}`;
-      }
-      outcomes.push({ number, outcome });
-    }
-    return outcomes;
+    return this.get(user, number);
   }
 
   /** Adds names and checks references: the manager is an incident manager, the team exists, a linked ticket is an incident. */

@@ -12,6 +12,7 @@ export const NUMBER_KINDS = {
   proposal: { prefix: 'CSI', sequence: 'csi_number_seq' },
   majorIncident: { prefix: 'MI', sequence: 'mi_number_seq' },
   article: { prefix: 'KB', sequence: 'article_number_seq' },
+  bulkAction: { prefix: 'BLK', sequence: 'bulk_action_number_seq' },
 } as const;
 export type NumberKind = keyof typeof NUMBER_KINDS;
 
@@ -25,6 +26,7 @@ const KEY_SCOPE: Record<NumberKind, string> = {
   proposal: 'csi:',
   majorIncident: 'mi:',
   article: 'kb:',
+  bulkAction: 'blk:',
 };
 
 /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { Client, Connection, isGrpcServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { Client, Connection, isGrpcServiceError, WorkflowExecutionAlreadyStartedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { appConfig } from '../config/app-config';
 import { ServiceUnavailableException } from '../errors/domain.exception';
@@ -101,6 +101,31 @@ export class TemporalClientProvider implements OnApplicationShutdown {
       clearTimeout(timer);
       this.inFlight.delete(gone!);
       abort.abort(); // nothing is left in flight: an abandoned call stops retrying in the background
+    }
+  }
+
+  /**
+   * Starts a workflow under its id at most once, on the app's task queue: a running one is kept,
+   * one that ran is not started again (mail delivery, mail intake, bulk actions: the id is the
+   * work's identity). False when a run under the id exists or existed.
+   */
+  async startOnce(workflowType: string, workflowId: string, args: unknown[]): Promise<boolean> {
+    try {
+      await this.call(
+        (client) =>
+          client.workflow.start(workflowType, {
+            workflowId,
+            taskQueue: this.config.taskQueue,
+            args,
+            workflowIdConflictPolicy: 'USE_EXISTING',
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          }),
+        this.config.commandTimeoutMs,
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
+      throw error;
     }
   }
 

@@ -9,6 +9,13 @@ import { TicketEntity } from './entities/ticket.entity';
 export class TicketReadModel {
   constructor(@InjectRepository(TicketEntity) private readonly tickets: Repository<TicketEntity>) {}
 
+  /** Each ticket's status and version as projected (a cascade plans on them). */
+  async versionsOf(numbers: string[]): Promise<Map<string, { status: TicketStatus; version: number }>> {
+    if (!numbers.length) return new Map();
+    const rows = await this.tickets.find({ where: { number: In(numbers) }, select: { number: true, status: true, version: true } });
+    return new Map(rows.map((r) => [r.number, { status: r.status, version: r.version }]));
+  }
+
   async statusOf(number: string): Promise<TicketStatus | undefined> {
     return (await this.tickets.findOne({ where: { number }, select: { status: true } }))?.status;
   }

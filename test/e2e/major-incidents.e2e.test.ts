@@ -1,9 +1,11 @@
 // End to end over HTTP: major incidents (issue 5). Five printer incidents in ten minutes make the
 // detector propose one candidate (never a second); Ingrid (incident manager) accepts it, assigns
-// the resolving team, links the five, posts a stakeholder update and resolves it, which resolves
-// all five and tells their users; the review and close follow.
+// the resolving team, links the five, posts a stakeholder update and resolves it, whose cascade
+// (a workflow) resolves all five and tells each user once; the review and close follow.
 import { MajorIncidentsService } from '../../src/major-incidents/major-incidents.service';
+import { BulkActionActivities } from '../../src/bulk-actions/bulk-actions.activities';
 import { startStack, TestStack } from '../support/app';
+import { eventually } from '../support/eventually';
 
 jest.setTimeout(180_000);
 
@@ -77,12 +79,25 @@ describe('five printer incidents in ten minutes', () => {
     await command(mi, 'updates', { text: 'The print server is being replaced' }).expect(200);
     const resolved = await command(mi, 'resolve', { resolution: 'Print server replaced; printing works again' }).expect(200);
     expect(resolved.body.stage).toBe('resolved');
-    expect(resolved.body.cascade).toEqual(five.map((number) => ({ number, outcome: 'resolved' })));
+    // The cascade is a workflow of its own (issue 15, item 3): the page follows it to the end.
+    const done = await eventually(
+      async () => (await stack.http.get(`/major-incidents/${mi}`).set(stack.as('ingrid')).expect(200)).body,
+      (view) => view.cascade?.finished === true,
+      60_000,
+    );
+    expect(done.cascade).toMatchObject({ id: `${mi}-cascade`, command: 'resolveWithMajorIncident', majorIncident: mi, total: 5, handled: 5 });
+    expect(done.cascade.items.map((i: { number: string; outcome: string }) => [i.number, i.outcome])).toEqual(five.map((number) => [number, 'done']));
+    expect((await stack.http.get(`/bulk-actions/${mi}-cascade`).set(stack.as('tim')).expect(200)).body.items).toEqual(done.cascade.items);
+    await eventually(
+      async () => (await stack.http.get(`/major-incidents/${mi}`).set(stack.as('ingrid'))).body.timeline.map((e: { text: string }) => e.text),
+      (texts: string[]) => texts.includes('Linked incidents: 5 resolved with this major incident, 0 resolved before it'),
+    );
 
     for (const number of five) {
       const ticket = await stack.http.get(`/tickets/${number}`).set(stack.as('tim')).expect(200);
       expect(ticket.body).toMatchObject({ status: 'Resolved', resolution: `Print server replaced; printing works again (resolved with major incident ${mi})` });
-      expect(ticket.body.notifications.map((n: { template: string }) => n.template)).toContain('resolved');
+      // Each user hears it once, from their own ticket.
+      expect(ticket.body.notifications.filter((n: { template: string }) => n.template === 'resolved')).toHaveLength(1);
     }
     expect((await stack.http.get(`/tickets/${numbers[5]}`).set(stack.as('tim'))).body.status).not.toBe('Resolved');
 
@@ -93,7 +108,8 @@ describe('five printer incidents in ten minutes', () => {
     const byTemplate = (t: string) => new Set(outbox.filter((n) => n.template === t).map((n) => n.recipient_id));
     expect(byTemplate('miProposed')).toEqual(new Set([await stack.userId('ingrid')]));
     expect(byTemplate('miStakeholderUpdate')).toEqual(new Set([await stack.userId('susanne'), jannet, raul]));
-    expect(byTemplate('miResolved')).toEqual(new Set([await stack.userId('susanne'), jannet, raul]));
+    expect(byTemplate('miResolved')).toEqual(new Set([await stack.userId('susanne')]));
+    expect(byTemplate('miCascadeReport')).toEqual(new Set());
 
     await command(mi, 'start-review').expect(200);
     const reviewed = await command(mi, 'review', { cause: 'Print server disk full', actions: 'Disk monitoring', requestProblemRecord: true }).expect(200);
@@ -139,5 +155,66 @@ describe('five printer incidents in ten minutes', () => {
     expect(recent).toHaveLength(before + 1);
     expect(recent[0]).toMatchObject({ stage: 'proposed', categoryId: null, reason: expect.stringContaining('similar to "Outlook calendar sync fails') });
     expect(recent[0].candidates.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('bulk actions and a cascade’s refusals (issue 15, item 3)', () => {
+  const newIncident = async (title: string, requester = 'jannet') =>
+    (await stack.http.post('/tickets').set(stack.as(requester as 'jannet')).send({ type: 'incident', title, description: 'bulk', impact: 'workplace', urgency: 'today' }).expect(201)).body.number as string;
+
+  it('gives a dispatcher’s selection one command; each ticket judges it alone, a refusal is its outcome', async () => {
+    const [a, b, c] = [await newIncident('Bulk one'), await newIncident('Bulk two'), await newIncident('Bulk three')];
+    const sara = await stack.userId('sara');
+    // c is resolved already: the machine will not assign it now.
+    await stack.http.post(`/tickets/${c}/begin-work`).set(stack.as('tim')).expect(200);
+    await stack.http.post(`/tickets/${c}/resolve`).set(stack.as('tim')).send({ resolution: 'Restarted the spooler' }).expect(200);
+
+    expect((await stack.http.post('/bulk-actions').set(stack.as('dorthe')).send({ numbers: [a], command: 'assignToAgent' })).body).toMatchObject({ statusCode: 400 });
+    expect((await stack.http.post('/bulk-actions').set(stack.as('dorthe')).send({ numbers: [], command: 'setCategory', categoryId: sara })).status).toBe(400);
+    expect((await stack.http.post('/bulk-actions').set(stack.as('jannet')).send({ numbers: [a], command: 'assignToAgent', agentId: sara })).status).toBe(403);
+
+    const body = { numbers: [a, b, c, 'INC-999999'], command: 'assignToAgent', agentId: sara };
+    const started = await stack.http.post('/bulk-actions').set(stack.as('dorthe')).set('Idempotency-Key', 'bulk-assign-1').send(body).expect(202);
+    expect(started.body).toMatchObject({ id: expect.stringMatching(/^BLK-\d{6}$/), command: 'assignToAgent', total: 4 });
+    const again = await stack.http.post('/bulk-actions').set(stack.as('dorthe')).set('Idempotency-Key', 'bulk-assign-1').send(body).expect(202);
+    expect(again.body.id).toBe(started.body.id);
+
+    const finished = await eventually(
+      async () => (await stack.http.get(`/bulk-actions/${started.body.id}`).set(stack.as('dorthe')).expect(200)).body,
+      (view) => view.finished === true,
+      60_000,
+    );
+    expect(finished.items.map((i: { number: string; outcome: string; reason: string | null }) => [i.number, i.outcome, i.reason])).toEqual([
+      [a, 'done', null],
+      [b, 'done', null],
+      [c, 'refused', expect.stringContaining('Resolved')],
+      ['INC-999999', 'refused', 'INC-999999 does not exist'],
+    ]);
+    for (const number of [a, b]) expect((await stack.http.get(`/tickets/${number}`).set(stack.as('dorthe'))).body.assignee).toMatchObject({ id: sara });
+    expect((await stack.http.get(`/tickets/${c}`).set(stack.as('dorthe'))).body).toMatchObject({ status: 'Resolved', assignee: { id: await stack.userId('tim') } });
+    expect((await stack.http.get('/bulk-actions/BLK-999999').set(stack.as('dorthe'))).status).toBe(404);
+  });
+
+  it('leaves open a linked incident whose user wrote after the major incident was resolved, with the reason', async () => {
+    const child = await newIncident('Cannot print, second try');
+    const before = (await stack.http.get(`/tickets/${child}`).set(stack.as('tim'))).body;
+    const activities = stack.app.get(BulkActionActivities);
+    const ingrid = { id: await stack.userId('ingrid'), role: 'incidentManager' as const, name: 'Ingrid' };
+    // The cascade plans on the versions it reads at its start ...
+    await activities.openBulkAction({
+      id: 'MI-999998-cascade',
+      command: { type: 'resolveWithMajorIncident', miNumber: 'MI-999998', resolution: 'Print server replaced' },
+      actor: ingrid,
+      numbers: [child],
+      majorIncident: 'MI-999998',
+    });
+    // ... a second later the user writes ("still broken"), before the cascade reaches the ticket.
+    await stack.http.post(`/tickets/${child}/replies`).set(stack.as('jannet')).send({ text: 'It still does not print' }).expect(200);
+    const outcome = await activities.applyBulkItem('MI-999998-cascade', child);
+    expect(outcome).toEqual({ number: child, outcome: 'refused', reason: "it changed after MI-999998 was resolved (a reply or another agent's step): look at it before resolving it" });
+    // Applied once: asking again answers from the record, and the ticket is as the user left it.
+    expect(await activities.applyBulkItem('MI-999998-cascade', child)).toEqual(outcome);
+    const after = (await stack.http.get(`/tickets/${child}`).set(stack.as('tim'))).body;
+    expect(after).toMatchObject({ status: before.status, version: before.version + 1, updateFlag: true });
   });
 });

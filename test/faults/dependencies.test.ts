@@ -312,6 +312,55 @@ describe('c. PostgreSQL stopped and started during commands', () => {
   }, 180_000);
 });
 
+/** How many incidents the major incident of e. links (the acceptance names 200; MI_CASCADE_CHILDREN=200 runs that). */
+const CASCADE_CHILDREN = Number(process.env.MI_CASCADE_CHILDREN ?? 60);
+
+describe('e. every worker killed with kill -9 in the middle of a major incident’s cascade', () => {
+  it('resolves every linked incident once after a new worker starts, tells each user once, and reports to the major incident', async () => {
+    const numbers = await inParallel(Array.from({ length: CASCADE_CHILDREN }, (_, i) => `Cascade child ${i}`), 4, openTicket);
+    // One was resolved by its agent before: the cascade passes it by.
+    const [early] = numbers;
+    for (const [path, body] of [['begin-work', {}], ['resolve', { resolution: 'Fixed on its own' }]] as const) {
+      expect((await untilAnswered(() => command(early, path, body, `early-${path}`))).at(-1)!.status).toBe(200);
+    }
+    const mi = (await untilAnswered(() => api!.request('POST', '/major-incidents', 'tim', { title: 'Cascade', reason: 'fault test' }, 'cascade-mi'))).at(-1)!.body.number as string;
+    const miCommand = (path: string, body: object, key: string) => untilAnswered(() => api!.request('POST', `/major-incidents/${mi}/${path}`, 'ingrid', body, key));
+    await miCommand('accept', {}, 'cascade-accept');
+    const teams = (await api!.request('GET', '/teams', 'ingrid')).body as Array<{ id: string; code: string }>;
+    await miCommand('assign', { teamId: teams.find((t) => t.code === 'AU-IT-OPS')!.id }, 'cascade-assign');
+    await inParallel(numbers, 4, (number) => miCommand('link', { number }, `cascade-link-${number}`));
+    expect((await miCommand('resolve', { resolution: 'Core switch replaced' }, 'cascade-resolve')).at(-1)!.status).toBe(200);
+
+    const cascade = () => api!.request('GET', `/bulk-actions/${mi}-cascade`, 'ingrid');
+    await eventually(cascade, (a) => a.status === 200 && a.body.handled >= 5, 120_000);
+    const killedAt = Date.now();
+    const handledAtKill = (await cascade()).body.handled as number;
+    for (const w of workers) await w.kill9();
+    const replacement = await WorkerProcess.start('worker-after-cascade-kill', workerEnv);
+    workers.splice(0, workers.length, replacement);
+    await replacement.ready();
+    const finished = await eventually(cascade, (a) => a.body?.finished === true, 300_000);
+    const doneIn = Date.now() - killedAt;
+
+    expect(finished.body.items.filter((i: { outcome: string }) => i.outcome === 'done')).toHaveLength(CASCADE_CHILDREN - 1);
+    expect(finished.body.items.find((i: { number: string }) => i.number === early)).toMatchObject({ outcome: 'skipped', reason: 'already Resolved' });
+    const rows: Array<{ number: string; status: string; resolved: number; mails: number }> = await db().query(
+      `SELECT t.number, t.status,
+              (SELECT count(*)::int FROM journal_entries j WHERE j.ticket_number = t.number AND j.text LIKE 'Resolved:%') AS resolved,
+              (SELECT count(*)::int FROM notifications n WHERE n.ticket_number = t.number AND n.template = 'resolved') AS mails
+         FROM tickets t WHERE t.number = ANY($1) ORDER BY t.number`,
+      [numbers],
+    );
+    // Resolved once, mailed once (the auto-close of this suite's short policy may have closed them since).
+    expect(rows.filter((r) => !['Resolved', 'Closed'].includes(r.status) || r.resolved !== 1 || r.mails !== 1)).toEqual([]);
+    expect(rows).toHaveLength(CASCADE_CHILDREN);
+    const report = `Linked incidents: ${CASCADE_CHILDREN - 1} resolved with this major incident, 1 resolved before it`;
+    const view = await eventually(() => api!.request('GET', `/major-incidents/${mi}`, 'ingrid'), (a) => a.body.timeline.some((e: { text: string }) => e.text === report), 60_000);
+    expect(view.body.timeline.filter((e: { text: string }) => e.text.startsWith('Linked incidents:')).map((e: { text: string }) => e.text)).toEqual([report]);
+    console.log(`e. cascade of ${CASCADE_CHILDREN} linked incidents: every worker killed after ${handledAtKill} were handled; all done ${seconds(doneIn)} after the kill`);
+  }, 600_000);
+});
+
 describe('d. a worker process whose Temporal worker cannot run', () => {
   it('exits with code 1, so that a supervisor starts another', async () => {
     // A namespace the server does not have: the SDK worker fails, the process must not idle on.

@@ -58,6 +58,9 @@ describe('a major incident in the console', () => {
     await manager.getByTestId('updates').filter({ hasText: 'access point controller' }).waitFor();
     await act(manager, 'resolve', (form) => form.locator('[name=resolution]').fill('Controller replaced; the Wi-Fi is stable again'));
     await stage(manager).filter({ hasText: 'resolved' }).waitFor();
+    // The cascade runs in its own workflow; the live page shows each incident's outcome as it comes.
+    await manager.getByTestId('cascade-progress').filter({ hasText: '2 / 2' }).waitFor({ timeout: 30_000 });
+    for (const number of incidents) await manager.getByTestId('cascade').filter({ hasText: `${number}: resolved` }).waitFor();
     await checkPage(manager, 'console-major-incident-resolved');
 
     for (const number of incidents) {

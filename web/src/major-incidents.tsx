@@ -120,10 +120,14 @@ export function MajorIncidentPage({ number }: { number: string }) {
       {mi.cascade && (
         <section>
           <h2>{t('cascade')}</h2>
-          <ul>
-            {mi.cascade.map((c) => (
+          <p data-testid="cascade-progress">
+            {mi.cascade.handled} / {mi.cascade.total} {mi.cascade.finished ? '' : `(${t('cascadeRunning')})`}
+          </p>
+          <ul data-testid="cascade">
+            {mi.cascade.items.map((c) => (
               <li>
-                {c.number}: {c.outcome}
+                <a href={`#/tickets/${c.number}`}>{c.number}</a>: {c.outcome ? t(`outcome_${c.outcome}`) : '…'}
+                {c.reason ? ` (${c.reason})` : ''}
               </li>
             ))}
           </ul>

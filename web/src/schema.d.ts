@@ -2057,6 +2057,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bulk-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a selection of tickets one command (assign to a team or an agent, set the category) */
+        post: operations["BulkActionsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bulk-actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bulk action or a major incident’s cascade: each ticket’s outcome so far */
+        get: operations["BulkActionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mail/outbox": {
         parameters: {
             query?: never;
@@ -4673,14 +4707,43 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
-        MiCascadeOutcomeDto: {
+        BulkItemDto: {
             /** @example INC-000001 */
             number: string;
             /**
-             * @description "resolved", or "not resolved: <why>"
-             * @example resolved
+             * @description null while not handled yet
+             * @enum {string|null}
              */
-            outcome: string;
+            outcome: "done" | "skipped" | "refused" | null;
+            /** @description why it was skipped or refused (the ticket’s own rule) */
+            reason: string | null;
+            /** Format: date-time */
+            handledAt: string | null;
+        };
+        BulkActionViewDto: {
+            /**
+             * @description BLK-… for a selection, MI-…-cascade for a major incident’s linked incidents
+             * @example BLK-000001
+             */
+            id: string;
+            /** @example assignToTeam */
+            command: string;
+            /** @description who asked (a user id) */
+            requestedBy: string;
+            requestedByName: string | null;
+            /** @example MI-000001 */
+            majorIncident: string | null;
+            total: number;
+            /** @description tickets handled so far */
+            handled: number;
+            /** @description every ticket handled */
+            finished: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description in the order they are handled */
+            items: components["schemas"]["BulkItemDto"][];
         };
         MajorIncidentViewDto: {
             /** @example MI-000001 */
@@ -4724,8 +4787,8 @@ export interface components {
             version: number;
             /** @description what the caller may do now (asked of the machine) */
             allowedCommands: ("accept" | "reject" | "assign" | "postUpdate" | "link" | "unlink" | "resolve" | "startReview" | "recordReview" | "close")[];
-            /** @description on resolve only: what happened to each linked incident */
-            cascade?: components["schemas"]["MiCascadeOutcomeDto"][];
+            /** @description once resolved: the cascade that resolves the linked incidents, each one’s outcome so far (GET /bulk-actions/{id}) */
+            cascade: components["schemas"]["BulkActionViewDto"] | null;
         };
         MajorIncidentListItemDto: {
             /** @example MI-000001 */
@@ -4791,6 +4854,37 @@ export interface components {
             /** @description request a problem record (the request is recorded) */
             requestProblemRecord?: boolean;
             problemRecordNote?: string;
+        };
+        StartBulkActionDto: {
+            /**
+             * @example [
+             *       "INC-000001",
+             *       "INC-000002"
+             *     ]
+             */
+            numbers: string[];
+            /**
+             * @description the command every selected ticket is given
+             * @enum {string}
+             */
+            command: "assignToTeam" | "assignToAgent" | "setCategory";
+            /**
+             * Format: uuid
+             * @description assignToTeam: the team
+             */
+            teamId?: string;
+            /** @description assignToTeam: the handover note, required for a ticket that already has a team */
+            note?: string;
+            /**
+             * Format: uuid
+             * @description assignToAgent: the agent
+             */
+            agentId?: string;
+            /**
+             * Format: uuid
+             * @description setCategory: the category
+             */
+            categoryId?: string;
         };
         OutboxItemDto: {
             id: string;
@@ -19313,6 +19407,186 @@ export interface operations {
                 };
             };
             /** @description PostgreSQL or Temporal is unreachable or did not answer in time, and the change may still take effect: retry after Retry-After seconds with the same Idempotency-Key */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BulkActionsController_start: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer to this caller's request to this operation under the key (status and body, errors included) is kept for 24 hours (IDEMPOTENCY_KEY_TTL) and sent again for a repeat of the same request, even if the state has moved on; a command is applied once. The key is scoped to the caller and the operation: another user, or another operation, may use the same key. The same key with a different request answers 422. 1-200 printable ASCII characters, no spaces; a new one (e.g. a UUID) per intended change. An answer of 503 is not kept: retry with the same key. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartBulkActionDto"];
+            };
+        };
+        responses: {
+            /** @description the action, started; follow it with GET /bulk-actions/{id} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkActionViewDto"];
+                };
+            };
+            /** @description malformed input: the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no bearer token and no session cookie, a token that belongs to nobody, or an ended or expired session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the caller's role may not call this (rule: "staff"; only agents, dispatchers, incident managers and admins); or signed in with the session cookie, but without the session's X-CSRF-Token (rule: "csrf") */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is not JSON (Content-Type: application/json, UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description this Idempotency-Key was used by the caller for a different request to this operation (field: Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too many failed sign-ins (wrong tokens or passwords) from this address within a minute; wait a minute */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable or did not answer in time, and the change may still take effect: retry after Retry-After seconds with the same Idempotency-Key */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BulkActionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkActionViewDto"];
+                };
+            };
+            /** @description malformed input: a path parameter (fields: each failing field and why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no bearer token and no session cookie, a token that belongs to nobody, or an ended or expired session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the caller's role may not call this (rule: "overview"; only IT staff and process managers) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such bulk action */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too many failed sign-ins (wrong tokens or passwords) from this address within a minute; wait a minute */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable or did not answer in time: retry after Retry-After seconds */
             503: {
                 headers: {
                     /** @description seconds to wait before retrying (5) */

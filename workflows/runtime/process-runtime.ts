@@ -94,7 +94,7 @@ export interface Precondition {
   expectedVersion?: number;
 }
 
-const withoutPrecondition = <M extends object>(message: M): M => {
+export const withoutPrecondition = <M extends object>(message: M): M => {
   if (!('expectedVersion' in message)) return message;
   const { expectedVersion: _seen, ...event } = message as M & Precondition;
   return event as M;

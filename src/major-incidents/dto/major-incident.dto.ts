@@ -1,5 +1,6 @@
 // Bodies, queries and views of the major-incident endpoints. Shape only: who may decide, when and
 // what a command must carry are the machine's rules (422 names the missing field).
+import { BulkActionViewDto } from '../../bulk-actions/dto/bulk-action.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { MI_COMMANDS, MI_STAGES } from '../../../machines/major-incident.types';
@@ -92,11 +93,6 @@ export class MiReviewViewDto implements MiReview {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
-export class MiCascadeOutcomeDto {
-  @ApiProperty({ example: 'INC-000001' }) number!: string;
-  @ApiProperty({ example: 'resolved', description: '"resolved", or "not resolved: <why>"' }) outcome!: string;
-}
-
 export class MajorIncidentViewDto extends MajorIncidentListItemDto {
   @ApiProperty({ type: 'string', format: 'uuid', isArray: true }) stakeholderIds!: string[];
   @ApiProperty({ type: [MiUpdateViewDto] }) updates!: MiUpdateViewDto[];
@@ -106,6 +102,6 @@ export class MajorIncidentViewDto extends MajorIncidentListItemDto {
   @ApiProperty({ type: [MiTimelineEntryDto] }) timeline!: MiTimelineEntryDto[];
   @ApiProperty({ type: 'integer', minimum: 0, description: 'counts the commands applied (0 when just opened)' }) version!: number;
   @ApiProperty({ enum: MI_COMMANDS, isArray: true, description: 'what the caller may do now (asked of the machine)' }) allowedCommands!: MiCommandType[];
-  @ApiPropertyOptional({ type: [MiCascadeOutcomeDto], description: 'on resolve only: what happened to each linked incident' })
-  cascade?: MiCascadeOutcomeDto[];
+  @ApiProperty({ type: BulkActionViewDto, nullable: true, description: 'once resolved: the cascade that resolves the linked incidents, each one’s outcome so far (GET /bulk-actions/{id})' })
+  cascade!: BulkActionViewDto | null;
 }
