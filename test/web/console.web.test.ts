@@ -70,6 +70,27 @@ describe('a major incident in the console', () => {
   });
 });
 
+describe('a dispatcher’s selection in the queue (issue 15, item 3)', () => {
+  it('assigns the selected tickets to an agent in one action, and shows each ticket’s outcome', async () => {
+    const numbers: string[] = [];
+    for (const title of ['Projector in room 101 flickers', 'Projector in room 102 flickers']) {
+      const { body } = await stack.http.post('/tickets').set(stack.as('jannet')).send({ type: 'incident', title, description: 'Flickers.', impact: 'workplace', urgency: 'today' }).expect(201);
+      numbers.push(body.number);
+    }
+    const dispatcher = await signIn(browser, base, 'dorthe');
+    for (const number of numbers) await dispatcher.getByRole('checkbox', { name: `Select ${number}` }).check();
+    const form = dispatcher.locator('section.bulk form.action');
+    await form.locator('select[name=command]').selectOption('assignToAgent');
+    await form.locator('select[name=agentId]').selectOption({ label: 'Sara (BSS IT agent)' });
+    await form.getByRole('button', { name: 'Send' }).click();
+    await dispatcher.getByTestId('bulk-progress').filter({ hasText: '2 / 2' }).waitFor({ timeout: 30_000 });
+    for (const number of numbers) await dispatcher.getByTestId('bulk-outcomes').filter({ hasText: `${number}: done` }).waitFor();
+    await checkPage(dispatcher, 'console-queue-bulk-assign');
+    const sara = await stack.userId('sara');
+    for (const number of numbers) expect((await stack.http.get(`/tickets/${number}`).set(stack.as('dorthe'))).body.assignee).toMatchObject({ id: sara });
+  });
+});
+
 describe('administration and absences', () => {
   it('lets an admin add a team from the schema-built form, showing the API’s refusal first', async () => {
     const admin = await signIn(browser, base, 'admin');

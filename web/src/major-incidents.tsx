@@ -126,7 +126,7 @@ export function MajorIncidentPage({ number }: { number: string }) {
           <ul data-testid="cascade">
             {mi.cascade.items.map((c) => (
               <li>
-                <a href={`#/tickets/${c.number}`}>{c.number}</a>: {c.outcome ? t(`outcome_${c.outcome}`) : '…'}
+                <a href={`#/tickets/${c.number}`}>{c.number}</a>: {c.outcome ? t(`cascade_${c.outcome}`) : '…'}
                 {c.reason ? ` (${c.reason})` : ''}
               </li>
             ))}

@@ -2,6 +2,7 @@
 // the ticket page whose actions are exactly the commands the API allows the caller now.
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Me, type Schemas, type TicketListItem, type TicketView } from './api';
+import { BulkActionPanel } from './bulk';
 import { CommandPanel } from './commands';
 import { Statechart } from './statechart';
 import { Links, SlaClocks } from './ticket-details';
@@ -18,7 +19,12 @@ export function TicketList({ me }: { me: Me }) {
   useEffect(() => {
     if (me.teamIds.length) void api.GET('/teams').then(({ data }) => setTeams((data ?? []).filter((x) => me.teamIds.includes(x.id))));
   }, [me]);
-  const { data: page, error } = useLiveList(() => api.GET('/tickets', { params: { query: { ...(team ? { team } : {}), ...(q ? { q } : {}), pageSize: 50 } } }), [team, q]);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [round, setRound] = useState(0);
+  const { data: page, error } = useLiveList(() => api.GET('/tickets', { params: { query: { ...(team ? { team } : {}), ...(q ? { q } : {}), pageSize: 50 } } }), [team, q, round]);
+  // Staff may give a selection one command; the tickets' machines decide what it does to each.
+  const selectable = me.permissions.includes('staff');
+  const toggle = (number: string) => setSelected(selected.includes(number) ? selected.filter((n) => n !== number) : [...selected, number]);
   return (
     <main id="main" tabIndex={-1}>
       <h1>{teams.length ? t('queue') : t('myTickets')}</h1>
@@ -36,13 +42,43 @@ export function TicketList({ me }: { me: Me }) {
         )}
       </SearchForm>
       <Failure error={error} />
-      {!page ? <p>{t('loading')}</p> : page.items.length === 0 ? <p>{t('noTickets')}</p> : <TicketTable items={page.items} />}
+      {!page ? (
+        <p>{t('loading')}</p>
+      ) : page.items.length === 0 ? (
+        <p>{t('noTickets')}</p>
+      ) : (
+        <TicketTable items={page.items} selection={selectable ? { selected, toggle } : undefined} />
+      )}
+      {selectable && selected.length > 0 && (
+        <BulkActionPanel selected={selected} teamId={team || me.teamIds[0] || null} onDone={() => setRound(round + 1)} />
+      )}
     </main>
   );
 }
 
-function TicketTable({ items }: { items: TicketListItem[] }) {
+interface Selection {
+  selected: string[];
+  toggle: (number: string) => void;
+}
+
+function TicketTable({ items, selection }: { items: TicketListItem[]; selection?: Selection }) {
+  const pick: Column<TicketListItem>[] = selection
+    ? [
+        [
+          t('select'),
+          (ticket) => (
+            <input
+              type="checkbox"
+              aria-label={`${t('select')} ${ticket.number}`}
+              checked={selection.selected.includes(ticket.number)}
+              onChange={() => selection.toggle(ticket.number)}
+            />
+          ),
+        ],
+      ]
+    : [];
   const columns: Column<TicketListItem>[] = [
+    ...pick,
     [t('number'), (ticket) => <a href={`#/tickets/${ticket.number}`}>{ticket.number}</a>],
     [
       t('title'),
