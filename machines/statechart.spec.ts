@@ -22,6 +22,7 @@ describe('the ticket statechart in Mermaid', () => {
     'New --> Closed : closeAsNotNeeded [staff, isTask, notNeededNote, notLockedByOther]',
     'New --> Resolved : monitorCleared [monitor, notWorked, textGiven]',
     'New --> Resolved : resolveWithMajorIncident [staff, noOpenTasks, resolutionGiven, notLockedByOther]',
+    'New --> Closed : closeAsDuplicate [staff, duplicateOfGiven, notLockedByOther]',
     'Assigned --> Assigned : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, categorySetIfTransfer, urgentPriority]',
     'Assigned --> Assigned : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, categorySetIfTransfer]',
     'Assigned --> Assigned : assignToAgent [dispatcherOrSelf, notLockedByOther, hasTeam, agentGiven, agentInTeamOrAgreed]',
@@ -36,6 +37,7 @@ describe('the ticket statechart in Mermaid', () => {
     'Assigned --> Assigned : reply [requester, textGiven]',
     'Assigned --> Assigned : reclassify [staff, otherType, notLockedByOther]',
     'Assigned --> Resolved : resolveWithMajorIncident [staff, noOpenTasks, resolutionGiven, notLockedByOther]',
+    'Assigned --> Closed : closeAsDuplicate [staff, duplicateOfGiven, notLockedByOther]',
     'InProgress --> InProgress : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, categorySetIfTransfer, urgentPriority]',
     'InProgress --> InProgress : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, categorySetIfTransfer]',
     'InProgress --> InProgress : escalate [staff, hasTeam, teamGiven, higherLine, categorySet, questionsAnswered, handoverNote, notLockedByOther, urgentPriority]',
@@ -50,6 +52,7 @@ describe('the ticket statechart in Mermaid', () => {
     'InProgress --> InProgress : reclassify [staff, otherType, notLockedByOther]',
     'InProgress --> Resolved : resolve [staff, noOpenTasks, resolutionGiven, notLockedByOther]',
     'InProgress --> Resolved : resolveWithMajorIncident [staff, noOpenTasks, resolutionGiven, notLockedByOther]',
+    'InProgress --> Closed : closeAsDuplicate [staff, duplicateOfGiven, notLockedByOther]',
     'Pending --> InProgress : resume [staff, notLockedByOther]',
     'Pending --> Pending : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, categorySetIfTransfer, urgentPriority]',
     'Pending --> Pending : assignToTeam [staffOrSystem, notLockedByOther, teamGiven, otherTeam, notHigherLine, notAroundEscalation, handoverNoteIfTransfer, categorySetIfTransfer]',
@@ -62,6 +65,7 @@ describe('the ticket statechart in Mermaid', () => {
     'Pending --> Pending : reclassify [staff, otherType, notLockedByOther]',
     'Pending --> Resolved : resolve [staff, noOpenTasks, resolutionGiven, notLockedByOther]',
     'Pending --> Resolved : resolveWithMajorIncident [staff, noOpenTasks, resolutionGiven, notLockedByOther]',
+    'Pending --> Closed : closeAsDuplicate [staff, duplicateOfGiven, notLockedByOther]',
     'Pending --> Pending : pendingReminder [system, awaitingUser, notReminded]',
     'Pending --> Closed : pendingExpired [system, awaitingUser]',
     'Resolved --> InProgress : reopen [requesterOrStaff]',
@@ -96,10 +100,10 @@ describe('the ticket statechart in Mermaid', () => {
       0,
     );
     expect(transitions).toHaveLength(declared);
-    expect(declared).toBe(55);
+    expect(declared).toBe(59);
   });
 
-  it('leaves New for Assigned by a dispatch, for In Progress by an answer that takes it with a team (or for Closed, a task closed as not needed; or for Resolved, an alert its monitor cleared or a major incident’s resolution)', () => {
+  it('leaves New for Assigned by a dispatch, for In Progress by an answer that takes it with a team (or for Closed, a task closed as not needed or a duplicate; or for Resolved, an alert its monitor cleared or a major incident’s resolution)', () => {
     const fromNew = transitions.filter((line) => line.startsWith('New --> '));
     expect(fromNew.filter((line) => !line.startsWith('New --> New ')).map((line) => line.split(' [')[0])).toEqual([
       'New --> Assigned : assignToTeam',
@@ -108,6 +112,7 @@ describe('the ticket statechart in Mermaid', () => {
       'New --> Closed : closeAsNotNeeded',
       'New --> Resolved : monitorCleared',
       'New --> Resolved : resolveWithMajorIncident',
+      'New --> Closed : closeAsDuplicate',
     ]);
     expect(fromNew.find((line) => line.includes(': addComment '))).toContain('answererHasTeam');
   });

@@ -221,6 +221,8 @@ function wellFormed(type: TicketEventType, actor: Actor, context: TicketContext)
       return { type, text: 'CPU load on srv-42 at 97 %' };
     case 'split':
       return { type, tasks: [{ number: 'T-2', teamId: 't-2', teamName: '2nd line Network', title: 'Replace the network switch' }] };
+    case 'closeAsDuplicate':
+      return { type, duplicateOf: 'INC-000042' };
     case 'closeAsNotNeeded':
       return { type, note: 'The user replaced the cable herself; the network team need not come on site.' };
     case 'taskStatusChanged':
@@ -306,6 +308,7 @@ const NEW_FOR_STAFF: TicketCommandType[] = [
   'lock',
   'recordVendorTicket',
   'vendorAnswer',
+  'closeAsDuplicate',
 ];
 const EVERYONE = [requester, otherUser, agent, otherAgent, dispatcher, incidentManager, admin, processManager, monitor, otherMonitor, system];
 
@@ -615,6 +618,7 @@ describe('an Assigned ticket', () => {
         'recordVendorTicket',
         'vendorAnswer',
         'split',
+        'closeAsDuplicate',
       ],
     });
   });
@@ -1563,10 +1567,10 @@ describe('the commands offered to each actor', () => {
   const lockAndVendor = ['lock', 'recordVendorTicket', 'vendorAnswer'] as const;
 
   it.each<[TicketStatus, TicketCommandType[]]>([
-    ['New', ['assignToTeam', 'addJournalNote', 'addComment', 'logTime', 'pinNote', 'unpinNote', 'setAttention', 'reclassify', 'overridePriority', ...category, ...lockAndVendor]],
-    ['Assigned', ['assignToTeam', 'assignToAgent', 'beginWork', ...staffCommon, 'reclassify', 'overridePriority', ...category, 'escalate', ...lockAndVendor, 'split']],
-    ['InProgress', ['assignToTeam', 'assignToAgent', 'setPending', ...staffCommon, 'reclassify', 'resolve', 'overridePriority', ...category, 'escalate', ...lockAndVendor, 'split']],
-    ['Pending', ['assignToTeam', 'assignToAgent', 'resume', ...staffCommon, 'reclassify', 'resolve', 'overridePriority', ...category, ...lockAndVendor]],
+    ['New', ['assignToTeam', 'addJournalNote', 'addComment', 'logTime', 'pinNote', 'unpinNote', 'setAttention', 'reclassify', 'overridePriority', ...category, ...lockAndVendor, 'closeAsDuplicate']],
+    ['Assigned', ['assignToTeam', 'assignToAgent', 'beginWork', ...staffCommon, 'reclassify', 'overridePriority', ...category, 'escalate', ...lockAndVendor, 'split', 'closeAsDuplicate']],
+    ['InProgress', ['assignToTeam', 'assignToAgent', 'setPending', ...staffCommon, 'reclassify', 'resolve', 'overridePriority', ...category, 'escalate', ...lockAndVendor, 'split', 'closeAsDuplicate']],
+    ['Pending', ['assignToTeam', 'assignToAgent', 'resume', ...staffCommon, 'reclassify', 'resolve', 'overridePriority', ...category, ...lockAndVendor, 'closeAsDuplicate']],
     ['Resolved', [...staffCommon, 'reopen', 'overridePriority', ...category, ...lockAndVendor]],
   ])('an agent in %s is offered %j', (status, expected) => {
     expect(allowedCommands(ticketIn(status), agent)).toEqual(expected);
@@ -1979,5 +1983,21 @@ describe('resolved with a major incident', () => {
 
   it('is never offered as a command of its own', () => {
     for (const status of OPEN_STATUSES) expect(allowedCommands(ticketIn(status), incidentManager)).not.toContain('resolveWithMajorIncident');
+  });
+});
+
+describe('closed as a duplicate (issue 15, item 3)', () => {
+  it.each(['New', 'Assigned', 'InProgress', 'Pending'] as const)('closes a %s ticket, journals it publicly and tells the user which ticket to follow', (status) => {
+    const out = give(ticketIn(status), agent, { type: 'closeAsDuplicate', duplicateOf: 'INC-000042' });
+    const text = 'Closed as a duplicate of INC-000042: follow that ticket';
+    expect(out.status).toBe('Closed');
+    expect(out.context.closedAt).toBe(NOW);
+    expect(out.effects).toEqual([recorded('event', 'public', text, agent.id), notified('closed', text)]);
+  });
+
+  it('needs a ticket number, staff, and an open ticket', () => {
+    expect(refuse(ticketIn('New'), agent, { type: 'closeAsDuplicate', duplicateOf: 'the printer one' })).toMatchObject({ code: 'ruleBroken', field: 'duplicateOf' });
+    expect(refuse(ticketIn('New'), requester, { type: 'closeAsDuplicate', duplicateOf: 'INC-000042' })).toMatchObject({ code: 'forbidden' });
+    expect(refuse(ticketIn('Resolved'), agent, { type: 'closeAsDuplicate', duplicateOf: 'INC-000042' })).toMatchObject({ code: 'notAllowedNow' });
   });
 });

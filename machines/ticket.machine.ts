@@ -209,6 +209,15 @@ const closeAsNotNeeded = {
   ],
 };
 
+// Issue 15, item 3: the same fault reported twice is closed as a duplicate of the ticket that is
+// worked; its user is told which one to follow.
+const duplicateText = ({ event }: Args) => `Closed as a duplicate of ${as<'closeAsDuplicate'>(event).duplicateOf}: follow that ticket`;
+const closeAsDuplicate = {
+  target: 'Closed',
+  guard: rules('staff', 'duplicateOfGiven'),
+  actions: [set(({ event }) => ({ closedAt: event.at })), record('event', 'public', duplicateText), notify('closed', duplicateText)],
+};
+
 // Issue 5: a cleared alert resolves the incident while nobody has worked it; otherwise the agent
 // who has it is told and decides.
 const monitorClears = {
@@ -583,6 +592,7 @@ export const ticketMachine = setup({
         closeAsNotNeeded,
         monitorCleared: monitorClears,
         resolveWithMajorIncident,
+        closeAsDuplicate,
       },
     },
     Assigned: {
@@ -604,6 +614,7 @@ export const ticketMachine = setup({
         reply: userAddsSomething,
         reclassify,
         resolveWithMajorIncident,
+        closeAsDuplicate,
       },
     },
     InProgress: {
@@ -635,6 +646,7 @@ export const ticketMachine = setup({
         reclassify,
         resolve,
         resolveWithMajorIncident,
+        closeAsDuplicate,
       },
     },
     Pending: {
@@ -666,6 +678,7 @@ export const ticketMachine = setup({
         reclassify,
         resolve,
         resolveWithMajorIncident,
+        closeAsDuplicate,
         // The pending policy (REQUIREMENTS 2, seed 002): the workflow's timers remind the user once,
         // then close a ticket the user never answered.
         pendingReminder: {

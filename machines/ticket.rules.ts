@@ -244,6 +244,13 @@ export const TICKET_RULES = {
     says: (_c, e) => assessNote(field(e, 'note')).problem ?? 'a handover note is required',
     holds: (_c, e) => assessNote(field(e, 'note')).substantive,
   },
+  // Issue 15, item 3: the API checks that the other ticket exists and is not this one.
+  duplicateOfGiven: {
+    kind: 'input',
+    field: 'duplicateOf',
+    says: 'name the ticket this one duplicates (INC-000001)',
+    holds: (_c, e) => typeof field(e, 'duplicateOf') === 'string' && /^(INC|REQ|TSK)-\d{6,}$/.test(field(e, 'duplicateOf') as string),
+  },
   notNeededNote: {
     kind: 'input',
     field: 'note',

@@ -126,6 +126,7 @@ export type TicketEvent = Stamp &
     | { type: 'monitorCleared'; text: string }
     | { type: 'monitorNote'; text: string }
     | { type: 'closeAsNotNeeded'; note: string }
+    | { type: 'closeAsDuplicate'; duplicateOf: string }
     | { type: 'taskStatusChanged'; number: string; status: TicketStatus }
     | { type: 'beginWork' }
     | { type: 'setPending'; reason: PendingReason; text: string }
@@ -262,6 +263,7 @@ export const TICKET_COMMANDS = [
   'vendorAnswer',
   'split',
   'closeAsNotNeeded',
+  'closeAsDuplicate',
   'monitorCleared',
   'monitorNote',
 ] as const satisfies readonly TicketEventType[];

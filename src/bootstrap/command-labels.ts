@@ -28,6 +28,7 @@ const TICKET: Record<string, CommandLabel> = {
   returnToOrigin: { en: 'Return with the solution', da: 'Returnér med løsningen' },
   split: { en: 'Split into tasks', da: 'Opdel i opgaver' },
   closeAsNotNeeded: { en: 'Close as not needed', da: 'Luk som unødvendig' },
+  closeAsDuplicate: { en: 'Close as a duplicate', da: 'Luk som dublet' },
   lock: { en: 'Lock', da: 'Lås' },
   unlock: { en: 'Unlock', da: 'Lås op' },
   recordVendorTicket: { en: 'Vendor’s ticket id', da: 'Leverandørens sagsnummer' },

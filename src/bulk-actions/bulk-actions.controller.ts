@@ -22,7 +22,7 @@ export class BulkActionsController {
   @Post()
   @Permission('staff')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Give a selection of tickets one command (assign to a team or an agent, set the category)' })
+  @ApiOperation({ summary: 'Give a selection of tickets one command (assign to a team or an agent, set the category, close as a duplicate)' })
   @ApiAcceptedResponse({ type: BulkActionViewDto, description: 'the action, started; follow it with GET /bulk-actions/{id}' })
   start(@CurrentUser() user: AuthUser, @Body() dto: StartBulkActionDto, @IdempotencyKey() key?: string): Promise<BulkActionViewDto> {
     return this.bulk.start(user, dto, key);

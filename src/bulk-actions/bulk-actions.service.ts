@@ -73,6 +73,8 @@ function commandOf(dto: StartBulkActionDto): BulkActionInput['command'] {
       return { type: dto.command, agentId: dto.agentId };
     case 'setCategory':
       return { type: dto.command, categoryId: dto.categoryId };
+    case 'closeAsDuplicate':
+      return { type: dto.command, duplicateOf: dto.duplicateOf };
   }
 }
 

@@ -11,6 +11,7 @@ import {
   AssignToTeamDto,
   EscalateDto,
   NoteDto,
+  DuplicateDto,
   SetCategoryDto,
   SplitDto,
   VendorTicketDto,
@@ -352,6 +353,17 @@ export class TicketsController {
   @ApiErrors(processCommandErrors('ticket'))
   closeAsNotNeeded(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'closeAsNotNeeded', note: dto.note }, k);
+  }
+
+  @Post(':number/close-as-duplicate')
+  @ApiExtension('x-command', 'closeAsDuplicate')
+  @Permission('tickets')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close as a duplicate of another ticket; its user is told which one to follow' })
+  @ApiOkResponse({ type: TicketViewDto, description: 'the ticket as it is afterwards, with what the caller may do next' })
+  @ApiErrors(processCommandErrors('ticket'))
+  closeAsDuplicate(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: DuplicateDto, @IdempotencyKey() k?: string) {
+    return this.send(u, n, { type: 'closeAsDuplicate', duplicateOf: dto.duplicateOf }, k);
   }
 
   @Post(':number/lock')

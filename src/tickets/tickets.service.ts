@@ -381,6 +381,13 @@ export class TicketsService {
         const category = await this.requireExists(CategoryEntity, command.categoryId, 'categoryId');
         return { ...command, categoryName: category.name, requiredQuestions: (category.additionalQuestions ?? []).map((q) => q.key) };
       }
+      case 'closeAsDuplicate': {
+        const [other] = await this.db.query('SELECT number FROM tickets WHERE number = $1', [command.duplicateOf]);
+        if (!other || command.duplicateOf === ticket.number) {
+          throw new TicketException(TicketErrorCode.UnknownReference, `duplicateOf names no other ticket (${command.duplicateOf})`, { field: 'duplicateOf' });
+        }
+        return command;
+      }
       case 'logTime':
         // A closed month's statements are final (seed 003): the read model knows which months are.
         await this.time.assertMonthOpen(command.workedOn ?? new Date().toISOString().slice(0, 10));

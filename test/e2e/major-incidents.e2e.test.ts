@@ -195,6 +195,28 @@ describe('bulk actions and a cascade’s refusals (issue 15, item 3)', () => {
     expect((await stack.http.get('/bulk-actions/BLK-999999').set(stack.as('dorthe'))).status).toBe(404);
   });
 
+  it('closes a selection as duplicates of the ticket that is worked; each user is told which one to follow', async () => {
+    const [kept, twin, triplet] = [await newIncident('VPN drops at 17:00'), await newIncident('VPN drops every evening', 'raul'), await newIncident('VPN gone after 5 pm')];
+    expect((await stack.http.post(`/tickets/${twin}/close-as-duplicate`).set(stack.as('tim')).send({ duplicateOf: twin })).body).toMatchObject({ statusCode: 422, field: 'duplicateOf' });
+    expect((await stack.http.post(`/tickets/${twin}/close-as-duplicate`).set(stack.as('tim')).send({ duplicateOf: 'INC-999999' })).body).toMatchObject({ statusCode: 422, field: 'duplicateOf' });
+    expect((await stack.http.post('/bulk-actions').set(stack.as('dorthe')).send({ numbers: [twin], command: 'closeAsDuplicate' })).status).toBe(400);
+
+    const started = await stack.http.post('/bulk-actions').set(stack.as('dorthe')).send({ numbers: [twin, triplet], command: 'closeAsDuplicate', duplicateOf: kept }).expect(202);
+    const finished = await eventually(
+      async () => (await stack.http.get(`/bulk-actions/${started.body.id}`).set(stack.as('dorthe'))).body,
+      (view) => view.finished === true,
+      60_000,
+    );
+    expect(finished.items.map((i: { outcome: string }) => i.outcome)).toEqual(['done', 'done']);
+    for (const [number, user] of [[twin, 'raul'], [triplet, 'jannet']] as const) {
+      const mine = (await stack.http.get(`/tickets/${number}`).set(stack.as(user)).expect(200)).body;
+      expect(mine.status).toBe('Closed');
+      expect(mine.journal.map((e: { text: string }) => e.text)).toContain(`Closed as a duplicate of ${kept}: follow that ticket`);
+      expect(mine.notifications.filter((n: { template: string }) => n.template === 'closed')).toHaveLength(1);
+    }
+    expect((await stack.http.get(`/tickets/${kept}`).set(stack.as('jannet'))).body.status).not.toBe('Closed');
+  });
+
   it('leaves open a linked incident whose user wrote after the major incident was resolved, with the reason', async () => {
     const child = await newIncident('Cannot print, second try');
     const before = (await stack.http.get(`/tickets/${child}`).set(stack.as('tim'))).body;

@@ -318,7 +318,7 @@ const CASCADE_CHILDREN = Number(process.env.MI_CASCADE_CHILDREN ?? 60);
 describe('e. every worker killed with kill -9 in the middle of a major incidentâ€™s cascade', () => {
   it('resolves every linked incident once after a new worker starts, tells each user once, and reports to the major incident', async () => {
     const numbers = await inParallel(Array.from({ length: CASCADE_CHILDREN }, (_, i) => `Cascade child ${i}`), 4, openTicket);
-    // One was resolved by its agent before: the cascade passes it by.
+    // One was resolved by its agent before (and perhaps auto-closed since: this suite's policy closes after 10 s): the cascade passes it by.
     const [early] = numbers;
     for (const [path, body] of [['begin-work', {}], ['resolve', { resolution: 'Fixed on its own' }]] as const) {
       expect((await untilAnswered(() => command(early, path, body, `early-${path}`))).at(-1)!.status).toBe(200);
@@ -343,7 +343,7 @@ describe('e. every worker killed with kill -9 in the middle of a major incidentâ
     const doneIn = Date.now() - killedAt;
 
     expect(finished.body.items.filter((i: { outcome: string }) => i.outcome === 'done')).toHaveLength(CASCADE_CHILDREN - 1);
-    expect(finished.body.items.find((i: { number: string }) => i.number === early)).toMatchObject({ outcome: 'skipped', reason: 'already Resolved' });
+    expect(finished.body.items.find((i: { number: string }) => i.number === early)).toMatchObject({ outcome: 'skipped', reason: expect.stringMatching(/^already (Resolved|Closed)$/) });
     const rows: Array<{ number: string; status: string; resolved: number; mails: number }> = await db().query(
       `SELECT t.number, t.status,
               (SELECT count(*)::int FROM journal_entries j WHERE j.ticket_number = t.number AND j.text LIKE 'Resolved:%') AS resolved,

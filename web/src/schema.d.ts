@@ -562,6 +562,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tickets/{number}/close-as-duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close as a duplicate of another ticket; its user is told which one to follow */
+        post: operations["TicketsController_closeAsDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tickets/{number}/lock": {
         parameters: {
             query?: never;
@@ -2066,7 +2083,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Give a selection of tickets one command (assign to a team or an agent, set the category) */
+        /** Give a selection of tickets one command (assign to a team or an agent, set the category, close as a duplicate) */
         post: operations["BulkActionsController_start"];
         delete?: never;
         options?: never;
@@ -2973,7 +2990,7 @@ export interface components {
             /** @description later tickets that reference this one; end users see their own */
             referencedBy: components["schemas"]["TicketRefDto"][];
             /** @description what the caller may do now, from the machine */
-            allowedCommands: ("assignToTeam" | "assignToAgent" | "beginWork" | "setPending" | "resume" | "addJournalNote" | "addComment" | "logTime" | "correctTime" | "pinNote" | "unpinNote" | "setAttention" | "clearAttention" | "clearUpdateFlag" | "reclassify" | "resolve" | "reopen" | "reply" | "approve" | "overridePriority" | "setCategory" | "answerQuestions" | "escalate" | "returnToOrigin" | "lock" | "unlock" | "recordVendorTicket" | "vendorAnswer" | "split" | "closeAsNotNeeded" | "monitorCleared" | "monitorNote")[];
+            allowedCommands: ("assignToTeam" | "assignToAgent" | "beginWork" | "setPending" | "resume" | "addJournalNote" | "addComment" | "logTime" | "correctTime" | "pinNote" | "unpinNote" | "setAttention" | "clearAttention" | "clearUpdateFlag" | "reclassify" | "resolve" | "reopen" | "reply" | "approve" | "overridePriority" | "setCategory" | "answerQuestions" | "escalate" | "returnToOrigin" | "lock" | "unlock" | "recordVendorTicket" | "vendorAnswer" | "split" | "closeAsNotNeeded" | "closeAsDuplicate" | "monitorCleared" | "monitorNote")[];
         };
         TicketListItemDto: {
             /**
@@ -3146,6 +3163,13 @@ export interface components {
         SplitDto: {
             /** @description one task per team (seed 000, principle 3) */
             tasks: components["schemas"]["TaskDto"][];
+        };
+        DuplicateDto: {
+            /**
+             * @description the ticket that is worked; this one closes, its user is told to follow that one
+             * @example INC-000123
+             */
+            duplicateOf: string;
         };
         VendorTicketDto: {
             /** @example HP Support */
@@ -4867,7 +4891,7 @@ export interface components {
              * @description the command every selected ticket is given
              * @enum {string}
              */
-            command: "assignToTeam" | "assignToAgent" | "setCategory";
+            command: "assignToTeam" | "assignToAgent" | "setCategory" | "closeAsDuplicate";
             /**
              * Format: uuid
              * @description assignToTeam: the team
@@ -4880,6 +4904,11 @@ export interface components {
              * @description assignToAgent: the agent
              */
             agentId?: string;
+            /**
+             * @description closeAsDuplicate: the ticket the selected ones duplicate
+             * @example INC-000123
+             */
+            duplicateOf?: string;
             /**
              * Format: uuid
              * @description setCategory: the category
@@ -8686,6 +8715,131 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["NoteDto"];
+            };
+        };
+        responses: {
+            /** @description the ticket as it is afterwards, with what the caller may do next */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketViewDto"];
+                };
+            };
+            /** @description malformed input: a path parameter, the body (a property it does not name is refused too), a body that is not valid JSON, a malformed Idempotency-Key, a malformed X-Expected-Version (fields: each failing field and why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no bearer token and no session cookie, a token that belongs to nobody, or an ended or expired session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the process's rules do not let the caller give this command (rule; allowedCommands: what they may do); or signed in with the session cookie, but without the session's X-CSRF-Token (rule: "csrf") */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no such ticket, or (end users) not theirs */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the ticket's state does not take this command now, or its process has ended (allowedCommands); or sent with X-Expected-Version, and the process has changed since (rule: "staleVersion") */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is larger than 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the body is not JSON (Content-Type: application/json, UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the command breaks a rule (field, rule, missing) or names something that does not exist (field); or this Idempotency-Key was used by the caller for a different request to this operation (field: Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too many failed sign-ins (wrong tokens or passwords) from this address within a minute; wait a minute */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable or did not answer in time, and the change may still take effect: retry after Retry-After seconds with the same Idempotency-Key */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TicketsController_closeAsDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer to this caller's request to this operation under the key (status and body, errors included) is kept for 24 hours (IDEMPOTENCY_KEY_TTL) and sent again for a repeat of the same request, even if the state has moved on; a command is applied once. The key is scoped to the caller and the operation: another user, or another operation, may use the same key. The same key with a different request answers 422. 1-200 printable ASCII characters, no spaces; a new one (e.g. a UUID) per intended change. An answer of 503 is not kept: retry with the same key. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The session's CSRF token (synchronizer-token pattern): required on a write made with the `itsm_session` cookie, ignored with a bearer token. From POST /auth/sign-in or GET /auth/session. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description The version of the process (its view's `version`) the sender decided on. When the process has changed since, the command is refused with 409 and rule staleVersion and changes nothing: look at it again and decide. Without it, the command is judged on the state as it is. */
+                "X-Expected-Version"?: components["parameters"]["ExpectedVersion"];
+            };
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DuplicateDto"];
             };
         };
         responses: {

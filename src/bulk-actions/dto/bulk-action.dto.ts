@@ -3,7 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsS
 import { MAX_BULK_ITEMS } from '../../../workflows/bulk-action.messages';
 
 /** What a dispatcher or agent may do to a selection of tickets; each ticket's machine judges it as if sent alone. */
-export const SELECTION_COMMANDS = ['assignToTeam', 'assignToAgent', 'setCategory'] as const;
+export const SELECTION_COMMANDS = ['assignToTeam', 'assignToAgent', 'setCategory', 'closeAsDuplicate'] as const;
 export type SelectionCommand = (typeof SELECTION_COMMANDS)[number];
 
 export class StartBulkActionDto {
@@ -35,6 +35,12 @@ export class StartBulkActionDto {
   @ValidateIf((o: StartBulkActionDto) => o.command === 'assignToAgent' || o.agentId !== undefined)
   @IsUUID()
   agentId?: string;
+
+  @ApiPropertyOptional({ example: 'INC-000123', description: 'closeAsDuplicate: the ticket the selected ones duplicate' })
+  @ValidateIf((o: StartBulkActionDto) => o.command === 'closeAsDuplicate' || o.duplicateOf !== undefined)
+  @IsString()
+  @Matches(/^(INC|REQ|TSK)-\d{6,}$/, { message: 'duplicateOf names a ticket (INC-000001)' })
+  duplicateOf?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'setCategory: the category' })
   @ValidateIf((o: StartBulkActionDto) => o.command === 'setCategory' || o.categoryId !== undefined)

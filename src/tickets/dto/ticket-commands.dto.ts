@@ -79,6 +79,13 @@ export class NoteDto {
   note!: string;
 }
 
+export class DuplicateDto {
+  @ApiProperty({ example: 'INC-000123', description: 'the ticket that is worked; this one closes, its user is told to follow that one' })
+  @IsString()
+  @MaxLength(20)
+  duplicateOf!: string;
+}
+
 export class VendorTicketDto {
   @ApiProperty({ example: 'HP Support', maxLength: 200 }) @IsString() @MaxLength(200) vendor!: string;
   @ApiProperty({ example: 'HP-778812', maxLength: 200 }) @IsString() @MaxLength(200) vendorTicketId!: string;
