@@ -170,7 +170,9 @@ export class TicketsService {
         order: { seq: 'ASC' },
       }),
       this.notifications.recordedOn(number, internal ? undefined : user.id),
-      internal ? this.slaPolicies.ticketView(ticket, new Date()) : null,
+      // The clocks as of the current minute: the page shows minutes, and the answer (its ETag) stays
+      // the same for a minute while a clock runs, so a polling page gets 304s (issue 14, item 4).
+      internal ? this.slaPolicies.ticketView(ticket, new Date(Math.floor(Date.now() / 60_000) * 60_000)) : null,
       // Issue 5: a child incident shows the major incident it is linked to.
       this.db.query(`SELECT number, title, stage FROM major_incidents WHERE jsonb_exists(children, $1) ORDER BY created_at DESC LIMIT 1`, [number]) as Promise<
         MajorIncidentRefDto[]
