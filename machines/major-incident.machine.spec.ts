@@ -184,6 +184,17 @@ describe('the cascade’s report (issue 15, item 3)', () => {
     ]);
   });
 
+  it('holds the close until the cascade has reported: the review reads what happened to the linked incidents', () => {
+    const started = by(system, { type: 'cascadeStarted', cascadeId: 'MI-000001-cascade', children: 3 });
+    const [running, effects] = applyMiEvent(run(ACCEPT, ASSIGN, LINK, RESOLVE), started);
+    expect(effects).toEqual([{ type: 'record', params: { authorId: 'system', text: 'MI-000001-cascade started: resolving 3 linked incident(s)' } }]);
+    const [reviewed] = [START_REVIEW, REVIEW].reduce(([snap], event) => applyMiEvent(snap, event), [running, []] as ReturnType<typeof applyMiEvent>);
+    expect(refusal(reviewed, CLOSE)).toMatchObject({ code: 'notAllowedNow', rule: 'cascadeReported' });
+    expect(allowedMiCommands(reviewed, manager)).not.toContain('close');
+    const [reported] = applyMiEvent(reviewed, report([]));
+    expect(judgeMi(reported, CLOSE).allowed).toBe(true);
+  });
+
   it('arrives also during the review, only from the workflow, and is never a command people give', () => {
     expect(judgeMi(run(ACCEPT, ASSIGN, RESOLVE, START_REVIEW), report([])).allowed).toBe(true);
     expect(refusal(run(ACCEPT, ASSIGN, RESOLVE), { ...report([]), actor: manager })).toMatchObject({ code: 'forbidden', rule: 'system' });

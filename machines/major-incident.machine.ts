@@ -51,11 +51,12 @@ const cascadeFinished = [
   {
     guard: rules('system', 'someLeftOpen'),
     actions: [
+      set(() => ({ cascading: false })),
       record(cascadeText),
       notify((args) => ({ audiences: ['incidentManager'], template: 'miCascadeReport', subject: 'Major incident: linked incidents left open', text: cascadeText(args) })),
     ],
   },
-  { guard: rules('system'), actions: record(cascadeText) },
+  { guard: rules('system'), actions: [set(() => ({ cascading: false })), record(cascadeText)] },
 ];
 
 export const majorIncidentMachine = setup({
@@ -203,6 +204,13 @@ export const majorIncidentMachine = setup({
       description: 'Resolved; linked incidents resolved with its resolution; the review follows',
       on: {
         startReview: { target: 'review', guard: rules('incidentManager'), actions: record(() => 'Post-incident review started') },
+        cascadeStarted: {
+          guard: rules('system'),
+          actions: [
+            set(() => ({ cascading: true })),
+            record(({ event }) => `${as<'cascadeStarted'>(event).cascadeId} started: resolving ${as<'cascadeStarted'>(event).children} linked incident(s)`),
+          ],
+        },
         cascadeFinished,
       },
     },
@@ -236,7 +244,7 @@ export const majorIncidentMachine = setup({
         },
         close: {
           target: 'closed',
-          guard: rules('incidentManager', 'reviewRecorded'),
+          guard: rules('incidentManager', 'reviewRecorded', 'cascadeReported'),
           actions: [set(({ event }) => ({ closedAt: event.at })), record(() => 'Major incident closed')],
         },
       },

@@ -16,6 +16,8 @@ export const MI_RULES = {
   system: { kind: 'actor', says: 'only the major incident’s own timers may do this', holds: (_c, e) => e.actor.role === 'system' },
   someLeftOpen: { kind: 'input', field: 'leftOpen', says: 'every linked incident was resolved', holds: (_c, e) => e.type === 'cascadeFinished' && e.leftOpen.length > 0 },
   teamAssigned: { kind: 'state', says: 'no resolving team is assigned yet', holds: (c) => c.teamId !== null },
+  // The review reads what happened to the linked incidents: a major incident closes after its cascade reported.
+  cascadeReported: { kind: 'state', says: 'the cascade is still resolving the linked incidents: close after its report', holds: (c) => c.cascading !== true },
   reviewRecorded: { kind: 'state', says: 'the post-incident review is not recorded yet', holds: (c) => c.review !== null },
   notReminded: { kind: 'state', says: 'the incident manager was already reminded of this update', holds: (c, e) => c.remindedFor !== field(e, 'dueAt') },
   rationaleGiven: { kind: 'input', field: 'rationale', says: 'a rejection needs a rationale', holds: (_c, e) => present(field(e, 'rationale')) },

@@ -45,6 +45,8 @@ export interface MiContext {
   resolvedAt: string | null;
   review: MiReview | null;
   closedAt: string | null;
+  /** Its cascade is resolving the linked incidents and has not reported yet (absent: no cascade). */
+  cascading?: boolean;
 }
 
 export interface MiInput {
@@ -72,6 +74,7 @@ export type MiEvent = Stamp &
     | { type: 'recordReview'; cause: string; actions: string; requestProblemRecord?: boolean; problemRecordNote?: string; timeline?: string[]; journalCount?: number }
     | { type: 'close' }
     | { type: 'updateOverdue'; dueAt: string; text: string }
+    | { type: 'cascadeStarted'; cascadeId: string; children: number }
     | ({ type: 'cascadeFinished' } & CascadeReport)
   );
 

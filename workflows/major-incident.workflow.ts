@@ -117,6 +117,10 @@ class MajorIncidentProcess extends ProcessRuntime<MiSnapshot, MiEvent, MiEffect,
         majorIncident: this.input.record.number,
       }],
     });
+    // Since this patch the MI knows its cascade runs, and closes only after its report.
+    if (patched('mi-cascade-reported')) {
+      await this.applyIfAllowed({ type: 'cascadeStarted', cascadeId: cascadeIdOf(this.input.record.number), children: c.children.length, actor: SYSTEM_ACTOR, at: isoNow() });
+    }
   }
 
   /** The cascade's report: journaled, and the incident manager told what stays open. */
