@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { actionKey, api, describeError, send } from './api';
 import { FieldInput } from './commands';
 import { t } from './i18n';
-import { operationForm, request, type CommandForm } from './operations';
+import { operationForm, submitted, type CommandForm } from './operations';
 
 type Row = Record<string, unknown>;
 
@@ -100,13 +100,8 @@ export function OperationForm({ method, path, title, onDone }: { method: string;
   if (!form) return null;
   const submit = async (event: Event) => {
     event.preventDefault();
-    const values = Object.fromEntries([...new FormData(event.currentTarget as HTMLFormElement).entries()].map(([k, v]) => [k, String(v)]));
-    let built: ReturnType<typeof request>;
-    try {
-      built = request(form, '', values);
-    } catch (error) {
-      return setMessage({ ok: false, text: String(error) });
-    }
+    const built = submitted(form, '', event);
+    if ('error' in built) return setMessage({ ok: false, text: built.error });
     const answer = await send(form.method, built.path, built.body, key);
     setKey(actionKey());
     setMessage(answer.ok ? { ok: true, text: t('saved') } : { ok: false, text: describeError(answer.body) });

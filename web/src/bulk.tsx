@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { actionKey, api, describeError, send, type Schemas } from './api';
 import { FieldInput } from './commands';
 import { t } from './i18n';
-import { operationForm, request, type CommandForm } from './operations';
+import { operationForm, submitted, type CommandForm } from './operations';
 
 type BulkAction = Schemas['BulkActionViewDto'];
 
@@ -28,13 +28,8 @@ export function BulkActionPanel({ selected, teamId, onDone }: { selected: string
   if (!form) return null;
   const submit = async (event: Event) => {
     event.preventDefault();
-    const values = Object.fromEntries([...new FormData(event.currentTarget as HTMLFormElement).entries()].map(([k, v]) => [k, String(v)]));
-    let built: ReturnType<typeof request>;
-    try {
-      built = request(form, '', { ...values, numbers: selected.join('\n') });
-    } catch (error) {
-      return setRefusal(String(error));
-    }
+    const built = submitted(form, '', event, { numbers: selected.join('\n') });
+    if ('error' in built) return setRefusal(built.error);
     const answer = await send(form.method, built.path, built.body, key);
     setKey(actionKey());
     if (!answer.ok) return setRefusal(describeError(answer.body));

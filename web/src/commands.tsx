@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { actionKey, api, describeError, send, type Schemas } from './api';
 import { currentLanguage, t } from './i18n';
-import { commandForm, request, type CommandForm, type Field } from './operations';
+import { commandForm, submitted, type CommandForm, type Field } from './operations';
 
 interface Props<V> {
   /** The process's route, e.g. `/tickets/{number}` or `/csi/proposals/{number}`. */
@@ -81,14 +81,8 @@ function ActionForm<V>({ form, number, teamId, version, onDone, onStale, onCance
   const [key, setKey] = useState(actionKey);
   const submit = async (event: Event) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget as HTMLFormElement);
-    const values = Object.fromEntries([...data.entries()].map(([k, v]) => [k, String(v)]));
-    let built: ReturnType<typeof request>;
-    try {
-      built = request(form, number, values);
-    } catch (error) {
-      return setRefusal(String(error));
-    }
+    const built = submitted(form, number, event);
+    if ('error' in built) return setRefusal(built.error);
     const { path, body } = built;
     setBusy(true);
     const answer = await send(form.method, path, body, key, seen);

@@ -142,6 +142,16 @@ function formOf(document: Document, path: string, method: string, operation: Ope
   return { command, method, path, summary: operation.summary ?? command, label: operation['x-label'] ?? null, fields: [...pathFields, ...bodyFields] };
 }
 
+/** The request a submitted form makes (with `extra` values the page adds), or why it cannot be made. */
+export function submitted(form: CommandForm, number: string, event: Event, extra: Record<string, string> = {}): ReturnType<typeof request> | { error: string } {
+  const values = Object.fromEntries([...new FormData(event.currentTarget as HTMLFormElement).entries()].map(([k, v]) => [k, String(v)]));
+  try {
+    return request(form, number, { ...values, ...extra });
+  } catch (error) {
+    return { error: String(error) };
+  }
+}
+
 /** The values a form collected, as the operation takes them. */
 export function request(form: CommandForm, number: string, values: Record<string, string>): { path: string; body: Record<string, unknown> | undefined } {
   let path = form.path.replace('{number}', encodeURIComponent(number));
