@@ -60,7 +60,7 @@ describe('a major incident in the console', () => {
     await stage(manager).filter({ hasText: 'resolved' }).waitFor();
     // The cascade runs in its own workflow; the live page shows each incident's outcome as it comes.
     await manager.getByTestId('cascade-progress').filter({ hasText: '2 / 2' }).waitFor({ timeout: 30_000 });
-    for (const number of incidents) await manager.getByTestId('cascade').filter({ hasText: `${number}: resolved` }).waitFor();
+    for (const number of incidents) await manager.getByTestId('cascade-outcomes').filter({ hasText: `${number}: resolved` }).waitFor();
     await checkPage(manager, 'console-major-incident-resolved');
 
     for (const number of incidents) {

@@ -57,21 +57,22 @@ export function BulkActionPanel({ selected, teamId, onDone }: { selected: string
           {t('send')}
         </button>
       </form>
-      {action && <Outcomes action={action} />}
+      {action && <Outcomes action={action} words="outcome" testId="bulk" />}
     </section>
   );
 }
 
-function Outcomes({ action }: { action: BulkAction }) {
+/** Each ticket's outcome of a bulk action or a cascade, as the workflow has reported so far; `words` picks how outcomes are worded. */
+export function Outcomes({ action, words, testId }: { action: BulkAction; words: 'outcome' | 'cascade'; testId: string }) {
   return (
     <div role="status">
-      <p data-testid="bulk-progress">
+      <p data-testid={`${testId}-progress`}>
         {action.id}: {action.handled} / {action.total} {action.finished ? '' : `(${t('running')})`}
       </p>
-      <ul data-testid="bulk-outcomes">
+      <ul data-testid={`${testId}-outcomes`}>
         {action.items.map((item) => (
           <li>
-            <a href={`#/tickets/${item.number}`}>{item.number}</a>: {item.outcome ? t(`outcome_${item.outcome}`) : '…'}
+            <a href={`#/tickets/${item.number}`}>{item.number}</a>: {item.outcome ? t(`${words}_${item.outcome}`) : '…'}
             {item.reason ? ` (${item.reason})` : ''}
           </li>
         ))}

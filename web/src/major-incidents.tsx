@@ -4,6 +4,7 @@
 // the commands the API allows the caller now (accept or reject, link, post an update, resolve...).
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Schemas } from './api';
+import { Outcomes } from './bulk';
 import { CommandPanel } from './commands';
 import { parameterOptions } from './operations';
 import { t, wordsFor } from './i18n';
@@ -120,17 +121,7 @@ export function MajorIncidentPage({ number }: { number: string }) {
       {mi.cascade && (
         <section>
           <h2>{t('cascade')}</h2>
-          <p data-testid="cascade-progress">
-            {mi.cascade.handled} / {mi.cascade.total} {mi.cascade.finished ? '' : `(${t('cascadeRunning')})`}
-          </p>
-          <ul data-testid="cascade">
-            {mi.cascade.items.map((c) => (
-              <li>
-                <a href={`#/tickets/${c.number}`}>{c.number}</a>: {c.outcome ? t(`cascade_${c.outcome}`) : '…'}
-                {c.reason ? ` (${c.reason})` : ''}
-              </li>
-            ))}
-          </ul>
+          <Outcomes action={mi.cascade} words="cascade" testId="cascade" />
         </section>
       )}
       <section>
