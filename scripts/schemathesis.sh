@@ -90,7 +90,7 @@ read -r port temporal_port ui_port listener_port sink_port metrics_port < <(node
 base="http://127.0.0.1:$port"
 # ts-node rather than `tsc` + node dist/: the same code without writing dist/ (test.sh type-checks it already).
 PORT="$port" TEMPORAL_PORT="$temporal_port" TEMPORAL_UI_PORT="$ui_port" TEMPORAL_SDK_METRICS_PORT="$metrics_port" \
-  MAIL_LISTENER_PORT="$listener_port" MAIL_SINK_PORT="$sink_port" SMTP_URL="" DATA_DIR="$work/data" DATABASE_URL="$database_url" \
+  MAIL_LISTENER_PORT="$listener_port" MAIL_SINK_PORT="$sink_port" SMTP_URL="" WEBHOOK_ALLOWED_HOSTS=127.0.0.1 DATA_DIR="$work/data" DATABASE_URL="$database_url" \
   TEMPORAL_ADDRESS="" setsid npx ts-node --transpile-only src/main.ts >"$work/app.log" 2>&1 &
 app_pid=$!
 echo "schemathesis: starting the app on $base (Temporal on $temporal_port)"

@@ -10,6 +10,7 @@ import { AuditModule } from './audit/audit.module';
 import { NumberingModule } from './numbering/numbering.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { loggingModule } from './observability/logging';
 import { HealthModule } from './health/health.module';
 import { QueuesModule } from './queues/queues.module';
@@ -29,7 +30,7 @@ import { TimeModule } from './time/time.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { AppRolesModule } from './config/app-roles';
 
-const CORE = [ConfigModule.forRoot({ isGlobal: true, load: [appConfig] }), DatabaseModule, TemporalModule, AuditModule, NumberingModule, NotificationsModule, IdempotencyModule, loggingModule()];
+const CORE = [ConfigModule.forRoot({ isGlobal: true, load: [appConfig] }), DatabaseModule, TemporalModule, AuditModule, NumberingModule, NotificationsModule, WebhooksModule, IdempotencyModule, loggingModule()];
 
 /** One module per capability; each owns its tables and its activities. */
 const FEATURES = [AuthModule, TicketsModule, SlaModule, MonitorsModule, TeamsModule, CatalogModule, AbsencesModule, QueuesModule, CsiModule, ChangesModule, ProblemsModule, MajorIncidentsModule, BulkActionsModule, MailModule, TimeModule, KnowledgeModule];

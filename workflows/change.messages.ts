@@ -4,7 +4,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import type { Actor } from '../machines/actor';
 import type { PersistedChangeState } from '../machines/change.law';
 import { CHANGE_COMMANDS, ChangeCommandOf, ChangeCommandType, ChangeStage, ChangeType } from '../machines/change.types';
-import { CommandMessage, defineProcess } from './runtime/messages';
+import { CommandMessage, defineProcess, type ProjectedMove } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
 
 /** The descriptive part of a change. */
@@ -56,7 +56,7 @@ export interface ChangeSummary {
   version: number;
 }
 
-export interface ChangeProjection {
+export interface ChangeProjection extends ProjectedMove {
   record: ChangeRecord;
   state: PersistedChangeState;
   version: number;

@@ -5,7 +5,7 @@ import type { Actor } from '../machines/actor';
 import type { BusinessCalendar } from '../machines/calendar/business-calendar';
 import type { PersistedCsiState } from '../machines/csi-proposal.law';
 import { CSI_COMMANDS, CsiCommandOf, CsiCommandType, CsiOwner, CsiStage } from '../machines/csi-proposal.types';
-import { CommandMessage, defineProcess } from './runtime/messages';
+import { CommandMessage, defineProcess, type ProjectedMove } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
 
 /** The descriptive part of a proposal: what the proposer wrote. */
@@ -60,7 +60,7 @@ export interface CsiSummary {
   remindsAt: string | null;
 }
 
-export interface CsiProjection {
+export interface CsiProjection extends ProjectedMove {
   record: CsiRecord;
   state: PersistedCsiState;
   version: number;

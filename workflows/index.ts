@@ -7,3 +7,4 @@ export { problemWorkflow } from './problem.workflow';
 export { majorIncidentWorkflow } from './major-incident.workflow';
 export { mailDeliveryWorkflow, mailIntakeWorkflow, mailboxPollerWorkflow } from './mail.workflow';
 export { bulkActionWorkflow } from './bulk-action.workflow';
+export { webhookDeliveryWorkflow } from './webhook.workflow';

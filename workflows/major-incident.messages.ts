@@ -5,7 +5,7 @@ import { defineSignal } from '@temporalio/workflow';
 import type { Actor } from '../machines/actor';
 import type { PersistedMiState } from '../machines/major-incident.law';
 import { CascadeReport, MI_COMMANDS, MiAudience, MiCommandOf, MiCommandType, MiNotifyEffect, MiStage } from '../machines/major-incident.types';
-import { CommandMessage, defineProcess } from './runtime/messages';
+import { CommandMessage, defineProcess, type ProjectedMove } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
 
 export interface MiRecord {
@@ -59,7 +59,7 @@ export interface MiSummary {
   updateDueAt: string | null;
 }
 
-export interface MiProjection {
+export interface MiProjection extends ProjectedMove {
   record: MiRecord;
   state: PersistedMiState;
   version: number;

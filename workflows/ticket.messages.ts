@@ -20,7 +20,7 @@ import {
   type Audience,
   type TimeEntryEffect,
 } from '../machines/ticket.types';
-import { CommandMessage, defineProcess } from './runtime/messages';
+import { CommandMessage, defineProcess, type ProjectedMove } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
 
 export const TICKET_TASK_QUEUE = 'tickets';
@@ -156,7 +156,7 @@ export interface SlaProjection {
   clocks: SlaClockRow[];
 }
 
-export interface TicketProjection {
+export interface TicketProjection extends ProjectedMove {
   record: TicketRecord;
   sla: SlaProjection | null;
   state: PersistedTicketState;

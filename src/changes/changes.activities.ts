@@ -5,6 +5,8 @@ import type { ChangeActivities, ChangeProjection } from '../../workflows/change.
 import { insertOnce, projectionTransaction, upsertNewer } from '../database/projection';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Activity } from '../temporal/activity.decorator';
+import { changeEvents } from '../webhooks/webhook-events';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import { ChangeEntity, ChangeJournalEntity } from './change.entity';
 
 /** The change workflow's projection: row, journal and notifications (the requester and the CAB), idempotent like the ticket's. */
@@ -13,6 +15,7 @@ export class ChangeProjectionActivities implements ChangeActivities {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   @Activity()
@@ -54,6 +57,7 @@ export class ChangeProjectionActivities implements ChangeActivities {
         vars: { number: r.number, title: r.title, text: n.text, subject: n.subject },
         at: n.at,
       }))));
+      await this.webhooks.record(tx, changeEvents(p));
     });
   }
 }

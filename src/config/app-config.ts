@@ -37,6 +37,37 @@ export interface AppConfig {
   /** The worker process's own readiness endpoint (src/worker/worker-health.server.ts). */
   workerHealth: { port: number; host: string };
   mail: MailConfig;
+  webhooks: WebhookConfig;
+}
+
+/** Webhooks (issue 15, item 4): docs/webhooks.md says what each does. */
+export interface WebhookConfig {
+  /** How long a delivery is retried (backoff from `retryInitialMs` doubling up to `retryMaxMs`). */
+  retryWindowMs: number;
+  retryInitialMs: number;
+  retryMaxMs: number;
+  /** One attempt's time limit (connect, send, answer). */
+  attemptTimeoutMs: number;
+  /** An endpoint failing every attempt for this long, and at least `disableAfterFailures` times, is disabled. */
+  disableAfterMs: number;
+  disableAfterFailures: number;
+  /** How often the worker looks for deliveries whose workflow has not been started. */
+  dispatchIntervalMs: number;
+  /** The hosts an endpoint may name (SSRF defence; the tests keep to 127.0.0.1); empty: any. */
+  allowedHosts: string[];
+}
+
+export function loadWebhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookConfig {
+  return {
+    retryWindowMs: duration(env.WEBHOOK_RETRY_WINDOW, '3d'),
+    retryInitialMs: duration(env.WEBHOOK_RETRY_INITIAL, '10s'),
+    retryMaxMs: duration(env.WEBHOOK_RETRY_MAX, '1h'),
+    attemptTimeoutMs: duration(env.WEBHOOK_ATTEMPT_TIMEOUT, '10s'),
+    disableAfterMs: duration(env.WEBHOOK_DISABLE_AFTER, '3d'),
+    disableAfterFailures: int(env.WEBHOOK_DISABLE_AFTER_FAILURES, 10),
+    dispatchIntervalMs: duration(env.WEBHOOK_DISPATCH_INTERVAL, '500ms'),
+    allowedHosts: list(env.WEBHOOK_ALLOWED_HOSTS),
+  };
 }
 
 /** Mail (REQUIREMENTS 9, 11): docs/operations.md lists each setting and the process that reads it. */
@@ -154,6 +185,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // All interfaces by default, as the API listens: a container's probe comes from outside it.
     workerHealth: { port: int(env.WORKER_HEALTH_PORT, 3100), host: env.WORKER_HEALTH_HOST || '0.0.0.0' },
     mail: loadMailConfig(env),
+    webhooks: loadWebhookConfig(env),
   };
 }
 

@@ -6,6 +6,8 @@ import { UsersService } from '../auth/users.service';
 import { insertOnce, projectionTransaction, upsertNewer } from '../database/projection';
 import { NotificationsService, OutboxMessage } from '../notifications/notifications.service';
 import { Activity } from '../temporal/activity.decorator';
+import { csiEvents } from '../webhooks/webhook-events';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import { CsiJournalEntity, CsiProposalEntity } from './csi-proposal.entity';
 
 /** The CSI workflow's projection: row, journal and stage reminders, idempotent like the ticket's. */
@@ -14,6 +16,7 @@ export class CsiProjectionActivities implements CsiActivities {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly webhooks: WebhooksService,
     private readonly users: UsersService,
   ) {}
 
@@ -45,6 +48,7 @@ export class CsiProjectionActivities implements CsiActivities {
       }, 'number', ['title', 'description', 'concerns', 'expectedBenefit', 'categoryId', 'proposerId', 'createdAt']);
       await insertOnce(tx, CsiJournalEntity, p.newEntries.map((e) => ({ proposalNumber: r.number, seq: e.seq, authorId: e.authorId, text: e.text, createdAt: e.at })));
       await this.notifications.enqueue(tx, await this.reminders(tx, p));
+      await this.webhooks.record(tx, csiEvents(p));
     });
   }
 

@@ -18,6 +18,7 @@ import { PendingPolicy1765152000000 } from './migrations/1765152000000-pending-p
 import { KnowledgeBase1765238400000 } from './migrations/1765238400000-knowledge-base';
 import { AutoClosePerService1765324800000 } from './migrations/1765324800000-auto-close-per-service';
 import { BulkActions1765756800000 } from './migrations/1765756800000-bulk-actions';
+import { Webhooks1765843200000 } from './migrations/1765843200000-webhooks';
 import { PriorityMatrices1765411200000 } from './migrations/1765411200000-priority-matrices';
 import { RequestItems1765497600000 } from './migrations/1765497600000-request-items';
 import { BrowserSignIn1765584000000 } from './migrations/1765584000000-browser-sign-in';
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   RequestItems1765497600000,
   BrowserSignIn1765584000000,
   BulkActions1765756800000,
+  Webhooks1765843200000,
 ];
 
 /** Schema changes only through migrations, run on start; never `synchronize`. */

@@ -3,6 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { appConfig } from '../config/app-config';
 import { APP_ROLES, type AppRoles } from '../config/app-roles';
 import { NotificationsService } from '../notifications/notifications.service';
+import { DispatchLoop } from '../temporal/dispatch-loop';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { deliveryWorkflowId, pollerWorkflowId, type DeliveryInput, type PollerInput } from '../../workflows/mail.messages';
 import { parseMailboxUrl } from './mailbox';
@@ -20,9 +21,7 @@ const BATCH = 200;
 @Injectable()
 export class MailBackground implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MailBackground.name);
-  private timer?: NodeJS.Timeout;
-  private stopped = false;
-  private running?: Promise<void>;
+  private loop?: DispatchLoop;
 
   constructor(
     private readonly notifications: NotificationsService,
@@ -40,22 +39,12 @@ export class MailBackground implements OnApplicationBootstrap, OnApplicationShut
       return;
     }
     this.logger.log(`mail delivery on: notifications go to ${this.config.mail.smtpUrl.replace(/\/\/[^@/]*@/, '//***@')}`);
-    this.schedule(0);
+    this.loop = new DispatchLoop('mail dispatch', this.logger, () => this.dispatch(), BATCH, this.config.mail.dispatchIntervalMs);
+    this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.dispatch()
-        .catch((error) => this.logger.warn(`mail dispatch: ${error instanceof Error ? error.message : error}`))
-        .then((n) => this.schedule(n === BATCH ? 0 : this.config.mail.dispatchIntervalMs));
-    }, delay);
+    await this.loop?.stop();
   }
 
   /** Starts the delivery workflows of the notifications not dispatched yet; returns how many. */

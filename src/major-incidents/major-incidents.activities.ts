@@ -8,6 +8,8 @@ import { insertOnce, projectionTransaction, upsertNewer } from '../database/proj
 import { NotificationAudience } from '../notifications/notification.entity';
 import { NotificationsService, OutboxMessage } from '../notifications/notifications.service';
 import { Activity } from '../temporal/activity.decorator';
+import { majorIncidentEvents } from '../webhooks/webhook-events';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import { TicketReadModel } from '../tickets/ticket-read-model';
 import { MajorIncidentEntity, MiJournalEntity } from './major-incident.entity';
 
@@ -17,6 +19,7 @@ export class MiProjectionActivities implements MiActivities {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly webhooks: WebhooksService,
     private readonly users: UsersService,
     private readonly tickets: TicketReadModel,
   ) {}
@@ -54,6 +57,7 @@ export class MiProjectionActivities implements MiActivities {
       // After the row: the journal refers to it. The review's timeline reads earlier entries only.
       await insertOnce(tx, MiJournalEntity, p.newEntries.map((e) => ({ miNumber: r.number, seq: e.seq, authorId: e.authorId, text: e.text, createdAt: e.at })));
       await this.notifications.enqueue(tx, await this.messages(tx, p));
+      await this.webhooks.record(tx, majorIncidentEvents(p));
     });
   }
 

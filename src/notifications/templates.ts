@@ -36,7 +36,7 @@ export type Language = (typeof LANGUAGES)[number];
 export const isLanguage = (value: unknown): value is Language => (LANGUAGES as readonly unknown[]).includes(value);
 
 /** Messages about governed processes: the machine words the subject, the body adds the process. */
-const PROCESS_TEMPLATES = ['csiStageReminder', 'changeWindowOverrun', 'miProposed', 'miUpdateOverdue', 'miStakeholderUpdate', 'miResolved', 'miCascadeReport'] as const satisfies ReadonlyArray<string | MiNotifyEffect['template']>;
+const PROCESS_TEMPLATES = ['csiStageReminder', 'changeWindowOverrun', 'miProposed', 'miUpdateOverdue', 'miStakeholderUpdate', 'miResolved', 'miCascadeReport', 'webhookDisabled'] as const satisfies ReadonlyArray<string | MiNotifyEffect['template']>;
 type ProcessTemplate = (typeof PROCESS_TEMPLATES)[number];
 
 /** Answers of the mail intake (REQUIREMENTS 9, seed 000). */

@@ -9,6 +9,8 @@ import { TeamsService } from '../teams/teams.service';
 import { TimeService } from '../time/time.service';
 import { slaBreachLateness } from '../observability/metrics';
 import { Activity } from '../temporal/activity.decorator';
+import { ticketEvents } from '../webhooks/webhook-events';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import { JournalEntryEntity } from './entities/journal-entry.entity';
 import { TicketEntity } from './entities/ticket.entity';
 import { TicketReadModel } from './ticket-read-model';
@@ -24,6 +26,7 @@ export class TicketActivities implements DispatchLookups {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly webhooks: WebhooksService,
     private readonly teams: TeamsService,
     private readonly absences: AbsencesService,
     private readonly tickets: TicketReadModel,
@@ -41,6 +44,7 @@ export class TicketActivities implements DispatchLookups {
       await this.applyPins(tx, p);
       if (p.timeEntries?.length) await this.time.record(tx, p.record.number, p.record.title, p.timeEntries);
       await this.notifications.enqueue(tx, await this.outboxMessages(tx, p));
+      await this.webhooks.record(tx, ticketEvents(p));
     });
   }
 

@@ -13,6 +13,15 @@ export const COMMAND_REFUSED = 'CommandRefused';
 /** A command as it travels: the payload plus who gives it. The workflow stamps the time. */
 export type CommandMessage<C> = C & { actor: Actor };
 
+/** What every projection carries besides its own: the change's move (webhooks read it). */
+export interface ProjectedMove {
+  /**
+   * The status (ticket) or stage the process had at its previous projection; null for the opening
+   * projection; absent in projections recorded before it was carried.
+   */
+  stateBefore?: string | null;
+}
+
 /** What the `view` query answers: the process as it is now (journals live in the read model). */
 export interface ProcessView<S> {
   summary: S;

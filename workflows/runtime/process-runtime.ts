@@ -36,6 +36,8 @@ export interface RuntimeLaw<Snap, Ev, E extends Effect, P> {
   judge(snapshot: Snap, event: Ev): Verdict;
   persist(snapshot: Snap): P;
   isFinal(snapshot: Snap): boolean;
+  /** The status or stage the snapshot is in. */
+  stateOf(snapshot: Snap): string;
 }
 
 export interface StampedEvent {
@@ -113,6 +115,8 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
   protected readonly openingEffects: E[];
   private answered: AnsweredUpdate<S>[];
   private shownAttributes = '';
+  /** The status or stage as of the last projection: null before the opening one. */
+  private projectedState: string | null;
   /** Activities run locally in workflows started since the patch (workflows/runtime/activities.ts). */
   private readonly localActivities = patched('local-activities');
   /** The timer of a deadline stays armed across commands in runs started since this patch (run()). */
@@ -132,6 +136,7 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
     this.opened = carried !== undefined;
     if (carried) [this.snapshot, this.openingEffects] = [restore(carried.state), []];
     else [this.snapshot, this.openingEffects] = open();
+    this.projectedState = carried ? law.stateOf(this.snapshot) : null;
   }
 
   // --- what a process supplies -----------------------------------------------------------------
@@ -208,9 +213,20 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
 
   /** Projects the change, keeps the search attributes in step, and writes the read model. */
   protected async commit(effects: E[], at: string): Promise<void> {
-    const projection = this.project(effects, at);
+    const projection = this.withStateBefore(this.project(effects, at));
     this.showSearchAttributes();
     await this.projectActivity(projection);
+  }
+
+  /**
+   * The projection with the status or stage its change moved the process from (ProjectedMove), so
+   * the read model can tell "status changed" (webhooks) without reading what it held before. An
+   * activity's input is not compared on replay: histories recorded before replay unchanged.
+   */
+  private withStateBefore(projection: Projection): Projection {
+    const stateBefore = this.projectedState;
+    this.projectedState = this.law.stateOf(this.snapshot);
+    return { ...projection, stateBefore };
   }
 
   /** The journal line of a `record` effect, numbered; null when it has nothing to say. */
@@ -305,7 +321,7 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
   async run(continueAsNew: (carried: CarriedRuntime<P, S>) => Promise<never>): Promise<S> {
     this.showSearchAttributes();
     if (!this.opened) {
-      await this.projectActivity(this.project(this.openingEffects, this.createdAt()));
+      await this.projectActivity(this.withStateBefore(this.project(this.openingEffects, this.createdAt())));
       await this.afterOpening();
       // Intake answers once the process is where its users will find it.
       this.opened = true;
