@@ -25,6 +25,7 @@ import { ChangesModule } from './changes/changes.module';
 import { ProblemsModule } from './problems/problems.module';
 import { MajorIncidentsModule } from './major-incidents/major-incidents.module';
 import { BulkActionsModule } from './bulk-actions/bulk-actions.module';
+import { PolicyChangesModule } from './policy-changes/policy-changes.module';
 import { MailModule } from './mail/mail.module';
 import { TimeModule } from './time/time.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
@@ -33,7 +34,7 @@ import { AppRolesModule } from './config/app-roles';
 const CORE = [ConfigModule.forRoot({ isGlobal: true, load: [appConfig] }), DatabaseModule, TemporalModule, AuditModule, NumberingModule, NotificationsModule, WebhooksModule, IdempotencyModule, loggingModule()];
 
 /** One module per capability; each owns its tables and its activities. */
-const FEATURES = [AuthModule, TicketsModule, SlaModule, MonitorsModule, TeamsModule, CatalogModule, AbsencesModule, QueuesModule, CsiModule, ChangesModule, ProblemsModule, MajorIncidentsModule, BulkActionsModule, MailModule, TimeModule, KnowledgeModule];
+const FEATURES = [AuthModule, TicketsModule, SlaModule, MonitorsModule, TeamsModule, CatalogModule, AbsencesModule, QueuesModule, CsiModule, ChangesModule, ProblemsModule, MajorIncidentsModule, BulkActionsModule, PolicyChangesModule, MailModule, TimeModule, KnowledgeModule];
 
 export interface AppModuleOptions {
   /** Serve the REST API. */

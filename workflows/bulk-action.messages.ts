@@ -5,8 +5,8 @@
 import { defineQuery } from '@temporalio/workflow';
 import type { Actor } from '../machines/actor';
 
-/** The commands a bulk action may carry: a major incident's resolution, and what a dispatcher does to a selection. */
-export const BULK_COMMANDS = ['resolveWithMajorIncident', 'assignToTeam', 'assignToAgent', 'setCategory', 'closeAsDuplicate'] as const;
+/** The commands a bulk action may carry: a major incident's resolution, what a dispatcher does to a selection, a policy change's recalculation. */
+export const BULK_COMMANDS = ['resolveWithMajorIncident', 'assignToTeam', 'assignToAgent', 'setCategory', 'closeAsDuplicate', 'recalculateSla'] as const;
 export type BulkCommandType = (typeof BULK_COMMANDS)[number];
 
 /** A selection is one screen of a queue at most a few times over; a cascade is every linked incident. */

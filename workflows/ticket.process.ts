@@ -20,6 +20,7 @@ import {
 } from '../machines/sla/ticket-sla';
 import { openTicket, PersistedTicketState, restoreTicket, TicketEffect, ticketLaw, TicketSnapshot } from '../machines/ticket.law';
 import type { SlaPolicy } from '../machines/sla/sla-policy';
+import { annulmentText, annulStaleAlerts } from '../machines/sla/policy-change';
 import type { TaskToStart, TicketCommandType, TicketEvent } from '../machines/ticket.types';
 import { afterBusinessDays, ALWAYS_OPEN } from '../machines/calendar/business-calendar';
 import { isoNow, workflowNow } from './clock';
@@ -185,7 +186,12 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
         this.sla = retarget(previous, newer, reassessed?.priority ?? this.context().priority);
         this.commandsThisRun += 1;
         if (reassessed) await this.apply({ type: 'overridePriority', priority: reassessed.priority, text: reassessed.text, actor, at });
-        return this.remember(await this.apply({ type: 'recalculateSla', text: recalculationText(previous, this.sla), actor, at }));
+        // Since this patch, a warning or breach the new policy no longer holds is annulled, with an
+        // audit line (issue 15, item 2); recalculations recorded before kept them, and replay so.
+        const { sla, annulled } = patched('sla-annul-stale-alerts') ? annulStaleAlerts(this.sla, at) : { sla: this.sla, annulled: [] };
+        this.sla = sla;
+        const text = [recalculationText(previous, this.sla), annulmentText(annulled)].filter(Boolean).join('; ');
+        return this.remember(await this.apply({ type: 'recalculateSla', text, actor, at }));
       },
       { validator: ({ actor, policy, reassessed }) => (this.answeredBefore() ? undefined : this.refuseRecalculation(actor, isoNow(), policy, reassessed)) },
     );

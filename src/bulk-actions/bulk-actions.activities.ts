@@ -82,7 +82,11 @@ export class BulkActionActivities implements BulkActivities {
     if (item.plannedVersion === null) return { number, outcome: 'refused', reason: `${number} does not exist` };
     const key = `${action.id}:${number}`;
     const { type, ...fields } = action.command;
-    if (type === 'resolveWithMajorIncident') {
+    if (type === 'recalculateSla') {
+      // A policy change: the ticket goes under the newest version of its policy (issue 15, item 2).
+      if (item.plannedStatus === 'Closed') return { number, outcome: 'skipped', reason: 'already Closed' };
+      await this.tickets.recalculateSla(userOf(action.actor), number, key);
+    } else if (type === 'resolveWithMajorIncident') {
       if (FINISHED.includes(item.plannedStatus ?? '')) return { number, outcome: 'skipped', reason: `already ${item.plannedStatus}` };
       await this.tickets.resolveWithMajorIncident(action.actor, number, { type, ...(fields as { miNumber: string; resolution: string }) }, item.plannedVersion, key);
     } else {

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { BulkActionInput } from '../../workflows/bulk-action.messages';
 import { cascadeIdOf } from '../../workflows/major-incident.messages';
+import type { Actor } from '../../machines/actor';
 import { actorOf, AuthUser } from '../auth/auth-user';
 import { NumberAllocator } from '../numbering/number-allocator';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
@@ -25,8 +26,13 @@ export class BulkActionsService {
    * the page follows its progress. A retry with the same Idempotency-Key gets the same action.
    */
   async start(user: AuthUser, dto: StartBulkActionDto, idempotencyKey?: string): Promise<BulkActionViewDto> {
+    return this.startOn(actorOf(user), commandOf(dto), dto.numbers, idempotencyKey);
+  }
+
+  /** Any bulk action, also one the system plans (a policy change's recalculation of every open ticket). */
+  async startOn(actor: Actor, command: BulkActionInput['command'], numbers: string[], idempotencyKey?: string): Promise<BulkActionViewDto> {
     const id = await this.numbers.next('bulkAction', idempotencyKey);
-    const input: BulkActionInput = { id, command: commandOf(dto), actor: actorOf(user), numbers: dto.numbers };
+    const input: BulkActionInput = { id, command, actor, numbers };
     // Recorded before the start, so the page can follow it at once (a retry finds the first row).
     await this.actions.createQueryBuilder().insert().values({ id, command: input.command, actor: input.actor, majorIncident: null, numbers: input.numbers } as never).orIgnore().execute();
     await this.temporal.startOnce('bulkActionWorkflow', id, [input]);

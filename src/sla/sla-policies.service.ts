@@ -69,6 +69,15 @@ export class SlaPoliciesService {
 
   /** Adds the next version of a policy; tickets already open keep theirs (issue "SLA engine"). */
   async publish(draft: Omit<SlaPolicy, 'version'>): Promise<SlaPolicy> {
+    const complete = await this.checked(draft);
+    return publishNextVersion(this.policies, draft.code, (version): SlaPolicy => ({ ...complete, version }));
+  }
+
+  /**
+   * The draft as it would be published (validated, the matrix's times filling the levels it leaves
+   * out), numbered as the next version; nothing is stored: the policy-change preview reads it.
+   */
+  async checked(draft: Omit<SlaPolicy, 'version'>): Promise<SlaPolicy> {
     const matrixCode = draft.priorityMatrix ?? DEFAULT_MATRIX_CODE;
     const matrix = await this.matrices.newest(matrixCode);
     if (!matrix) throw new SlaException(SlaErrorCode.InvalidPolicy, `priority matrix ${matrixCode} does not exist`, { field: 'priorityMatrix' });
@@ -76,8 +85,9 @@ export class SlaPoliciesService {
     const policyProblems = validatePolicy({ ...draft, version: 0 }, matrix.levels.map((l) => l.code));
     const problems = [...calendarProblems, ...policyProblems];
     if (problems.length) throw new SlaException(SlaErrorCode.InvalidPolicy, problems.join('; '), { field: 'definition' });
+    const [{ next }] = await this.policies.query('SELECT coalesce(max(version), 0) + 1 AS next FROM sla_policies WHERE code = $1', [draft.code]);
     // Stored whole: a version is self-contained (the matrix's times fill the levels it leaves out).
-    return publishNextVersion(this.policies, draft.code, (version): SlaPolicy => withMatrixTargets({ ...draft, priorityMatrix: matrixCode, version }, matrix));
+    return withMatrixTargets({ ...draft, priorityMatrix: matrixCode, version: Number(next) }, matrix);
   }
 
   /** Every figure from the segments and the policy's calendar, at `now`. */

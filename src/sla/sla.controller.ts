@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { STANDARD_SLA } from '../../machines/sla/sla-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { EscalationRowDto, EscalationsQuery, PublishSlaPolicyDto, SlaReportQuery, SlaReportRowDto } from './dto/sla.dto';
+import { draftOf, EscalationRowDto, EscalationsQuery, PublishSlaPolicyDto, SlaReportQuery, SlaReportRowDto } from './dto/sla.dto';
 import { SlaPolicyDto, SlaTargetsDto } from './dto/sla-policy.dto';
 import { SlaPoliciesService } from './sla-policies.service';
 import { PriorityMatricesService } from './priority-matrices.service';
@@ -38,20 +37,7 @@ export class SlaController {
   @ApiCreatedResponse({ type: SlaPolicyDto, description: 'the version published' })
   @ApiErrors({ 422: 'the priority matrix does not exist (field: priorityMatrix), or the calendar or the targets do not make a policy (field: definition; the message lists every problem)' })
   publish(@CurrentUser() user: AuthUser, @Body() dto: PublishSlaPolicyDto): Promise<SlaPolicyDto> {
-    // What the body leaves out is the standard policy's; named one by one, as an absent optional
-    // field of the DTO is an own property holding undefined and would hide the default in a spread.
-    return this.policies.publish({
-      code: dto.code,
-      name: dto.name,
-      ...(dto.priorityMatrix ? { priorityMatrix: dto.priorityMatrix } : {}),
-      calendar: dto.calendar,
-      targets: dto.targets,
-      requestKinds: dto.requestKinds ?? {},
-      warningShare: dto.warningShare ?? STANDARD_SLA.warningShare,
-      raisePriorityOnBreach: dto.raisePriorityOnBreach ?? STANDARD_SLA.raisePriorityOnBreach,
-      updateFlagTargetMs: dto.updateFlagTargetMs ?? STANDARD_SLA.updateFlagTargetMs,
-      onCall: dto.onCall ?? null,
-    });
+    return this.policies.publish(draftOf(dto));
   }
 
   @Get('priority-matrices')

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { CLOCK_NAMES } from '../../../machines/sla/sla-policy';
+import { CLOCK_NAMES, STANDARD_SLA, type SlaPolicy } from '../../../machines/sla/sla-policy';
 import type { ClockName } from '../../../machines/sla/sla-policy';
 import { TICKET_STATUSES } from '../../../machines/ticket.types';
 import type { TicketStatus } from '../../../machines/ticket.types';
@@ -104,4 +104,24 @@ export class SlaReportRowDto {
   @ApiProperty({ type: 'integer', nullable: true }) p90ResolutionBusinessMinutes!: number | null;
   @ApiProperty({ type: 'number', nullable: true, minimum: 0, maximum: 100, description: 'resolved with no handover to another team and no reopen' })
   firstContactResolutionPct!: number | null;
+}
+
+/**
+ * The policy a publish (or a policy-change preview) body describes: what it leaves out is the
+ * standard policy's, named one by one, as an absent optional field of the DTO is an own property
+ * holding undefined and would hide the default in a spread.
+ */
+export function draftOf(dto: PublishSlaPolicyDto): Omit<SlaPolicy, 'version'> {
+  return {
+    code: dto.code,
+    name: dto.name,
+    ...(dto.priorityMatrix ? { priorityMatrix: dto.priorityMatrix } : {}),
+    calendar: dto.calendar,
+    targets: dto.targets,
+    requestKinds: dto.requestKinds ?? {},
+    warningShare: dto.warningShare ?? STANDARD_SLA.warningShare,
+    raisePriorityOnBreach: dto.raisePriorityOnBreach ?? STANDARD_SLA.raisePriorityOnBreach,
+    updateFlagTargetMs: dto.updateFlagTargetMs ?? STANDARD_SLA.updateFlagTargetMs,
+    onCall: dto.onCall ?? null,
+  };
 }
