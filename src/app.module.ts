@@ -30,11 +30,12 @@ import { MailModule } from './mail/mail.module';
 import { TimeModule } from './time/time.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { AppRolesModule } from './config/app-roles';
+import { StatisticsModule } from './statistics/statistics.module';
 
 const CORE = [ConfigModule.forRoot({ isGlobal: true, load: [appConfig] }), DatabaseModule, TemporalModule, AuditModule, NumberingModule, NotificationsModule, WebhooksModule, IdempotencyModule, loggingModule()];
 
 /** One module per capability; each owns its tables and its activities. */
-const FEATURES = [AuthModule, TicketsModule, SlaModule, MonitorsModule, TeamsModule, CatalogModule, AbsencesModule, QueuesModule, CsiModule, ChangesModule, ProblemsModule, MajorIncidentsModule, BulkActionsModule, PolicyChangesModule, MailModule, TimeModule, KnowledgeModule];
+const FEATURES = [AuthModule, TicketsModule, SlaModule, MonitorsModule, TeamsModule, CatalogModule, AbsencesModule, QueuesModule, CsiModule, ChangesModule, ProblemsModule, MajorIncidentsModule, BulkActionsModule, PolicyChangesModule, MailModule, TimeModule, KnowledgeModule, StatisticsModule];
 
 export interface AppModuleOptions {
   /** Serve the REST API. */

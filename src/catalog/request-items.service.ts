@@ -123,15 +123,17 @@ export class RequestItemsService {
     return { mermaid: guideToMermaid(requireGuide(await this.find(id))) };
   }
 
-  /** Seed 002: how often the guide solved the problem, refused it, or led to a ticket. */
-  async statistics(): Promise<GuideStatisticsRow[]> {
+  /** Seed 002: how often the guide solved the problem, refused it, or led to a ticket (in [from, to) when given: the statistics module's period). */
+  async statistics(period?: { from: Date; to: Date }): Promise<GuideStatisticsRow[]> {
     const rows: Array<{ item_id: string; name: string; solved: number; not_covered: number; create: number }> = await this.db.query(
       `SELECT i.id AS item_id, i.name,
               count(*) FILTER (WHERE o.outcome = 'solved')::int AS solved,
               count(*) FILTER (WHERE o.outcome = 'notCovered')::int AS not_covered,
               count(*) FILTER (WHERE o.outcome = 'create')::int AS "create"
        FROM request_items i JOIN guide_outcomes o ON o.item_id = i.id
+       WHERE ($1::timestamptz IS NULL OR o.recorded_at >= $1) AND ($2::timestamptz IS NULL OR o.recorded_at < $2)
        GROUP BY i.id, i.name ORDER BY i.name`,
+      [period?.from ?? null, period?.to ?? null],
     );
     return rows.map((r) => ({ itemId: r.item_id, itemName: r.name, solved: r.solved, notCovered: r.not_covered, create: r.create }));
   }

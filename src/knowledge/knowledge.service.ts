@@ -191,6 +191,12 @@ export class KnowledgeService {
     return { deflections: await this.db.getRepository(ArticleDeflectionEntity).countBy({ articleId: id }) };
   }
 
+  /** Problems solved by an article without a ticket, in [from, to): the statistics module's deflection figure. */
+  async deflectionsBetween(from: Date, to: Date): Promise<number> {
+    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM article_deflections WHERE at >= $1 AND at < $2`, [from, to]);
+    return row.n;
+  }
+
   async statistics(): Promise<KnowledgeStatistics> {
     const [[counts], topArticles] = await Promise.all([
       this.db.query(`SELECT (SELECT count(*)::int FROM articles WHERE status = 'Published') AS published, (SELECT count(*)::int FROM article_deflections) AS deflections`),

@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { TemplateName } from './templates';
 
-/** Who a message is for: the requester, a team's dispatchers and lead, the on-call contact, holders of a role, or a mail sender (intake answers). */
-export type NotificationAudience = 'requester' | 'team' | 'onCall' | 'role' | 'sender';
+/** Who a message is for: the requester, a team's dispatchers and lead, the on-call contact, holders of a role, a mail sender (intake answers), or a customer organisation's contact (the service review). */
+export type NotificationAudience = 'requester' | 'team' | 'onCall' | 'role' | 'sender' | 'contact';
 
 /**
  * Where a message is on its way (REQUIREMENTS 9, 11): queued (waiting for its time or retrying),

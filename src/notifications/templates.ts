@@ -22,6 +22,8 @@ export interface TemplateInput {
   text: string | null;
   /** The subject line a process's machine words (CSI, MI, change). */
   subject?: string;
+  /** The figures a report's template lays out (the monthly service review). */
+  figures?: Record<string, unknown>;
 }
 
 /** What every template may also use. */
@@ -43,8 +45,12 @@ type ProcessTemplate = (typeof PROCESS_TEMPLATES)[number];
 export const MAIL_TEMPLATES = ['portalPointer', 'personalAddress', 'closedTicketFollowUp', 'mailTooLarge', 'attachmentsRefused'] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
-export type TemplateName = NotificationTemplate | ProcessTemplate | MailTemplate;
-export const TEMPLATE_NAMES: readonly TemplateName[] = [...NOTIFICATION_TEMPLATES, ...PROCESS_TEMPLATES, ...MAIL_TEMPLATES];
+/** Reports mailed to customers (issue 15, item 5): the monthly service review, to the organisation's contact. */
+export const REPORT_TEMPLATES = ['serviceReview'] as const;
+export type ReportTemplate = (typeof REPORT_TEMPLATES)[number];
+
+export type TemplateName = NotificationTemplate | ProcessTemplate | MailTemplate | ReportTemplate;
+export const TEMPLATE_NAMES: readonly TemplateName[] = [...NOTIFICATION_TEMPLATES, ...PROCESS_TEMPLATES, ...MAIL_TEMPLATES, ...REPORT_TEMPLATES];
 
 /** The shipped templates: beside this file in the sources (also when running the compiled dist/). */
 function shippedDir(): string {

@@ -19,4 +19,8 @@ export class OrganisationEntity {
   /** The SLA policy its requesters' tickets are opened under, over the category's (seed 004 sells SLA versions to customers). */
   @Column({ name: 'sla_policy_code', type: 'text', nullable: true })
   slaPolicyCode!: string | null;
+
+  /** The customer's contact, a user: the monthly service review is mailed to them (issue 15, item 5). */
+  @Column({ name: 'contact_id', type: 'uuid', nullable: true })
+  contactId!: string | null;
 }

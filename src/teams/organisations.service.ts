@@ -9,7 +9,7 @@ import { TeamEntity } from './team.entity';
 import { TeamErrorCode, TeamsException } from './teams.exception';
 
 const ORGANISATION_VIEW_SQL = `
-  SELECT o.code, o.name, o.sla_policy_code, t.id AS team_id, t.code AS team_code, t.name AS team_name
+  SELECT o.code, o.name, o.sla_policy_code, o.contact_id, t.id AS team_id, t.code AS team_code, t.name AS team_name
   FROM organisations o LEFT JOIN teams t ON t.id = o.primary_team_id
   WHERE $1::text IS NULL OR o.code = $1
   ORDER BY o.code`;
@@ -18,6 +18,7 @@ interface OrganisationRow {
   code: string;
   name: string;
   sla_policy_code: string | null;
+  contact_id: string | null;
   team_id: string | null;
   team_code: string | null;
   team_name: string | null;
@@ -28,6 +29,7 @@ const toView = (r: OrganisationRow): OrganisationView => ({
   name: r.name,
   primaryTeam: r.team_id ? { id: r.team_id, code: r.team_code ?? '', name: r.team_name ?? '' } : null,
   slaPolicyCode: r.sla_policy_code,
+  contactId: r.contact_id,
 });
 
 /** Organisations and locations with their primary team (seed 000, principle 3; issue 4 item 1). */
@@ -47,8 +49,11 @@ export class OrganisationsService {
       if (await tx.getRepository(OrganisationEntity).existsBy({ code: dto.code })) throw taken();
       await this.requirePrimaryTeam(tx, dto.primaryTeamId);
       if (dto.slaPolicyCode) await requireSlaPolicy(tx, dto.slaPolicyCode);
+      if (dto.contactId) await requireContact(tx, dto.contactId);
       try {
-        await tx.getRepository(OrganisationEntity).insert({ code: dto.code, name: dto.name.trim(), primaryTeamId: dto.primaryTeamId, slaPolicyCode: dto.slaPolicyCode ?? null });
+        await tx
+          .getRepository(OrganisationEntity)
+          .insert({ code: dto.code, name: dto.name.trim(), primaryTeamId: dto.primaryTeamId, slaPolicyCode: dto.slaPolicyCode ?? null, contactId: dto.contactId ?? null });
       } catch (error) {
         if (isUniqueViolation(error)) throw taken();
         throw error;
@@ -63,10 +68,12 @@ export class OrganisationsService {
       if (!found) throw new TeamsException(TeamErrorCode.OrganisationNotFound, `organisation ${code} not found`);
       if (dto.primaryTeamId != null) await this.requirePrimaryTeam(tx, dto.primaryTeamId);
       if (dto.slaPolicyCode) await requireSlaPolicy(tx, dto.slaPolicyCode);
+      if (dto.contactId) await requireContact(tx, dto.contactId);
       const changes = {
         ...(dto.name != null ? { name: dto.name.trim() } : {}),
         ...(dto.primaryTeamId != null ? { primaryTeamId: dto.primaryTeamId } : {}),
         ...(dto.slaPolicyCode !== undefined ? { slaPolicyCode: dto.slaPolicyCode } : {}),
+        ...(dto.contactId !== undefined ? { contactId: dto.contactId } : {}),
       };
       // A PATCH that names nothing changes nothing (TypeORM refuses an empty UPDATE with a 500).
       if (Object.keys(changes).length > 0) await tx.getRepository(OrganisationEntity).update({ code }, changes);
@@ -102,4 +109,10 @@ export class OrganisationsService {
 async function requireSlaPolicy(tx: EntityManager, code: string): Promise<void> {
   const [policy] = await tx.query('SELECT 1 FROM sla_policies WHERE code = $1 LIMIT 1', [code]);
   if (!policy) throw new TeamsException(TeamErrorCode.UnknownReference, `SLA policy ${code} does not exist`, { field: 'slaPolicyCode' });
+}
+
+/** The contact is a user of the directory (their address and language are the directory's). */
+async function requireContact(tx: EntityManager, id: string): Promise<void> {
+  const [user] = await tx.query('SELECT 1 FROM users WHERE id = $1', [id]);
+  if (!user) throw new TeamsException(TeamErrorCode.UnknownReference, `contactId ${id} is no user`, { field: 'contactId' });
 }

@@ -1,17 +1,9 @@
 // The monthly statement as documents: CSV for the customer's bookkeeping, HTML to print (or print
 // to PDF). Both are written from the one StatementView, so they add up as the JSON does.
+import { csvLine } from '../http/csv';
 import type { StatementView, TimeEntryView } from './dto/time.dto';
 
 const hours = (minutes: number): string => (minutes / 60).toFixed(2);
-
-/** RFC 4180: quote a field that holds a comma, quote or line break; a leading =, +, - or @ is defused for spreadsheets. */
-function csvField(value: string | number | boolean | null): string {
-  let text = value === null ? '' : String(value);
-  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const csvLine = (fields: Array<string | number | boolean | null>): string => fields.map(csvField).join(',');
 
 export function statementCsv(s: StatementView): string {
   const lines = [csvLine(['ticket', 'title', 'entry', 'worked_on', 'agent', 'activity', 'minutes', 'billable', 'note', 'corrects'])];

@@ -271,6 +271,7 @@ describe('organisations', () => {
       name: 'Aarhus BSS',
       primaryTeam: { id: await stack.teamId('BSS-IT'), code: 'BSS-IT', name: 'BSS IT' },
       slaPolicyCode: null,
+      contactId: null,
     });
   });
 
@@ -278,10 +279,10 @@ describe('organisations', () => {
     const [bss, health] = [await stack.teamId('BSS-IT'), await stack.teamId('HEALTH-IT')];
     const created = await post('/organisations', 'admin', { code: 'AU-LIBRARY', name: 'AU Library', primaryTeamId: bss });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ code: 'AU-LIBRARY', name: 'AU Library', primaryTeam: { id: bss, code: 'BSS-IT', name: 'BSS IT' }, slaPolicyCode: null });
+    expect(created.body).toEqual({ code: 'AU-LIBRARY', name: 'AU Library', primaryTeam: { id: bss, code: 'BSS-IT', name: 'BSS IT' }, slaPolicyCode: null, contactId: null });
     const moved = await patch('/organisations/AU-LIBRARY', 'admin', { name: 'Royal Danish Library, Aarhus', primaryTeamId: health });
     expect(moved.status).toBe(200);
-    expect(moved.body).toEqual({ code: 'AU-LIBRARY', name: 'Royal Danish Library, Aarhus', primaryTeam: { id: health, code: 'HEALTH-IT', name: 'Health IT' }, slaPolicyCode: null });
+    expect(moved.body).toEqual({ code: 'AU-LIBRARY', name: 'Royal Danish Library, Aarhus', primaryTeam: { id: health, code: 'HEALTH-IT', name: 'Health IT' }, slaPolicyCode: null, contactId: null });
     expect((await get('/organisations', 'tim')).body).toContainEqual(moved.body);
     // A PATCH that names nothing changes nothing (it was a 500: TypeORM refuses an empty UPDATE).
     expect((await patch('/organisations/AU-LIBRARY', 'admin', {}).expect(200)).body).toEqual(moved.body);

@@ -51,9 +51,13 @@ describe('the OpenAPI document', () => {
     // Downloads are the exception, and only they: attachments that came by mail.
     const downloads = operations().filter(({ op }) => Object.values(op.responses).some((r) => binary(r)));
     expect(downloads.map((o) => o.name)).toEqual(['GET /tickets/{number}/attachments/{id}']);
-    // Documents too: the monthly statement to file (CSV) and to print (HTML).
+    // Documents too: the monthly statement to file (CSV) and to print (HTML), the statistics as CSV.
     const documents = operations().filter(({ op }) => Object.values(op.responses).some((r) => textDocument(r)));
-    expect(documents.map((o) => o.name).sort()).toEqual(['GET /time/statements/{organisation}/{month}/csv', 'GET /time/statements/{organisation}/{month}/html']);
+    expect(documents.map((o) => o.name).sort()).toEqual([
+      ...['arrivals', 'backlog', 'deflection', 'service-reviews/{organisation}/{month}', 'sla', 'update-flags'].map((set) => `GET /statistics/${set}/csv`),
+      'GET /time/statements/{organisation}/{month}/csv',
+      'GET /time/statements/{organisation}/{month}/html',
+    ]);
   });
 
   it('answers every error status with the one error body (GET /health and /health/ready report their services instead)', () => {

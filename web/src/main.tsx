@@ -8,6 +8,7 @@ import { TicketList, TicketPage } from './tickets';
 import { NewTicket } from './new-ticket';
 import { ArticlePage, ArticleSearch, Catalog, CatalogItemPage, DocumentPage } from './catalog';
 import { Overview } from './overview';
+import { Statistics } from './statistics';
 import { Administration, AdminList, MyAbsences } from './admin';
 import { MajorIncidentList, MajorIncidentPage } from './major-incidents';
 import { CsiAgenda, CsiNew, CsiProposalPage, CsiRegister } from './csi';
@@ -76,6 +77,7 @@ function Page({ route, me }: { route: string; me: Me }) {
   if (route.startsWith('/admin/')) return <AdminList path={route.slice('/admin'.length)} />;
   if (route === '/absences') return <MyAbsences />;
   if (route === '/overview') return <Overview me={me} />;
+  if (route === '/statistics') return <Statistics />;
   if (route === '/csi') return <CsiRegister />;
   if (route === '/csi/new') return <CsiNew />;
   if (route === '/csi/agenda') return <CsiAgenda />;
@@ -112,6 +114,7 @@ function App() {
         {me && <a href="#/catalog">{t('newTicket')}</a>}
         {me && <a href="#/articles">{t('articles')}</a>}
         {me?.permissions.includes('overview') && <a href="#/overview">{t('overview')}</a>}
+        {me?.permissions.includes('overview') && <a href="#/statistics">{t('statistics')}</a>}
         {me?.permissions.includes('overview') && <a href="#/major-incidents">{t('majorIncidents')}</a>}
         {me && <a href="#/csi">{t('proposals')}</a>}
         {me?.permissions.includes('staff') && <a href="#/absences">{t('myAbsences')}</a>}

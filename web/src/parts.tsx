@@ -53,10 +53,14 @@ export function Entries({ entries, kind, testId }: { entries: Entry[]; kind: 'pu
 /** A column: its heading and what a row shows in it. */
 export type Column<T> = [heading: string, cell: (row: T) => ComponentChildren];
 
-/** A table of rows, scrolled sideways on a narrow screen; `rowClass` marks a row (breached, warned). */
-export function Table<T>({ columns, rows, testId, rowClass }: { columns: Column<T>[]; rows: T[]; testId?: string; rowClass?: (row: T) => string }) {
+/**
+ * A table of rows, scrolled sideways on a narrow screen; `rowClass` marks a row (breached, warned).
+ * A wide table with nothing to focus in it (figures only) gives a `label`: its scrolling region is
+ * then a named region the keyboard can reach (WCAG 2.1.1).
+ */
+export function Table<T>({ columns, rows, testId, rowClass, label }: { columns: Column<T>[]; rows: T[]; testId?: string; rowClass?: (row: T) => string; label?: string }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" {...(label ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}>
       <table data-testid={testId}>
         <thead>
           <tr>

@@ -29,6 +29,12 @@ export class CreateOrganisationDto {
   @ValidateIf((_o, value) => value !== null)
   @Matches(POLICY_CODE)
   slaPolicyCode?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'the customer’s contact, a user: the monthly service review is mailed to them (null: none)' })
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsUUID()
+  contactId?: string | null;
 }
 
 export class UpdateOrganisationDto {
@@ -40,6 +46,12 @@ export class UpdateOrganisationDto {
   @ValidateIf((_o, value) => value !== null)
   @Matches(POLICY_CODE)
   slaPolicyCode?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'the customer’s contact, a user: the monthly service review is mailed to them (null: none)' })
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsUUID()
+  contactId?: string | null;
 }
 
 export class TeamRefDto {
@@ -53,4 +65,5 @@ export class OrganisationView {
   @ApiProperty() name!: string;
   @ApiProperty({ type: TeamRefDto, nullable: true, description: 'the 1st-line team that receives its tickets' }) primaryTeam!: TeamRefDto | null;
   @ApiProperty({ ...SLA_POLICY, nullable: true }) slaPolicyCode!: string | null;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: 'the contact the monthly service review is mailed to' }) contactId!: string | null;
 }
