@@ -26,6 +26,7 @@ import { ProblemsModule } from './problems/problems.module';
 import { MajorIncidentsModule } from './major-incidents/major-incidents.module';
 import { BulkActionsModule } from './bulk-actions/bulk-actions.module';
 import { PolicyChangesModule } from './policy-changes/policy-changes.module';
+import { WhatIfModule } from './what-if/what-if.module';
 import { MailModule } from './mail/mail.module';
 import { TimeModule } from './time/time.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
@@ -35,7 +36,7 @@ import { StatisticsModule } from './statistics/statistics.module';
 const CORE = [ConfigModule.forRoot({ isGlobal: true, load: [appConfig] }), DatabaseModule, TemporalModule, AuditModule, NumberingModule, NotificationsModule, WebhooksModule, IdempotencyModule, loggingModule()];
 
 /** One module per capability; each owns its tables and its activities. */
-const FEATURES = [AuthModule, TicketsModule, SlaModule, MonitorsModule, TeamsModule, CatalogModule, AbsencesModule, QueuesModule, CsiModule, ChangesModule, ProblemsModule, MajorIncidentsModule, BulkActionsModule, PolicyChangesModule, MailModule, TimeModule, KnowledgeModule, StatisticsModule];
+const FEATURES = [AuthModule, TicketsModule, SlaModule, MonitorsModule, TeamsModule, CatalogModule, AbsencesModule, QueuesModule, CsiModule, ChangesModule, ProblemsModule, MajorIncidentsModule, BulkActionsModule, PolicyChangesModule, WhatIfModule, MailModule, TimeModule, KnowledgeModule, StatisticsModule];
 
 export interface AppModuleOptions {
   /** Serve the REST API. */

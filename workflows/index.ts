@@ -8,3 +8,4 @@ export { majorIncidentWorkflow } from './major-incident.workflow';
 export { mailDeliveryWorkflow, mailIntakeWorkflow, mailboxPollerWorkflow } from './mail.workflow';
 export { bulkActionWorkflow } from './bulk-action.workflow';
 export { webhookDeliveryWorkflow } from './webhook.workflow';
+export { whatIfWorkflow } from './what-if.workflow';

@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   investigate: { roles: ['agent', 'incidentManager', 'processManager'], says: 'only agents and the incident and process managers create problems' },
   /** Any agent proposes a major incident; incident managers decide (the MI machine). */
   proposeMajorIncident: { roles: STAFF_ROLES as UserRole[], says: 'only agents and incident managers propose a major incident' },
+  /** What-if replays: evidence for the CSI forum's decisions (issue 15, item 1). */
+  evidence: { roles: ['processManager', 'csiForum', 'admin'], says: 'only process managers, the CSI forum and admins run what-if replays' },
   /** Only monitors post alerts (REQUIREMENTS 9). */
   monitor: { roles: ['monitor'], says: 'only monitors post alerts' },
   /** CSI proposals are visible to and submitted by everyone (REQUIREMENTS 8); the machine decides who decides. */

@@ -7,6 +7,7 @@ import { allowedCsiCommands, csiLaw, restoreCsi } from '../../machines/csi-propo
 import type { CsiCommand } from '../../machines/csi-proposal.types';
 import { CsiCommandMessage, CsiPolicy, csiProcess, CsiWorkflowInput } from '../../workflows/csi-proposal.messages';
 import { AuditService } from '../audit/audit.service';
+import { WhatIfService } from '../what-if/what-if.service';
 import { NumberAllocator } from '../numbering/number-allocator';
 import { refuseEarly } from '../temporal/process-commands';
 import { ProcessWorkflowsClient } from '../temporal/process-workflows.client';
@@ -46,6 +47,7 @@ export class CsiService {
     private readonly workflows: ProcessWorkflowsClient,
     private readonly audit: AuditService,
     private readonly numbers: NumberAllocator,
+    private readonly whatIf: WhatIfService,
   ) {}
 
   async create(user: AuthUser, dto: CreateCsiProposalDto, idempotencyKey?: string): Promise<CsiProposalViewDto> {
@@ -93,6 +95,7 @@ export class CsiService {
       assessment: proposal.assessment,
       decisions: proposal.decisions,
       trail: trail.map((e) => ({ seq: e.seq, authorId: e.authorId, text: e.text, at: e.createdAt.toISOString() })),
+      evidence: await this.whatIf.forProposal(number),
       version: proposal.version,
       allowedCommands: allowedCsiCommands(restoreCsi(proposal.machineState), actorOf(user)),
     };
@@ -131,13 +134,14 @@ export class CsiService {
   async agenda(): Promise<CsiAgendaItemDto[]> {
     const rows = await this.proposals.find({ where: { stage: 'forumDecision' }, order: { stageSince: 'ASC', number: 'ASC' } });
     const names = await this.namesOf(rows.map((r) => r.proposerId));
-    return rows.map((r) => ({
+    return Promise.all(rows.map(async (r) => ({
       ...this.listItem(r, names),
       description: r.description,
       expectedBenefit: r.expectedBenefit,
       assessment: r.assessment,
       decisions: r.decisions,
-    }));
+      evidence: await this.whatIf.forProposal(r.number),
+    })));
   }
 
   /**

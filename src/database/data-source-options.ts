@@ -19,6 +19,7 @@ import { KnowledgeBase1765238400000 } from './migrations/1765238400000-knowledge
 import { AutoClosePerService1765324800000 } from './migrations/1765324800000-auto-close-per-service';
 import { BulkActions1765756800000 } from './migrations/1765756800000-bulk-actions';
 import { Webhooks1765843200000 } from './migrations/1765843200000-webhooks';
+import { WhatIf1766016000000 } from './migrations/1766016000000-what-if';
 import { Statistics1765929600000 } from './migrations/1765929600000-statistics';
 import { PriorityMatrices1765411200000 } from './migrations/1765411200000-priority-matrices';
 import { RequestItems1765497600000 } from './migrations/1765497600000-request-items';
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   BulkActions1765756800000,
   Webhooks1765843200000,
   Statistics1765929600000,
+  WhatIf1766016000000,
 ];
 
 /** Schema changes only through migrations, run on start; never `synchronize`. */

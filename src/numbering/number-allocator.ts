@@ -13,6 +13,7 @@ export const NUMBER_KINDS = {
   majorIncident: { prefix: 'MI', sequence: 'mi_number_seq' },
   article: { prefix: 'KB', sequence: 'article_number_seq' },
   bulkAction: { prefix: 'BLK', sequence: 'bulk_action_number_seq' },
+  whatIf: { prefix: 'WIF', sequence: 'what_if_number_seq' },
 } as const;
 export type NumberKind = keyof typeof NUMBER_KINDS;
 
@@ -27,6 +28,7 @@ const KEY_SCOPE: Record<NumberKind, string> = {
   majorIncident: 'mi:',
   article: 'kb:',
   bulkAction: 'blk:',
+  whatIf: 'wif:',
 };
 
 /**

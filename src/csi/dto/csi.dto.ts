@@ -1,3 +1,4 @@
+import { WhatIfRunDto } from '../../what-if/dto/what-if.dto';
 // Bodies, queries and views of the CSI endpoints. Shape only: who may decide, when, and what a
 // decision must carry are the machine's rules (422 names the missing field).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -124,6 +125,7 @@ export class CsiProposalViewDto extends CsiProposalListItemDto {
   @ApiProperty({ type: CsiAssessmentDto, nullable: true }) assessment!: CsiAssessmentDto | null;
   @ApiProperty({ type: [CsiDecisionDto], description: 'every decision: command, from, to, who, role, rationale, when' }) decisions!: CsiDecisionDto[];
   @ApiProperty({ type: [CsiTrailEntryDto] }) trail!: CsiTrailEntryDto[];
+  @ApiProperty({ type: [WhatIfRunDto], description: 'what-if replays run as evidence for it (POST /what-if with csiNumber), newest first' }) evidence!: WhatIfRunDto[];
   @ApiProperty({ type: 'integer', minimum: 0, description: 'counts the commands applied (0 when just opened)' }) version!: number;
   @ApiProperty({ enum: CSI_COMMANDS, isArray: true, description: 'what the caller may do now (asked of the machine)' })
   allowedCommands!: CsiCommandType[];
@@ -141,4 +143,5 @@ export class CsiAgendaItemDto extends CsiProposalListItemDto {
   @ApiProperty() expectedBenefit!: string;
   @ApiProperty({ type: CsiAssessmentDto, nullable: true }) assessment!: CsiAssessmentDto | null;
   @ApiProperty({ type: [CsiDecisionDto] }) decisions!: CsiDecisionDto[];
+  @ApiProperty({ type: [WhatIfRunDto], description: 'what-if replays run as evidence for it, newest first' }) evidence!: WhatIfRunDto[];
 }
