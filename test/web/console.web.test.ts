@@ -124,3 +124,45 @@ describe('administration and absences', () => {
     await agent.getByTestId('absences').filter({ hasText: 'On holiday' }).waitFor({ state: 'detached' });
   });
 });
+
+describe('decisions on evidence (issue 15)', () => {
+  it('shows a what-if replay as evidence on the CSI proposal, with the form to run another', async () => {
+    const { body: proposal } = await stack.http.post('/csi/proposals').set(stack.as('jannet'))
+      .send({ title: 'Shorten P3 resolution to 8 h', description: 'P3 tickets wait too long.', concerns: 'SLA', expectedBenefit: 'Faster fixes' }).expect(201);
+    const policies = (await stack.http.get('/sla/policies').set(stack.as('admin'))).body;
+    const { version: _v, ...standard } = policies.find((p: { code: string }) => p.code === 'standard');
+    const hours = 3_600_000;
+    const shorter = { ...standard, name: 'Shorter P3', targets: { ...standard.targets, P3: { ...standard.targets.P3, escalationMs: 6 * hours, resolutionMs: 8 * hours } } };
+    const { body: run } = await stack.http.post('/what-if').set(stack.as('susanne'))
+      .send({ proposal: shorter, from: new Date(Date.now() - 7 * 86_400_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString(), csiNumber: proposal.number }).expect(202);
+
+    const manager = await signIn(browser, base, 'susanne');
+    await manager.goto(`${base}/#/csi/${proposal.number}`);
+    await manager.getByTestId('evidence').filter({ hasText: `${run.id}: Shorter P3` }).waitFor();
+    await manager.getByTestId(`report-${run.id}`).waitFor({ timeout: 30_000 });
+    // Another replay from the page's form: the proposal as JSON; the page knows which proposal it is for.
+    const form = manager.getByRole('form', { name: 'Run a what-if replay' });
+    await form.locator('[name=proposal]').fill(JSON.stringify({ ...shorter, name: 'Shorter P3, second look' }));
+    await form.locator('[name=from]').fill('2026-11-01T00:00');
+    await form.locator('[name=to]').fill('2026-12-31T00:00');
+    await form.getByRole('button', { name: 'Send' }).click();
+    await manager.getByTestId('evidence').filter({ hasText: 'Shorter P3, second look' }).waitFor();
+    await checkPage(manager, 'csi-evidence');
+  });
+
+  it('lets an admin register a webhook, showing its signing secret once, and offers a policy change with its preview', async () => {
+    const admin = await signIn(browser, base, 'admin');
+    await admin.goto(`${base}/#/admin/webhooks`);
+    const form = admin.getByRole('form', { name: 'Add' });
+    await form.locator('[name=url]').fill('http://127.0.0.1:9/hooks');
+    await form.locator('[name=eventTypes]').fill('ticket.created\nticket.status_changed');
+    await form.getByRole('button', { name: 'Send' }).click();
+    await expect(form.getByRole('status').textContent()).resolves.toMatch(/Signing secret, shown this once: whsec_/);
+    await admin.getByRole('cell', { name: 'http://127.0.0.1:9/hooks', exact: true }).waitFor();
+    await checkPage(admin, 'console-admin-webhooks');
+    await admin.goto(`${base}/#/admin/sla/policies`);
+    await admin.getByRole('form', { name: 'Preview a policy change on the open tickets' }).waitFor();
+    await admin.getByRole('form', { name: 'Apply a policy change to the open tickets' }).waitFor();
+    await checkPage(admin, 'console-admin-policies');
+  });
+});

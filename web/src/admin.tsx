@@ -4,10 +4,11 @@
 // staff's own absences. Nested parts (a request item's form and guide, a policy's targets) are JSON,
 // checked by the API, which names the failing field.
 import { useEffect, useState } from 'preact/hooks';
-import { actionKey, api, describeError, send } from './api';
+import { actionKey, api, describeError, send, type Schemas } from './api';
 import { FieldInput } from './commands';
 import { t } from './i18n';
 import { operationForm, submitted, type CommandForm } from './operations';
+import { type Column, Table, when } from './parts';
 
 type Row = Record<string, unknown>;
 
@@ -19,6 +20,7 @@ const SECTIONS = [
   { path: '/catalog/items', title: 'catalogItems' },
   { path: '/sla/policies', title: 'slaPolicies' },
   { path: '/sla/priority-matrices', title: 'priorityMatrices' },
+  { path: '/webhooks', title: 'webhooks' },
 ] as const;
 
 export function Administration() {
@@ -55,6 +57,7 @@ export function AdminList({ path }: { path: string }) {
       {error && <p role="alert" class="error">{error}</p>}
       {rows && <RowTable rows={rows} />}
       <OperationForm method="post" path={path} title={t('addNew')} onDone={() => void load()} />
+      {path === '/sla/policies' && <PolicyChanges onApplied={() => void load()} />}
     </main>
   );
 }
@@ -91,8 +94,12 @@ function RowTable({ rows }: { rows: Row[] }) {
   );
 }
 
-/** Any write operation as a form from its OpenAPI schema; the API's refusal shown as it names it. */
-export function OperationForm({ method, path, title, onDone }: { method: string; path: string; title: string; onDone: () => void }) {
+/**
+ * Any write operation as a form from its OpenAPI schema; the API's refusal shown as it names it.
+ * An answer that carries a secret (a webhook's signing secret) shows it, as the API shows it once.
+ * `fixed` fields are not asked: the page knows them (the proposal a replay is evidence for).
+ */
+export function OperationForm({ method, path, title, onDone, fixed = {} }: { method: string; path: string; title: string; onDone: (answer: unknown) => void; fixed?: Record<string, string> }) {
   const [form, setForm] = useState<CommandForm | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [key, setKey] = useState(actionKey);
@@ -100,23 +107,27 @@ export function OperationForm({ method, path, title, onDone }: { method: string;
   if (!form) return null;
   const submit = async (event: Event) => {
     event.preventDefault();
-    const built = submitted(form, '', event);
+    const built = submitted(form, '', event, fixed);
     if ('error' in built) return setMessage({ ok: false, text: built.error });
     const answer = await send(form.method, built.path, built.body, key);
     setKey(actionKey());
-    setMessage(answer.ok ? { ok: true, text: t('saved') } : { ok: false, text: describeError(answer.body) });
+    const secret = (answer.body as { secret?: unknown } | null)?.secret;
+    const saved = typeof secret === 'string' ? `${t('saved')} ${t('secretOnce')}: ${secret}` : t('saved');
+    setMessage(answer.ok ? { ok: true, text: saved } : { ok: false, text: describeError(answer.body) });
     if (answer.ok) {
       (event.currentTarget as HTMLFormElement | null)?.reset();
-      onDone();
+      onDone(answer.body);
     }
   };
   return (
     <form class="action" onSubmit={submit} aria-label={title}>
       <h2>{title}</h2>
       <p class="summary">{form.summary}</p>
-      {form.fields.map((field) => (
-        <FieldInput field={field} teamId={null} />
-      ))}
+      {form.fields
+        .filter((field) => !(field.name in fixed))
+        .map((field) => (
+          <FieldInput field={field} teamId={null} />
+        ))}
       {message && (
         <p role={message.ok ? 'status' : 'alert'} class={message.ok ? '' : 'error'}>
           {message.ok ? message.text : `${t('refused')}: ${message.text}`}
@@ -124,6 +135,39 @@ export function OperationForm({ method, path, title, onDone }: { method: string;
       )}
       <button type="submit">{t('send')}</button>
     </form>
+  );
+}
+
+type Preview = Schemas['PolicyPreviewDto'];
+
+/**
+ * A policy change (issue 15, item 2): the preview lists the open tickets it would move, as the API
+ * computed it from their recorded clocks; applying publishes it and recalculates them from a workflow.
+ */
+function PolicyChanges({ onApplied }: { onApplied: () => void }) {
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [applied, setApplied] = useState<Schemas['PolicyChangeDto'] | null>(null);
+  const moves = preview?.affected.flatMap((ticket) => (ticket.clocks.length ? ticket.clocks : [null]).map((clock) => ({ ticket, clock }))) ?? [];
+  const columns: Column<(typeof moves)[number]>[] = [
+    [t('number'), (m) => <a href={`#/tickets/${m.ticket.number}`}>{m.ticket.number}</a>],
+    [t('clock'), (m) => m.clock?.clock ?? m.ticket.refusal],
+    [t('deadlineMove'), (m) => (m.clock ? `${when(m.clock.deadlineBefore, '-')} → ${when(m.clock.deadlineAfter, '-')}` : '')],
+    [t('breachMove'), (m) => (m.clock ? `${m.clock.breachedBefore} → ${m.clock.breachedAfter}` : '')],
+  ];
+  return (
+    <>
+      <OperationForm method="post" path="/sla/policy-changes/preview" title={t('policyChangePreview')} onDone={(body) => setPreview(body as Preview)} />
+      {preview && (
+        <section data-testid="policy-preview">
+          <h2>
+            {t('affectedTickets')}: {preview.affected.length} / {preview.openTickets} ({preview.policy.code} v{preview.policy.version})
+          </h2>
+          <Table columns={columns} rows={moves} />
+        </section>
+      )}
+      <OperationForm method="post" path="/sla/policy-changes" title={t('policyChangeApply')} onDone={(body) => (setApplied(body as Schemas['PolicyChangeDto']), onApplied())} />
+      {applied && <p role="status">{`${applied.policy.code} v${applied.policy.version}: ${applied.recalculation.id} (${applied.recalculation.total})`}</p>}
+    </>
   );
 }
 

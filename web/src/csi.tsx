@@ -2,11 +2,12 @@
 // proposal, open to everyone; submitting one; the CSI forum's agenda; a proposal's page with its
 // decisions and trail, whose actions are the commands the API allows the caller now.
 import { useState } from 'preact/hooks';
-import { actionKey, api, describeError, type Schemas } from './api';
+import { actionKey, api, describeError, type Me, type Schemas } from './api';
 import { CommandPanel } from './commands';
 import { t } from './i18n';
 import { useLiveList, useLiveView } from './live';
 import { type Column, Entries, Failure, SearchForm, Table, Waiting, when } from './parts';
+import { Evidence, WhatIfForm } from './what-if';
 
 type Proposal = Schemas['CsiProposalViewDto'];
 type ProposalItem = Schemas['CsiProposalListItemDto'];
@@ -114,13 +115,14 @@ export function CsiAgenda() {
               </>
             )}
           </dl>
+          <Evidence runs={item.evidence} />
         </article>
       ))}
     </main>
   );
 }
 
-export function CsiProposalPage({ number }: { number: string }) {
+export function CsiProposalPage({ number, me }: { number: string; me: Me }) {
   const live = useLiveView<Proposal>(number, () => api.GET('/csi/proposals/{number}', { params: { path: { number } } }));
   const proposal = live.view;
   if (!proposal) return <Waiting error={live.error} />;
@@ -179,6 +181,8 @@ export function CsiProposalPage({ number }: { number: string }) {
         onStale={live.reload}
       />
       <Decisions decisions={proposal.decisions} />
+      <Evidence runs={proposal.evidence} />
+      {me.permissions.includes('evidence') && <WhatIfForm csiNumber={proposal.number} onDone={live.reload} />}
       <section>
         <h2>{t('trail')}</h2>
         <Entries entries={proposal.trail} kind="public" />

@@ -81,7 +81,7 @@ function Page({ route, me }: { route: string; me: Me }) {
   if (route === '/csi') return <CsiRegister />;
   if (route === '/csi/new') return <CsiNew />;
   if (route === '/csi/agenda') return <CsiAgenda />;
-  if (proposal) return <CsiProposalPage number={proposal[1]} />;
+  if (proposal) return <CsiProposalPage number={proposal[1]} me={me} />;
   return <TicketList me={me} />;
 }
 

@@ -4673,7 +4673,7 @@ export interface components {
             metProposed: boolean;
         };
         WhatIfReportDto: {
-            /** @description all replayed tickets; null when none */
+            /** @description all replayed tickets (a row of 0 tickets when the period had none) */
             total: components["schemas"]["WhatIfRowDto"] | null;
             /** @description per team, priority and category */
             groups: components["schemas"]["WhatIfRowDto"][];

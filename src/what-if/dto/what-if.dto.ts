@@ -51,7 +51,7 @@ export class WhatIfFlipDto {
 }
 
 export class WhatIfReportDto {
-  @ApiProperty({ type: WhatIfRowDto, nullable: true, description: 'all replayed tickets; null when none' }) total!: WhatIfRowDto | null;
+  @ApiProperty({ type: WhatIfRowDto, nullable: true, description: 'all replayed tickets (a row of 0 tickets when the period had none)' }) total!: WhatIfRowDto | null;
   @ApiProperty({ type: [WhatIfRowDto], description: 'per team, priority and category' }) groups!: WhatIfRowDto[];
   @ApiProperty({ type: [WhatIfFlipDto], description: 'each ticket whose outcome flips (at most 500)' }) flips!: WhatIfFlipDto[];
   @ApiProperty({ type: 'integer', description: 'tickets not replayed: the proposal has no level for their priority' }) skipped!: number;
