@@ -9,3 +9,4 @@ export { mailDeliveryWorkflow, mailIntakeWorkflow, mailboxPollerWorkflow } from 
 export { bulkActionWorkflow } from './bulk-action.workflow';
 export { webhookDeliveryWorkflow } from './webhook.workflow';
 export { whatIfWorkflow } from './what-if.workflow';
+export { serviceReviewScheduleWorkflow } from './service-review.workflow';
