@@ -5,6 +5,7 @@
 import { isBusinessTime } from '../../machines/calendar/business-calendar';
 import { startStack, TestStack } from '../support/app';
 import { eventually } from '../support/eventually';
+import { recordAndReplay } from '../support/replay';
 
 jest.setTimeout(180_000);
 
@@ -93,5 +94,8 @@ describe('a holiday added for tomorrow', () => {
     // The paused and the stopped clocks did not move.
     expect(await deadlines(pending)).toEqual(before.pending);
     expect(await deadlines(resolved)).toEqual(before.resolved);
+    // The recalculated ticket (patch sla-annul-stale-alerts) and the bulk action replay as they ran.
+    const { histories, results } = await recordAndReplay(stack.temporal.client, 'policy-change-', [running, id]);
+    expect(results).toEqual(histories.map((h) => ({ workflowId: h.workflowId, error: undefined })));
   });
 });

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { startStack, TestStack } from '../support/app';
 import { eventually } from '../support/eventually';
+import { recordAndReplay } from '../support/replay';
 
 jest.setTimeout(240_000);
 
@@ -87,7 +88,7 @@ async function receiver(status?: number): Promise<Receiver> {
 
 const register = (body: object) => stack.http.post('/webhooks').set({ ...stack.as('admin'), ...CT }).send(body);
 const endpoint = async (id: string) => (await stack.http.get(`/webhooks/${id}`).set(stack.as('admin'))).body;
-const log = async (id: string) => (await stack.http.get(`/webhooks/${id}/deliveries`).set(stack.as('admin'))).body as Array<{ eventType: string; number: string; status: string; attempts: number; log: Array<{ statusCode: number | null; error: string | null }> }>;
+const log = async (id: string) => (await stack.http.get(`/webhooks/${id}/deliveries`).set(stack.as('admin'))).body as Array<{ id: string; eventType: string; number: string; status: string; attempts: number; log: Array<{ statusCode: number | null; error: string | null }> }>;
 
 async function openTicket(): Promise<string> {
   const res = await stack.http.post('/tickets').set({ ...stack.as('jannet'), ...CT })
@@ -140,6 +141,8 @@ describe('webhooks', () => {
     const deliveries = await log(created.body.id);
     expect(deliveries.map((d) => [d.status, d.attempts, d.log.map((a) => a.statusCode)])).toEqual(deliveries.map(() => ['delivered', 1, [204]]));
     expect((await endpoint(created.body.id)).deliveries).toEqual({ pending: 0, delivered: 3, failed: 0, cancelled: 0 });
+    const { histories, results } = await recordAndReplay(stack.temporal.client, 'webhook-', [`webhook:${deliveries[0].id}`]);
+    expect(results).toEqual(histories.map((h) => ({ workflowId: h.workflowId, error: undefined })));
   });
 
   it('delivers to an endpoint that was down for a minute once it is back, and disables one that never takes an event', async () => {

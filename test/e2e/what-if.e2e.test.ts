@@ -19,6 +19,7 @@
 import { DataSource } from 'typeorm';
 import { startStack, TestStack } from '../support/app';
 import { eventually } from '../support/eventually';
+import { recordAndReplay } from '../support/replay';
 
 jest.setTimeout(180_000);
 
@@ -103,5 +104,7 @@ describe('what-if replay of a proposed SLA policy', () => {
     const view = (await stack.http.get(`/csi/proposals/${csi.body.number}`).set(stack.as('thomas'))).body;
     expect(view.evidence.map((e: { id: string }) => e.id)).toEqual([again.id, run.id]);
     expect(view.evidence[1].report).toEqual(run.report);
+    const { histories, results } = await recordAndReplay(stack.temporal.client, 'what-if-', [run.id]);
+    expect(results).toEqual(histories.map((h) => ({ workflowId: h.workflowId, error: undefined })));
   });
 });

@@ -6,17 +6,16 @@ import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Actor } from '../../machines/actor';
 import type { ProcessDefinition } from '../../workflows/runtime/messages';
 import { activitiesOn, TestActivities } from './activities';
 import { createTestDatabase, TestDatabase } from './database';
+import { RecordedHistory, replayAll, saveHistory } from './replay';
 import { startTemporal, workflowBundle } from './temporal';
 
 const History = temporal.api.history.v1.History;
 export const EventType = temporal.api.enums.v1.EventType;
-export const RECORDED_HISTORIES = join(__dirname, '..', '.histories');
+export { RECORDED_HISTORIES } from './replay';
 
 type AnyProcess = ProcessDefinition<any, any, any, any>;
 
@@ -90,28 +89,16 @@ export class ProcessTestEnv {
     return (await this.env.client.workflow.getHandle(number).fetchHistory()).events?.length ?? 0;
   }
 
-  /**
-   * Replays the histories of these workflows (every run) plus `extra`, saving each under
-   * test/.histories/<prefix><id>.history.pb: copy one into test/fixtures/histories when a workflow
-   * change must prove it still replays what runs today. Binary protobuf: the SDK's JSON history
-   * reader trips over the two protobufjs majors npm installs.
-   */
-  async replay(prefix: string, numbers: string[], extra: Array<{ workflowId: string; history: unknown }> = []) {
-    mkdirSync(RECORDED_HISTORIES, { recursive: true });
-    const histories: Array<{ workflowId: string; history: unknown }> = [...extra];
+  /** Replays the histories of these workflows (every run) plus `extra`, saving each (test/support/replay.ts). */
+  async replay(prefix: string, numbers: string[], extra: RecordedHistory[] = []) {
+    const histories: RecordedHistory[] = [...extra];
     for (const number of numbers) {
       for (const runId of await this.runIds(number)) {
         const history = await this.env.client.workflow.getHandle(number, runId).fetchHistory();
-        const id = `${prefix}${number}-${runId.slice(0, 8)}`;
-        writeFileSync(join(RECORDED_HISTORIES, `${id}.history.pb`), History.encode(history).finish());
-        histories.push({ workflowId: id, history });
+        histories.push(saveHistory(`${prefix}${number}-${runId.slice(0, 8)}`, history));
       }
     }
-    const results: Array<{ workflowId: string; error?: string }> = [];
-    for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories as never)) {
-      results.push({ workflowId: result.workflowId, error: result.error?.message });
-    }
-    return { histories, results };
+    return { histories, results: await replayAll(histories) };
   }
 
   /** Every run of a workflow opened here, first to latest, following its continue-as-new links. */

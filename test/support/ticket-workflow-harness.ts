@@ -4,8 +4,6 @@
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Actor } from '../../machines/actor';
 import type { TicketCommandType } from '../../machines/ticket.types';
 import { activitiesOn, TestActivities } from './activities';
@@ -19,10 +17,11 @@ import {
 } from '../../workflows/ticket.messages';
 import type { ticketWorkflow } from '../../workflows/ticket.workflow';
 import type { TestDatabase } from './database';
+import { RecordedHistory, replayAll, saveHistory } from './replay';
 import { workflowBundle } from './temporal';
 
 const History = temporal.api.history.v1.History;
-export const RECORDED_HISTORIES = join(__dirname, '..', '.histories');
+export { RECORDED_HISTORIES } from './replay';
 
 export interface OpenOptions {
   policy?: Partial<TicketPolicy>;
@@ -117,20 +116,14 @@ export class TicketWorkflowHarness {
    * workflow change must prove it still replays the tickets running today. Binary protobuf,
    * because the SDK's JSON history reader trips over the two protobufjs majors npm installs.
    */
-  async replayOpened(prefix: string, extra: Array<{ workflowId: string; history: unknown }> = []) {
-    mkdirSync(RECORDED_HISTORIES, { recursive: true });
-    const histories: Array<{ workflowId: string; history: unknown }> = [];
+  async replayOpened(prefix: string, extra: RecordedHistory[] = []) {
+    const histories: RecordedHistory[] = [];
     for (const workflowId of this.opened) {
       const history = await this.env.client.workflow.getHandle(workflowId).fetchHistory();
-      writeFileSync(join(RECORDED_HISTORIES, `${prefix}${workflowId}.history.pb`), History.encode(history).finish());
-      histories.push({ workflowId, history });
+      histories.push({ ...saveHistory(`${prefix}${workflowId}`, history), workflowId });
     }
     histories.push(...extra);
-    const results: Array<{ workflowId: string; error?: string }> = [];
-    for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories as never)) {
-      results.push({ workflowId: result.workflowId, error: result.error?.message });
-    }
-    return { histories, results };
+    return { histories, results: await replayAll(histories) };
   }
 }
 
