@@ -5,6 +5,7 @@
 //   b. a stop and start of Temporal while tickets have armed auto-close timers;
 //   c. a stop and start of PostgreSQL during commands.
 //   d. a worker process whose Temporal worker cannot run exits with code 1 (for its supervisor).
+//   e. and f. every worker killed in the middle of a major incident's cascade and of a policy change's recalculation.
 // A client retries a command that answered 503 with the same Idempotency-Key, as the API asks.
 // What must hold: nothing lost, nothing applied twice, the read model equal to the workflow,
 // every 503 with Retry-After (and never a 500), a fast 503 while Temporal is down and a fast
@@ -358,6 +359,42 @@ describe('e. every worker killed with kill -9 in the middle of a major incident�
     const view = await eventually(() => api!.request('GET', `/major-incidents/${mi}`, 'ingrid'), (a) => a.body.timeline.some((e: { text: string }) => e.text === report), 60_000);
     expect(view.body.timeline.filter((e: { text: string }) => e.text.startsWith('Linked incidents:')).map((e: { text: string }) => e.text)).toEqual([report]);
     console.log(`e. cascade of ${CASCADE_CHILDREN} linked incidents: every worker killed after ${handledAtKill} were handled; all done ${seconds(doneIn)} after the kill`);
+  }, 600_000);
+});
+
+describe('f. every worker killed with kill -9 in the middle of a policy change’s recalculation', () => {
+  it('recalculates every open ticket once after a new worker starts (issue 15, item 2)', async () => {
+    await inParallel(Array.from({ length: 40 }, (_, i) => `Policy change ticket ${i}`), 4, openTicket);
+    const policies = (await api!.request('GET', '/sla/policies', 'admin')).body as Array<Record<string, unknown> & { code: string; version: number; calendar: { holidays?: { dates?: string[] } } }>;
+    const { version: _v, ...standard } = policies.filter((p) => p.code === 'standard').at(-1)!;
+    const draft = { ...standard, calendar: { ...standard.calendar, holidays: { ...standard.calendar.holidays, dates: [...(standard.calendar.holidays?.dates ?? []), '2031-06-05'] } } };
+    const applied = (await untilAnswered(() => api!.request('POST', '/sla/policy-changes', 'admin', draft, 'policy-change-f'))).at(-1)!;
+    expect(applied.status).toBe(202);
+    const to = `standard v${applied.body.policy.version}`;
+    const action = () => api!.request('GET', `/bulk-actions/${applied.body.recalculation.id}`, 'admin');
+    await eventually(action, (a) => a.status === 200 && a.body.handled >= 5, 120_000);
+    const killedAt = Date.now();
+    const handledAtKill = (await action()).body.handled as number;
+    for (const w of workers) await w.kill9();
+    const replacement = await WorkerProcess.start('worker-after-policy-kill', workerEnv);
+    workers.splice(0, workers.length, replacement);
+    await replacement.ready();
+    const finished = await eventually(action, (a) => a.body?.finished === true, 300_000);
+    const doneIn = Date.now() - killedAt;
+
+    const items = finished.body.items as Array<{ number: string; outcome: string; reason: string | null }>;
+    const done = items.filter((i) => i.outcome === 'done').map((i) => i.number);
+    // Every ticket open when it was applied is handled: recalculated, or (closed meanwhile by this suite's 10 s auto-close) passed by with the reason.
+    expect(items.filter((i) => i.outcome !== 'done' && !/Closed|closed/.test(i.reason ?? ''))).toEqual([]);
+    expect(done.length).toBeGreaterThan(5);
+    const lines: Array<{ number: string; n: number }> = await db().query(
+      `SELECT t.number, (SELECT count(*)::int FROM journal_entries j WHERE j.ticket_number = t.number AND j.text LIKE $2) AS n
+         FROM tickets t WHERE t.number = ANY($1) ORDER BY t.number`,
+      [done, `SLA recalculated: standard v% → ${to}%`],
+    );
+    // Recalculated once each: the Update id of the action and the ticket answered the retried activity.
+    expect(lines.filter((l) => l.n !== 1)).toEqual([]);
+    console.log(`f. policy change over ${items.length} open tickets: every worker killed after ${handledAtKill} were handled; all done ${seconds(doneIn)} after the kill`);
   }, 600_000);
 });
 
