@@ -11,38 +11,13 @@ import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { OPEN as OPEN_TICKETS, QUEUE_ORDER } from '../src/queues/queues.service';
+import { api, createTicket, get, WORDS } from './rest';
 import { measure, printFigures, RunFigures } from './stats';
 
 const OPEN = Number(process.env.BENCH_OPEN ?? 50_000);
 const C = Number(process.env.BENCH_C ?? 40);
 const R = Number(process.env.BENCH_R ?? 40);
-const api = process.env.API_URL ?? 'http://127.0.0.1:3000';
 const database = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5433/postgres';
-if (!/^(127\.|localhost|\[::1\])/.test(new URL(api).hostname)) throw new Error('benchmarks only target this machine (127.0.0.1)');
-
-const WORDS = ['printer', 'network', 'vpn', 'password', 'laptop', 'screen', 'email', 'wifi', 'teams', 'scanner', 'license', 'keyboard'];
-
-async function get(path: string, token = 'demo-dorthe'): Promise<Record<string, unknown>> {
-  const res = await fetch(`${api}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  if (res.status !== 200) throw new Error(`GET ${path}: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
-}
-
-/** One ticket; a 503 (the workflow did not answer in time) is retried with the same Idempotency-Key, as a client should: never a duplicate. */
-async function createTicket(i: number): Promise<void> {
-  const title = `${WORDS[i % WORDS.length]} ${WORDS[(i * 7 + 3) % WORDS.length]} problem ${i}`;
-  const key = `bench-queues-${process.pid}-${i}`;
-  for (let attempt = 1; ; attempt++) {
-    const res = await fetch(`${api}/tickets`, {
-      method: 'POST',
-      headers: { Authorization: 'Bearer demo-jannet', 'Content-Type': 'application/json', 'Idempotency-Key': key },
-      body: JSON.stringify({ type: 'incident', title, description: `Bench ticket ${i}: the ${title} does not work`, impact: 'workplace', urgency: 'days' }),
-    });
-    if (res.status === 201) return;
-    if (res.status !== 503 || attempt === 5) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
-    await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
-  }
-}
 
 /** Resident memory (MiB) of the processes listening on the API port, plus BENCH_PIDS. */
 function rssOf(): string {
@@ -64,7 +39,7 @@ async function main(): Promise<void> {
   const bss = teams.find((t) => t.code === 'BSS-IT')!.id;
   const open = Number((await get(`/queues/teams/${bss}?pageSize=1`)).total);
   if (open < OPEN) {
-    const filled = await measure(`open ${OPEN - open} tickets over REST (C=${C})`, OPEN - open, C, (i) => createTicket(open + i));
+    const filled = await measure(`open ${OPEN - open} tickets over REST (C=${C})`, OPEN - open, C, (i) => createTicket(open + i, 'bench-queues'));
     printFigures([filled]);
   }
   const total = Number((await get(`/queues/teams/${bss}?pageSize=1`)).total);
