@@ -69,18 +69,7 @@ export class MailBackground implements OnApplicationBootstrap, OnApplicationShut
   private async startPoller(): Promise<void> {
     const mailbox = parseMailboxUrl(this.config.mail.imapUrl!);
     const input: PollerInput = { mailbox: mailbox.name, intervalMs: this.config.mail.imapPollIntervalMs };
-    await this.temporal.call(
-      (client) =>
-        client.workflow.start('mailboxPollerWorkflow', {
-          workflowId: pollerWorkflowId(mailbox.name),
-          taskQueue: this.config.taskQueue,
-          args: [input],
-          // A running poller is kept (another worker started it); a stopped one starts again.
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-        }),
-      this.config.commandTimeoutMs,
-    );
+    await this.temporal.keepRunning('mailboxPollerWorkflow', pollerWorkflowId(mailbox.name), [input]);
     this.logger.log(`polling ${mailbox.name} every ${input.intervalMs} ms`);
   }
 }

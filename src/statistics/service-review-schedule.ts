@@ -1,7 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
 import { SERVICE_REVIEW_WORKFLOW_ID, type ServiceReviewActivities } from '../../workflows/service-review.messages';
-import { appConfig } from '../config/app-config';
 import { APP_ROLES, type AppRoles } from '../config/app-roles';
 import { Activity } from '../temporal/activity.decorator';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
@@ -19,23 +17,12 @@ export class ServiceReviewSchedule implements OnApplicationBootstrap, ServiceRev
   constructor(
     private readonly reviews: ServiceReviewsService,
     private readonly temporal: TemporalClientProvider,
-    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
     @Inject(APP_ROLES) private readonly roles: AppRoles,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.roles.worker || process.env.SERVICE_REVIEW_MAIL === 'off') return;
-    await this.temporal.call(
-      (client) =>
-        client.workflow.start('serviceReviewScheduleWorkflow', {
-          workflowId: SERVICE_REVIEW_WORKFLOW_ID,
-          taskQueue: this.config.taskQueue,
-          args: [],
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-        }),
-      this.config.commandTimeoutMs,
-    );
+    await this.temporal.keepRunning('serviceReviewScheduleWorkflow', SERVICE_REVIEW_WORKFLOW_ID, []);
     this.logger.log('monthly service reviews: mailed on the 1st of each month');
   }
 

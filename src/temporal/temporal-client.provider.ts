@@ -129,6 +129,24 @@ export class TemporalClientProvider implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Starts a long-lived loop (the mailbox poller, the monthly service reviews) unless one runs: a
+   * running one is kept, whoever started it; one that ended is started again.
+   */
+  async keepRunning(workflowType: string, workflowId: string, args: unknown[]): Promise<void> {
+    await this.call(
+      (client) =>
+        client.workflow.start(workflowType, {
+          workflowId,
+          taskQueue: this.config.taskQueue,
+          args,
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+        }),
+      this.config.commandTimeoutMs,
+    );
+  }
+
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
