@@ -4,9 +4,11 @@
 // the resolution), and those rules do not depend on the policy; the policy gives the target and
 // the calendar the running time is counted in. So the replay counts the same running segments in
 // the proposed calendar and judges them against the proposed target: pure, and the same inputs
-// always give the same figures.
+// always give the same figures. A proposed priority matrix assesses the recorded impact and
+// urgency again, and the target is then the new level's.
 import { ALWAYS_OPEN, BusinessCalendar, businessTimeBetween } from '../calendar/business-calendar';
 import type { ClockSegment } from './sla-clock';
+import { assessPriority, type PriorityMatrix } from '../priority';
 import { RequestKind, SlaPolicy, targetsFor } from './sla-policy';
 
 /** A finished clock as the read model recorded it. */
@@ -19,6 +21,9 @@ export interface RecordedClock {
 
 export interface RecordedTicket {
   priority: string;
+  /** The levels it was assessed with: a proposed priority matrix assesses them again. */
+  impact: string;
+  urgency: string;
   requestKind: RequestKind | null;
   /** Taken by the on-call service out of hours: its clocks ran round the clock, and would again. */
   onCall: boolean;
@@ -36,6 +41,8 @@ export interface ClockReplay {
 }
 
 export interface TicketReplay {
+  /** The priority under the proposal (the recorded one unless a matrix is proposed). */
+  priority: string;
   firstResponse: ClockReplay | null;
   resolution: ClockReplay | null;
   /** Why it could not be replayed (the proposal has no level for its priority). */
@@ -51,11 +58,23 @@ function replayClock(clock: RecordedClock | null, calendar: BusinessCalendar, ta
   return { nowMs: clock.elapsedMs, nowMet: clock.met, proposedMs, proposedMet: proposedMs <= targetMs };
 }
 
-export function replayTicket(ticket: RecordedTicket, proposal: SlaPolicy): TicketReplay {
-  if (!proposal.targets[ticket.priority]) return { firstResponse: null, resolution: null, skipped: `${proposal.code} has no level ${ticket.priority}` };
-  const targets = targetsFor(proposal, ticket.priority, ticket.requestKind);
+/** A proposed matrix assesses the recorded impact and urgency again; without one the recorded priority stands. */
+function priorityUnder(ticket: RecordedTicket, matrix: PriorityMatrix | undefined): string {
+  return matrix ? assessPriority(ticket.impact, ticket.urgency, matrix).level.code : ticket.priority;
+}
+
+export function replayTicket(ticket: RecordedTicket, proposal: SlaPolicy, matrix?: PriorityMatrix): TicketReplay {
+  let priority: string;
+  try {
+    priority = priorityUnder(ticket, matrix);
+  } catch (error) {
+    return { priority: ticket.priority, firstResponse: null, resolution: null, skipped: (error as Error).message };
+  }
+  if (!proposal.targets[priority]) return { priority, firstResponse: null, resolution: null, skipped: `${proposal.code} has no level ${priority}` };
+  const targets = targetsFor(proposal, priority, ticket.requestKind);
   const calendar = ticket.onCall ? ALWAYS_OPEN : proposal.calendar;
   return {
+    priority,
     firstResponse: replayClock(ticket.firstResponse, calendar, targets.firstResponseMs),
     resolution: replayClock(ticket.resolution, calendar, targets.resolutionMs),
     skipped: null,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { VersionedPriorityMatrix, validateMatrix } from '../../machines/priority';
+import { PriorityMatrix, VersionedPriorityMatrix, validateMatrix } from '../../machines/priority';
 import type { PublishPriorityMatrixDto } from './dto/priority-matrix.dto';
 import { PriorityMatrixEntity } from './priority-matrix.entity';
 import { SlaErrorCode, SlaException } from './sla.exception';
@@ -25,6 +25,12 @@ export class PriorityMatricesService {
 
   /** Adds the next version; tickets already open keep their priority until an agent or a recalculation changes it. */
   async publish(dto: PublishPriorityMatrixDto): Promise<VersionedPriorityMatrix> {
+    const draft = this.checked(dto);
+    return publishNextVersion(this.matrices, dto.code, (version): VersionedPriorityMatrix => ({ code: dto.code, version, name: dto.name.trim(), ...draft }));
+  }
+
+  /** The matrix a body describes, validated (422 naming the field), not stored: a what-if may propose one. */
+  checked(dto: PublishPriorityMatrixDto): PriorityMatrix {
     const draft = {
       impactFactors: { ...dto.impactFactors },
       urgencyFactors: { ...dto.urgencyFactors },
@@ -39,6 +45,6 @@ export class PriorityMatricesService {
     };
     const problems = validateMatrix(draft);
     if (problems.length) throw new SlaException(SlaErrorCode.InvalidMatrix, problems.join('; '), { field: problems[0].split(/[:.[]/)[0] });
-    return publishNextVersion(this.matrices, dto.code, (version): VersionedPriorityMatrix => ({ code: dto.code, version, name: dto.name.trim(), ...draft }));
+    return draft;
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ALWAYS_OPEN, validateCalendar } from '../../machines/calendar/business-calendar';
-import { DEFAULT_MATRIX_CODE, VersionedPriorityMatrix } from '../../machines/priority';
+import { DEFAULT_MATRIX_CODE, PriorityMatrix, VersionedPriorityMatrix } from '../../machines/priority';
 import { viewClock } from '../../machines/sla/sla-clock';
 import { RequestKind, SlaPolicy, validatePolicy, withMatrixTargets } from '../../machines/sla/sla-policy';
 import { PriorityMatricesService } from './priority-matrices.service';
@@ -75,11 +75,12 @@ export class SlaPoliciesService {
 
   /**
    * The draft as it would be published (validated, the matrix's times filling the levels it leaves
-   * out), numbered as the next version; nothing is stored: the policy-change preview reads it.
+   * out), numbered as the next version; nothing is stored: the policy-change preview and the
+   * what-if replay read it. A what-if may propose a matrix too: the draft is checked against it.
    */
-  async checked(draft: Omit<SlaPolicy, 'version'>): Promise<SlaPolicy> {
+  async checked(draft: Omit<SlaPolicy, 'version'>, proposedMatrix?: PriorityMatrix): Promise<SlaPolicy> {
     const matrixCode = draft.priorityMatrix ?? DEFAULT_MATRIX_CODE;
-    const matrix = await this.matrices.newest(matrixCode);
+    const matrix = proposedMatrix ?? (await this.matrices.newest(matrixCode));
     if (!matrix) throw new SlaException(SlaErrorCode.InvalidPolicy, `priority matrix ${matrixCode} does not exist`, { field: 'priorityMatrix' });
     const calendarProblems = validateCalendar(draft.calendar).map((p) => `calendar: ${p}`);
     const policyProblems = validatePolicy({ ...draft, version: 0 }, matrix.levels.map((l) => l.code));

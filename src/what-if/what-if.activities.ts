@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { SlaPolicy } from '../../machines/sla/sla-policy';
+import type { PriorityMatrix } from '../../machines/priority';
+import type { RequestKind, SlaPolicy } from '../../machines/sla/sla-policy';
 import { RecordedClock, replayTicket } from '../../machines/sla/what-if';
 import type { WhatIfActivities, WhatIfBatch } from '../../workflows/what-if.messages';
 import { Activity } from '../temporal/activity.decorator';
@@ -13,6 +14,8 @@ interface Row {
   number: string;
   team: string;
   priority: string;
+  impact: string;
+  urgency: string;
   category: string;
   requestKind: string | null;
   onCall: boolean;
@@ -45,10 +48,11 @@ export class WhatIfReplay implements WhatIfActivities {
 
   @Activity()
   async replayWhatIfBatch(id: string, after: string | null): Promise<WhatIfBatch> {
-    const [run] = await this.db.query('SELECT proposal, period_from, period_to FROM what_if_runs WHERE id = $1', [id]);
+    const [run] = await this.db.query('SELECT proposal, priority_matrix, period_from, period_to FROM what_if_runs WHERE id = $1', [id]);
     const proposal = run.proposal as SlaPolicy;
+    const matrix = (run.priority_matrix ?? undefined) as PriorityMatrix | undefined;
     const rows: Row[] = await this.db.query(
-      `SELECT t.number, coalesce(t.team_name, '(no team)') AS team, t.priority, coalesce(t.category_name, '(no category)') AS category,
+      `SELECT t.number, coalesce(t.team_name, '(no team)') AS team, t.priority, t.impact, t.urgency, coalesce(t.category_name, '(no category)') AS category,
               t.request_kind AS "requestKind", t.sla_on_call AS "onCall",
               CASE WHEN fr.stopped_at IS NOT NULL THEN json_build_object('elapsedMs', fr.elapsed_ms_at_stop, 'met', fr.met, 'segments', fr.segments) END AS fr,
               CASE WHEN rs.stopped_at IS NOT NULL THEN json_build_object('elapsedMs', rs.elapsed_ms_at_stop, 'met', rs.met, 'segments', rs.segments) END AS rs
@@ -66,7 +70,7 @@ export class WhatIfReplay implements WhatIfActivities {
          SELECT $1, * FROM jsonb_to_recordset($2::jsonb) AS x(number text, team text, priority text, category text, skipped text,
            fr_now_ms bigint, fr_now_met boolean, fr_proposed_ms bigint, fr_proposed_met boolean, rs_now_ms bigint, rs_now_met boolean, rs_proposed_ms bigint, rs_proposed_met boolean)
          ON CONFLICT DO NOTHING RETURNING number`,
-        [id, JSON.stringify(rows.map((row) => resultOf(row, proposal)))],
+        [id, JSON.stringify(rows.map((row) => resultOf(row, proposal, matrix)))],
       );
       await tx.query('UPDATE what_if_runs SET replayed = replayed + $2 WHERE id = $1', [id, inserted.length]);
     });
@@ -80,8 +84,9 @@ export class WhatIfReplay implements WhatIfActivities {
   }
 }
 
-function resultOf(row: Row, proposal: SlaPolicy) {
-  const replay = replayTicket({ priority: row.priority, requestKind: row.requestKind as never, onCall: row.onCall, firstResponse: recorded(row.fr), resolution: recorded(row.rs) }, proposal);
+function resultOf(row: Row, proposal: SlaPolicy, matrix: PriorityMatrix | undefined) {
+  const ticket = { priority: row.priority, impact: row.impact, urgency: row.urgency, requestKind: row.requestKind as RequestKind | null, onCall: row.onCall, firstResponse: recorded(row.fr), resolution: recorded(row.rs) };
+  const replay = replayTicket(ticket, proposal, matrix);
   const fr = replay.firstResponse;
   const rs = replay.resolution;
   return {

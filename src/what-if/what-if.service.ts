@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { NumberAllocator } from '../numbering/number-allocator';
 import { draftOf } from '../sla/dto/sla.dto';
+import { PriorityMatricesService } from '../sla/priority-matrices.service';
 import { SlaPoliciesService } from '../sla/sla-policies.service';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import type { StartWhatIfDto, WhatIfRunDto } from './dto/what-if.dto';
@@ -15,6 +16,7 @@ export class WhatIfService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly policies: SlaPoliciesService,
+    private readonly matrices: PriorityMatricesService,
     private readonly numbers: NumberAllocator,
     private readonly temporal: TemporalClientProvider,
   ) {}
@@ -22,11 +24,12 @@ export class WhatIfService {
   /** The proposal is checked as a publish would be (nothing is published), then replayed by a workflow (202). */
   async start(user: AuthUser, dto: StartWhatIfDto, idempotencyKey?: string): Promise<WhatIfRunDto> {
     if (!(Date.parse(dto.from) < Date.parse(dto.to))) throw new WhatIfException(WhatIfErrorCode.InvalidPeriod, '`from` must be before `to`', { field: 'from' });
-    const proposal = await this.policies.checked(draftOf(dto.proposal));
+    const matrix = dto.priorityMatrix ? { ...this.matrices.checked(dto.priorityMatrix), code: dto.priorityMatrix.code, name: dto.priorityMatrix.name } : undefined;
+    const proposal = await this.policies.checked(draftOf(dto.proposal), matrix);
     const id = await this.numbers.next('whatIf', idempotencyKey);
     await this.db.query(
-      `INSERT INTO what_if_runs (id, proposal, period_from, period_to, csi_number, requested_by) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
-      [id, JSON.stringify(proposal), dto.from, dto.to, dto.csiNumber ?? null, user.id],
+      `INSERT INTO what_if_runs (id, proposal, priority_matrix, period_from, period_to, csi_number, requested_by) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+      [id, JSON.stringify(proposal), matrix ? JSON.stringify(matrix) : null, dto.from, dto.to, dto.csiNumber ?? null, user.id],
     );
     await this.temporal.startOnce('whatIfWorkflow', id, [{ id }]);
     return this.get(id);
@@ -50,6 +53,7 @@ function viewOf(row: Record<string, any>): WhatIfRunDto {
     id: row.id,
     policy: row.proposal.code,
     proposalName: row.proposal.name,
+    priorityMatrixName: row.priority_matrix?.name ?? null,
     from: new Date(row.period_from).toISOString(),
     to: new Date(row.period_to).toISOString(),
     csiNumber: row.csi_number,

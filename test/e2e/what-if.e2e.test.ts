@@ -104,6 +104,21 @@ describe('what-if replay of a proposed SLA policy', () => {
     const view = (await stack.http.get(`/csi/proposals/${csi.body.number}`).set(stack.as('thomas'))).body;
     expect(view.evidence.map((e: { id: string }) => e.id)).toEqual([again.id, run.id]);
     expect(view.evidence[1].report).toEqual(run.report);
+
+    // A proposed priority matrix in which "today" is far more urgent: every fixture ticket
+    // (workplace × today = 1 × 16) is assessed P2 again, 4 h to resolve: T1 (6 h), T2 (10 h), T3 and
+    // T4 (8 h) breach, T5 (3 h) meets: 1/5 = 20 %; T1, T2 and T4 flip. Groups stay by the recorded priority.
+    const matrices = (await stack.http.get('/sla/priority-matrices').set(stack.as('admin'))).body;
+    const { version: _m, ...seed003 } = matrices.filter((m: { code: string }) => m.code === 'seed-003').at(-1);
+    const priorityMatrix = { ...seed003, name: 'Today is urgent', urgencyFactors: { ...seed003.urgencyFactors, today: 16, immediate: 32 } };
+    const reassessed = await replay({ ...body, priorityMatrix });
+    expect(reassessed.priorityMatrixName).toBe('Today is urgent');
+    expect(reassessed.report.total).toMatchObject({ tickets: 5, wouldBreach: 3, wouldMeet: 0, resolution: expect.objectContaining({ metNowPct: 80, metProposedPct: 20 }) });
+    expect(reassessed.report.flips.map((f: { number: string }) => f.number)).toEqual(['INC-900001', 'INC-900002', 'INC-900004']);
+    expect(reassessed.report.groups.map((g: { priority: string; resolution: { metProposedPct: number } }) => [g.priority, g.resolution.metProposedPct])).toEqual([['P3', 0], ['P2', 100]]);
+    const badMatrix = await stack.http.post('/what-if').set({ ...stack.as('susanne'), ...CT }).send({ ...body, priorityMatrix: { ...priorityMatrix, levels: [] } });
+    expect(badMatrix.status).toBe(400);
+
     const { histories, results } = await recordAndReplay(stack.temporal.client, 'what-if-', [run.id]);
     expect(results).toEqual(histories.map((h) => ({ workflowId: h.workflowId, error: undefined })));
   });

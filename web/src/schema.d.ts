@@ -4689,6 +4689,8 @@ export interface components {
             policy: string;
             /** @example Shorter P3 resolution */
             proposalName: string;
+            /** @description the proposed priority matrix, if any */
+            priorityMatrixName: string | null;
             /** Format: date-time */
             from: string;
             /** Format: date-time */
@@ -5508,6 +5510,8 @@ export interface components {
         StartWhatIfDto: {
             /** @description the proposed policy (not in force): the same body as POST /sla/policies; its code names the policy whose tickets are replayed */
             proposal: components["schemas"]["PublishSlaPolicyDto"];
+            /** @description a proposed priority matrix (not in force): each ticket is assessed again from its recorded impact and urgency, and measured against its new level’s targets */
+            priorityMatrix?: components["schemas"]["PublishPriorityMatrixDto"];
             /**
              * Format: date-time
              * @description tickets opened from this instant…

@@ -22,7 +22,7 @@ export function Evidence({ runs }: { runs: Run[] }) {
       {runs.map((run) => (
         <article class="card">
           <h3>
-            {run.id}: {run.proposalName} ({run.policy}, {when(run.from)} – {when(run.to)})
+            {run.id}: {run.proposalName}{run.priorityMatrixName ? ` + ${run.priorityMatrixName}` : ''} ({run.policy}, {when(run.from)} – {when(run.to)})
           </h3>
           {run.report ? <Report run={run} report={run.report} /> : <p role="status">{`${t('replaying')} ${run.replayed} / ${run.total ?? '…'}`}</p>}
         </article>

@@ -10,6 +10,7 @@ export class WhatIf1766016000000 implements MigrationInterface {
       CREATE TABLE what_if_runs (
         id text PRIMARY KEY,
         proposal jsonb NOT NULL,
+        priority_matrix jsonb,
         period_from timestamptz NOT NULL,
         period_to timestamptz NOT NULL,
         csi_number text,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsISO8601, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { PublishPriorityMatrixDto } from '../../sla/dto/priority-matrix.dto';
 import { PublishSlaPolicyDto } from '../../sla/dto/sla.dto';
 
 export class StartWhatIfDto {
@@ -8,6 +9,12 @@ export class StartWhatIfDto {
   @ValidateNested()
   @Type(() => PublishSlaPolicyDto)
   proposal!: PublishSlaPolicyDto;
+
+  @ApiPropertyOptional({ type: PublishPriorityMatrixDto, description: 'a proposed priority matrix (not in force): each ticket is assessed again from its recorded impact and urgency, and measured against its new level’s targets' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PublishPriorityMatrixDto)
+  priorityMatrix?: PublishPriorityMatrixDto;
 
   @ApiProperty({ format: 'date-time', description: 'tickets opened from this instant…' })
   @IsISO8601({ strict: true })
@@ -61,6 +68,7 @@ export class WhatIfRunDto {
   @ApiProperty({ example: 'WIF-000001' }) id!: string;
   @ApiProperty({ example: 'standard' }) policy!: string;
   @ApiProperty({ type: 'string', example: 'Shorter P3 resolution' }) proposalName!: string;
+  @ApiProperty({ type: 'string', nullable: true, description: 'the proposed priority matrix, if any' }) priorityMatrixName!: string | null;
   @ApiProperty({ format: 'date-time' }) from!: string;
   @ApiProperty({ format: 'date-time' }) to!: string;
   @ApiProperty({ type: 'string', nullable: true }) csiNumber!: string | null;
