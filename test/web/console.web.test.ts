@@ -108,6 +108,14 @@ describe('administration and absences', () => {
     await admin.getByRole('cell', { name: 'Library IT', exact: true }).waitFor();
     await checkPage(admin, 'console-admin-teams');
     await expect(stack.teamId('LIBRARY-IT')).resolves.toMatch(/^[0-9a-f-]{36}$/);
+    // Edited with the form of PATCH /teams/{id}: only what is filled in changes.
+    await admin.getByRole('button', { name: 'Edit Library IT' }).click();
+    const edit = admin.getByRole('form', { name: 'Edit: Library IT' });
+    await edit.locator('[name=name]').fill('Library and Learning IT');
+    await edit.getByRole('button', { name: 'Send' }).click();
+    await admin.getByRole('cell', { name: 'Library and Learning IT', exact: true }).waitFor();
+    const { body: teams } = await stack.http.get('/teams').set(stack.as('admin')).expect(200);
+    expect(teams.find((t: { code: string }) => t.code === 'LIBRARY-IT')).toMatchObject({ name: 'Library and Learning IT', lineLevel: 1 });
   });
 
   it('lets an agent set and remove an absence with its auto-reply', async () => {

@@ -12,15 +12,16 @@ import { type Column, Table, when } from './parts';
 
 type Row = Record<string, unknown>;
 
-/** The lists an admin keeps, by their routes (GET lists them, POST adds one). */
+/** The lists an admin keeps, by their routes (GET lists them, POST adds one, PATCH on one edits it). */
 const SECTIONS = [
-  { path: '/teams', title: 'teams' },
-  { path: '/organisations', title: 'organisations' },
-  { path: '/categories', title: 'categories' },
-  { path: '/catalog/items', title: 'catalogItems' },
-  { path: '/sla/policies', title: 'slaPolicies' },
-  { path: '/sla/priority-matrices', title: 'priorityMatrices' },
-  { path: '/webhooks', title: 'webhooks' },
+  { path: '/teams', title: 'teams', editable: true },
+  { path: '/organisations', title: 'organisations', editable: true },
+  { path: '/categories', title: 'categories', editable: true },
+  { path: '/catalog/items', title: 'catalogItems', editable: true },
+  // A policy or a matrix changes by publishing its next version, not by editing one.
+  { path: '/sla/policies', title: 'slaPolicies', editable: false },
+  { path: '/sla/priority-matrices', title: 'priorityMatrices', editable: false },
+  { path: '/webhooks', title: 'webhooks', editable: true },
 ] as const;
 
 export function Administration() {
@@ -40,6 +41,7 @@ export function AdminList({ path }: { path: string }) {
   const section = SECTIONS.find((s) => s.path === path);
   const [rows, setRows] = useState<Row[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Row | null>(null);
   const load = async () => {
     const response = await fetch(path, { credentials: 'same-origin' });
     const body = (await response.json()) as unknown;
@@ -55,15 +57,19 @@ export function AdminList({ path }: { path: string }) {
       </p>
       <h1>{t(section.title)}</h1>
       {error && <p role="alert" class="error">{error}</p>}
-      {rows && <RowTable rows={rows} />}
+      {rows && <RowTable rows={rows} onEdit={section.editable ? setEditing : undefined} />}
+      {editing && <EditForm path={path} row={editing} onDone={() => (setEditing(null), void load())} />}
       <OperationForm method="post" path={path} title={t('addNew')} onDone={() => void load()} />
       {path === '/sla/policies' && <PolicyChanges onApplied={() => void load()} />}
     </main>
   );
 }
 
-/** The scalar columns of the rows (lists shown as their length), at most six. */
-function RowTable({ rows }: { rows: Row[] }) {
+/** A row's key in its routes: an id, or a code (an organisation). */
+const keyOf = (row: Row): { name: 'id' | 'code'; value: string } => (typeof row.id === 'string' ? { name: 'id', value: row.id } : { name: 'code', value: String(row.code) });
+
+/** The scalar columns of the rows (lists shown as their length), at most six; each row can be edited. */
+function RowTable({ rows, onEdit }: { rows: Row[]; onEdit?: (row: Row) => void }) {
   if (rows.length === 0) return <p>-</p>;
   const columns = Object.keys(rows[0]).filter((k) => k !== 'id' && typeof rows[0][k] !== 'object').slice(0, 5);
   const lists = Object.keys(rows[0]).filter((k) => Array.isArray(rows[0][k])).slice(0, 1);
@@ -75,6 +81,11 @@ function RowTable({ rows }: { rows: Row[] }) {
             {[...columns, ...lists].map((c) => (
               <th scope="col">{c}</th>
             ))}
+            {onEdit && (
+              <th scope="col">
+                <span class="visually-hidden">{t('edit')}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -86,12 +97,29 @@ function RowTable({ rows }: { rows: Row[] }) {
               {lists.map((c) => (
                 <td>{(row[c] as unknown[]).length}</td>
               ))}
+              {onEdit && (
+                <td>
+                <button type="button" class="link" onClick={() => onEdit(row)} aria-label={`${t('edit')} ${String(row.name ?? row.code ?? row.url ?? keyOf(row).value)}`}>
+                  {t('edit')}
+                </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
   );
+}
+
+/**
+ * A row's PATCH operation as a form (its route from the OpenAPI document, the row's key fixed):
+ * only the fields filled in are sent, the rest stay as they are. Lists without one say nothing.
+ */
+function EditForm({ path, row, onDone }: { path: string; row: Row; onDone: () => void }) {
+  const key = keyOf(row);
+  const label = `${t('edit')}: ${String(row.name ?? row.code ?? row.url ?? key.value)}`;
+  return <OperationForm method="patch" path={`${path}/{${key.name}}`} title={label} onDone={onDone} fixed={{ [key.name]: key.value }} />;
 }
 
 /**
