@@ -8,6 +8,7 @@ import { AccessGuard } from './access.guard';
 import { FailedSignIns } from './failed-sign-ins';
 import { PublicThrottlerGuard } from './public-throttler.guard';
 import { SessionEntity } from './session.entity';
+import { StaffController } from './staff.controller';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 import { SignInService } from './sign-in.service';
@@ -23,7 +24,7 @@ import { UsersService } from './users.service';
     // Health and other open routes: 120 requests a minute per address (THROTTLE_PUBLIC_PER_MINUTE).
     ThrottlerModule.forRootAsync({ useFactory: () => [{ name: 'public', ttl: 60_000, limit: Number(process.env.THROTTLE_PUBLIC_PER_MINUTE ?? 120) }] }),
   ],
-  controllers: [AuthController, SessionsController],
+  controllers: [AuthController, SessionsController, StaffController],
   // Guards run in this order: the open routes' rate limit, then who the caller is and what they may call.
   providers: [
     { provide: APP_GUARD, useClass: PublicThrottlerGuard },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
-import type { Role } from '../../machines/actor';
+import { EntityManager, In, Repository } from 'typeorm';
+import { STAFF_ROLES, type Role } from '../../machines/actor';
 import { UserEntity } from './user.entity';
 
 /** Owns `users`: what other modules ask of it. */
@@ -13,6 +13,11 @@ export class UsersService {
   async idsWithRole(role: Role, tx?: EntityManager): Promise<string[]> {
     const rows = await (tx?.getRepository(UserEntity) ?? this.users).find({ where: { role: role as UserEntity['role'] }, select: { id: true }, order: { id: 'ASC' } });
     return rows.map((u) => u.id);
+  }
+
+  /** The IT staff, by display name: who may be a team member. */
+  async staff(): Promise<Array<Pick<UserEntity, 'id' | 'username' | 'displayName' | 'role'>>> {
+    return this.users.find({ where: { role: In([...STAFF_ROLES]) as never }, select: { id: true, username: true, displayName: true, role: true }, order: { displayName: 'ASC', id: 'ASC' } });
   }
 
   findById(id: string): Promise<UserEntity | null> {

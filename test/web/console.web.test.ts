@@ -116,6 +116,14 @@ describe('administration and absences', () => {
     await admin.getByRole('cell', { name: 'Library and Learning IT', exact: true }).waitFor();
     const { body: teams } = await stack.http.get('/teams').set(stack.as('admin')).expect(200);
     expect(teams.find((t: { code: string }) => t.code === 'LIBRARY-IT')).toMatchObject({ name: 'Library and Learning IT', lineLevel: 1 });
+    // A member from the staff directory (GET /staff), with the form of PUT /teams/{id}/members/{userId}.
+    await admin.getByRole('button', { name: 'Edit Library and Learning IT' }).click();
+    const join = admin.getByRole('form', { name: 'Add a member or change their dispatcher and lead flags: Library and Learning IT' });
+    await join.locator('select[name=userId]').selectOption({ label: 'Sara (BSS IT agent) (agent)' });
+    await join.getByRole('button', { name: 'Send' }).click();
+    await join.getByRole('status').waitFor();
+    const library = (await stack.http.get('/teams').set(stack.as('admin')).expect(200)).body.find((t: { code: string }) => t.code === 'LIBRARY-IT');
+    expect(library.members.map((m: { displayName: string }) => m.displayName)).toEqual(['Sara (BSS IT agent)']);
   });
 
   it('lets an agent set and remove an absence with its auto-reply', async () => {

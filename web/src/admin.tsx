@@ -58,7 +58,7 @@ export function AdminList({ path }: { path: string }) {
       <h1>{t(section.title)}</h1>
       {error && <p role="alert" class="error">{error}</p>}
       {rows && <RowTable rows={rows} onEdit={section.editable ? setEditing : undefined} />}
-      {editing && <EditForm path={path} row={editing} onDone={() => (setEditing(null), void load())} />}
+      {editing && <EditForm path={path} row={editing} onSaved={() => void load()} onClose={() => (setEditing(null), void load())} />}
       <OperationForm method="post" path={path} title={t('addNew')} onDone={() => void load()} />
       {path === '/sla/policies' && <PolicyChanges onApplied={() => void load()} />}
     </main>
@@ -114,12 +114,24 @@ function RowTable({ rows, onEdit }: { rows: Row[]; onEdit?: (row: Row) => void }
 
 /**
  * A row's PATCH operation as a form (its route from the OpenAPI document, the row's key fixed):
- * only the fields filled in are sent, the rest stay as they are. Lists without one say nothing.
+ * only the fields filled in are sent, the rest stay as they are; saved, it closes. A team's row
+ * also has its membership forms, which stay open for the next member.
  */
-function EditForm({ path, row, onDone }: { path: string; row: Row; onDone: () => void }) {
+function EditForm({ path, row, onSaved, onClose }: { path: string; row: Row; onSaved: () => void; onClose: () => void }) {
   const key = keyOf(row);
-  const label = `${t('edit')}: ${String(row.name ?? row.code ?? row.url ?? key.value)}`;
-  return <OperationForm method="patch" path={`${path}/{${key.name}}`} title={label} onDone={onDone} fixed={{ [key.name]: key.value }} />;
+  const name = String(row.name ?? row.code ?? row.url ?? key.value);
+  const fixed = { [key.name]: key.value };
+  return (
+    <>
+      <OperationForm method="patch" path={`${path}/{${key.name}}`} title={`${t('edit')}: ${name}`} onDone={onClose} fixed={fixed} />
+      {path === '/teams' && (
+        <>
+          <OperationForm method="put" path="/teams/{id}/members/{userId}" title={`${t('addMember')}: ${name}`} onDone={onSaved} fixed={fixed} />
+          <OperationForm method="delete" path="/teams/{id}/members/{userId}" title={`${t('removeMember')}: ${name}`} onDone={onSaved} fixed={fixed} />
+        </>
+      )}
+    </>
+  );
 }
 
 /**

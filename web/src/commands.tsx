@@ -164,10 +164,12 @@ export function FieldInput({ field, teamId }: { field: Field; teamId: string | n
 function LookupInput({ field, teamId, label, hint }: { field: Field; teamId: string | null; label: string; hint: preact.JSX.Element | null }) {
   const [teams, setTeams] = useState<Schemas['TeamView'][] | null>(null);
   const [categories, setCategories] = useState<Array<{ id: string; name: string }>>([]);
+  const [staff, setStaff] = useState<Schemas['StaffMemberDto'][]>([]);
   const [absent, setAbsent] = useState<Schemas['AbsentMemberView'][]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (field.lookup === 'category') void api.GET('/categories').then(({ data, error }) => (data ? (setCategories(data), setTeams([])) : setError(describeError(error))));
+    else if (field.lookup === 'staff') void api.GET('/staff').then(({ data, error }) => (data ? (setStaff(data), setTeams([])) : setError(describeError(error))));
     else void api.GET('/teams').then(({ data, error }) => (data ? setTeams(data) : setError(describeError(error))));
     // Who is away now: the API answers dispatchers (403 to others, who then see the names alone).
     if (field.lookup === 'member' && teamId) void api.GET('/teams/{id}/absences', { params: { path: { id: teamId }, query: {} } }).then(({ data }) => setAbsent(data ?? []));
@@ -185,6 +187,8 @@ function LookupInput({ field, teamId, label, hint }: { field: Field; teamId: str
   const options =
     field.lookup === 'category'
       ? categories.map((category) => ({ value: category.id, text: category.name }))
+      : field.lookup === 'staff'
+        ? staff.map((member) => ({ value: member.id, text: `${member.displayName} (${member.role})` }))
       : field.lookup === 'team'
         ? teams.map((team) => ({ value: team.id, text: `${team.name} (${team.lineLevel})` }))
         : (teams.find((team) => team.id === teamId)?.members ?? []).map((m) => {

@@ -44,7 +44,7 @@ export interface Field {
   options: string[];
   description: string;
   /** The UI offers a list to choose from for these (a team, an agent) instead of a raw id. */
-  lookup: 'team' | 'member' | 'category' | null;
+  lookup: 'team' | 'member' | 'category' | 'staff' | null;
   /** A choice among numbers (a team's line level): sent as a number. */
   numeric: boolean;
   maxLength?: number;
@@ -71,7 +71,7 @@ function resolve(document: Document, schema: Schema | undefined): Schema {
   return schema;
 }
 
-const LOOKUPS: Record<string, Field['lookup']> = { teamId: 'team', agentId: 'member', categoryId: 'category' };
+const LOOKUPS: Record<string, Field['lookup']> = { teamId: 'team', agentId: 'member', categoryId: 'category', userId: 'staff' };
 
 function fieldOf(document: Document, name: string, raw: Schema, required: boolean, where: Field['in']): Field {
   const resolved = resolve(document, raw);

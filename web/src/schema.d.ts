@@ -139,6 +139,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The IT staff (agents, dispatchers, incident managers, admins), by name */
+        get: operations["StaffController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tickets": {
         parameters: {
             query?: never;
@@ -3071,6 +3088,16 @@ export interface components {
             user: components["schemas"]["CurrentUserDto"];
             /** @description the session's X-CSRF-Token; null for a bearer token, which needs none */
             csrfToken: string | null;
+        };
+        StaffMemberDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example tim */
+            username: string;
+            /** @example LevelOneTim */
+            displayName: string;
+            /** @enum {string} */
+            role: "agent" | "dispatcher" | "incidentManager" | "admin";
         };
         GuideAnswerDto: {
             /** @example power */
@@ -6839,6 +6866,63 @@ export interface operations {
                 };
             };
             /** @description PostgreSQL or Temporal is unreachable or did not answer in time, and the change may still take effect: retry after Retry-After seconds with the same Idempotency-Key */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying (5) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StaffController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMemberDto"][];
+                };
+            };
+            /** @description no bearer token and no session cookie, a token that belongs to nobody, or an ended or expired session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the caller's role may not call this (rule: "dispatch"; only dispatchers, team leads and admins) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description too many failed sign-ins (wrong tokens or passwords) from this address within a minute; wait a minute */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable or did not answer in time: retry after Retry-After seconds */
             503: {
                 headers: {
                     /** @description seconds to wait before retrying (5) */
