@@ -66,11 +66,38 @@ const MAJOR_INCIDENT: Record<string, CommandLabel> = {
   close: { en: 'Close', da: 'Luk' },
 };
 
+const PROBLEM: Record<string, CommandLabel> = {
+  startInvestigation: { en: 'Start the investigation', da: 'Påbegynd undersøgelsen' },
+  linkIncident: { en: 'Link an incident', da: 'Tilknyt en hændelse' },
+  unlinkIncident: { en: 'Unlink an incident', da: 'Fjern en tilknyttet hændelse' },
+  recordRootCause: { en: 'Record the root cause', da: 'Registrér grundårsagen' },
+  recordWorkaround: { en: 'Record the workaround', da: 'Registrér den midlertidige løsning' },
+  publishKnownError: { en: 'Publish as a known error', da: 'Offentliggør som kendt fejl' },
+  requestChange: { en: 'Request a change', da: 'Anmod om en ændring' },
+  resolve: { en: 'Resolve', da: 'Løs' },
+  close: { en: 'Close', da: 'Luk' },
+};
+
+const CHANGE: Record<string, CommandLabel> = {
+  assess: { en: 'Assess risk and impact', da: 'Vurder risiko og påvirkning' },
+  approve: { en: 'Approve', da: 'Godkend' },
+  reject: { en: 'Reject', da: 'Afvis' },
+  schedule: { en: 'Schedule the window', da: 'Planlæg vinduet' },
+  startImplementation: { en: 'Start implementation', da: 'Påbegynd implementeringen' },
+  complete: { en: 'Implementation done', da: 'Implementeringen er færdig' },
+  recordReview: { en: 'Record the review', da: 'Registrér evalueringen' },
+  close: { en: 'Close', da: 'Luk' },
+  linkProblem: { en: 'Link a problem', da: 'Tilknyt et problem' },
+  linkIncident: { en: 'Link an incident', da: 'Tilknyt en hændelse' },
+};
+
 /** By the route every command of a process starts with. */
 const BY_PROCESS: Array<[prefix: string, labels: Record<string, CommandLabel>]> = [
   ['/tickets/{number}/', TICKET],
   ['/csi/proposals/{number}/', CSI],
   ['/major-incidents/{number}/', MAJOR_INCIDENT],
+  ['/problems/{number}/', PROBLEM],
+  ['/changes/{number}/', CHANGE],
 ];
 
 export function commandLabel(path: string, command: string): CommandLabel | undefined {

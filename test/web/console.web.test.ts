@@ -182,3 +182,27 @@ describe('decisions on evidence (issue 15)', () => {
     await checkPage(admin, 'console-admin-policies');
   });
 });
+
+describe('problems and changes in the console (issue 14)', () => {
+  it('lets an agent raise a problem from an incident and investigate it with the allowed commands', async () => {
+    const { body: incident } = await stack.http.post('/tickets').set(stack.as('jannet'))
+      .send({ type: 'incident', title: 'Print queue stalls every morning', description: 'Jobs wait until someone restarts the spooler.', impact: 'department', urgency: 'today' }).expect(201);
+    const agent = await signIn(browser, base, 'tim');
+    await agent.getByRole('link', { name: 'Problems' }).click();
+    const raise = agent.getByRole('form', { name: 'Raise a problem' });
+    await raise.locator('[name=title]').fill('Print spooler stalls');
+    await raise.locator('[name=incidents]').fill(incident.number);
+    await raise.getByRole('button', { name: 'Send' }).click();
+    await agent.getByRole('heading', { name: /^PRB-\d+: Print spooler stalls$/ }).waitFor();
+    await agent.getByRole('link', { name: incident.number }).waitFor();
+    await act(agent, 'startInvestigation');
+    await stage(agent).filter({ hasText: 'investigating' }).waitFor();
+    await act(agent, 'recordRootCause', (form) => form.locator('[name=rootCause]').fill('The spooler leaks handles after the nightly driver update'));
+    await agent.getByText('The spooler leaks handles after the nightly driver update').first().waitFor();
+    await agent.locator('button[data-command="requestChange"]').filter({ hasText: 'Request a change' }).waitFor();
+    await checkPage(agent, 'console-problem');
+    await agent.getByRole('link', { name: 'Changes' }).click();
+    await agent.getByRole('form', { name: 'Raise a change' }).waitFor();
+    await checkPage(agent, 'console-changes');
+  });
+});

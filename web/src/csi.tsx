@@ -6,7 +6,7 @@ import { actionKey, api, describeError, type Me, type Schemas } from './api';
 import { CommandPanel } from './commands';
 import { t } from './i18n';
 import { useLiveList, useLiveView } from './live';
-import { type Column, Entries, Failure, SearchForm, Table, Waiting, when } from './parts';
+import { type Column, Decisions, Entries, Failure, SearchForm, Table, Waiting, when } from './parts';
 import { Evidence, WhatIfForm } from './what-if';
 
 type Proposal = Schemas['CsiProposalViewDto'];
@@ -188,22 +188,5 @@ export function CsiProposalPage({ number, me }: { number: string; me: Me }) {
         <Entries entries={proposal.trail} kind="public" />
       </section>
     </main>
-  );
-}
-
-function Decisions({ decisions }: { decisions: Proposal['decisions'] }) {
-  if (decisions.length === 0) return null;
-  const columns: Column<Proposal['decisions'][number]>[] = [
-    [t('when'), (d) => when(d.at)],
-    [t('decision'), (d) => d.command],
-    [t('stage'), (d) => `${d.from} → ${d.to}`],
-    [t('by'), (d) => `${d.actorName ?? d.actorId} (${d.role})`],
-    [t('rationale'), (d) => d.rationale ?? ''],
-  ];
-  return (
-    <section>
-      <h2>{t('decisions')}</h2>
-      <Table columns={columns} rows={decisions} />
-    </section>
   );
 }

@@ -12,6 +12,7 @@ import { Statistics } from './statistics';
 import { Administration, AdminList, MyAbsences } from './admin';
 import { MajorIncidentList, MajorIncidentPage } from './major-incidents';
 import { CsiAgenda, CsiNew, CsiProposalPage, CsiRegister } from './csi';
+import { ChangeList, ChangePage, ProblemList, ProblemPage } from './problems-changes';
 
 function useRoute(): string {
   const [route, setRoute] = useState(location.hash.slice(1) || '/');
@@ -78,6 +79,12 @@ function Page({ route, me }: { route: string; me: Me }) {
   if (route === '/absences') return <MyAbsences />;
   if (route === '/overview') return <Overview me={me} />;
   if (route === '/statistics') return <Statistics />;
+  const problem = route.match(/^\/problems\/(PRB-\d+)$/);
+  const change = route.match(/^\/changes\/(CHG-\d+)$/);
+  if (route === '/problems') return <ProblemList me={me} />;
+  if (problem) return <ProblemPage number={problem[1]} />;
+  if (route === '/changes') return <ChangeList me={me} />;
+  if (change) return <ChangePage number={change[1]} />;
   if (route === '/csi') return <CsiRegister />;
   if (route === '/csi/new') return <CsiNew />;
   if (route === '/csi/agenda') return <CsiAgenda />;
@@ -116,6 +123,8 @@ function App() {
         {me?.permissions.includes('overview') && <a href="#/overview">{t('overview')}</a>}
         {me?.permissions.includes('overview') && <a href="#/statistics">{t('statistics')}</a>}
         {me?.permissions.includes('overview') && <a href="#/major-incidents">{t('majorIncidents')}</a>}
+        {me?.permissions.includes('itStaff') && <a href="#/problems">{t('problems')}</a>}
+        {me?.permissions.includes('overview') && <a href="#/changes">{t('changes')}</a>}
         {me && <a href="#/csi">{t('proposals')}</a>}
         {me?.permissions.includes('staff') && <a href="#/absences">{t('myAbsences')}</a>}
         {me?.permissions.includes('admin') && <a href="#/admin">{t('administration')}</a>}

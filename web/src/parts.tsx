@@ -82,3 +82,33 @@ export function Table<T>({ columns, rows, testId, rowClass, label }: { columns: 
     </div>
   );
 }
+
+/** One step of a governed process's decision trail (a CSI proposal, a problem, a change). */
+export interface Decision {
+  command: string;
+  from: string;
+  to: string;
+  actorId: string;
+  actorName: string | null;
+  role: string;
+  rationale: string | null;
+  at: string;
+}
+
+/** The decision trail: who moved the process, from where to where, and why. */
+export function Decisions({ decisions }: { decisions: Decision[] }) {
+  if (decisions.length === 0) return null;
+  const columns: Column<Decision>[] = [
+    [t('when'), (d) => when(d.at)],
+    [t('decision'), (d) => d.command],
+    [t('stage'), (d) => `${d.from} → ${d.to}`],
+    [t('by'), (d) => `${d.actorName ?? d.actorId} (${d.role})`],
+    [t('rationale'), (d) => d.rationale ?? ''],
+  ];
+  return (
+    <section>
+      <h2>{t('decisions')}</h2>
+      <Table columns={columns} rows={decisions} />
+    </section>
+  );
+}
