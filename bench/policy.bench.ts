@@ -1,7 +1,7 @@
 // npm run bench:policy — against the running stack (`npm start` or `npm run start:cluster`): fills
 // the system to BENCH_OPEN (5,000) open tickets (real ticket workflows over REST at BENCH_C, 40;
 // tickets already there count), then a policy change on all of them (issue 15, item 2): the
-// preview of a holiday added to the standard policy, BENCH_R (5) times, and its one-step apply,
+// preview of a holiday (the next weekday) added to the standard policy, BENCH_R (5) times, and its one-step apply,
 // timed until the bulk-action workflow has recalculated every open ticket. Prints the figures and
 // the outcomes. Publishes a new version of `standard` per run. Loopback only.
 //   BENCH_OPEN (5000)  BENCH_C (40)  BENCH_R (5)  API_URL (http://127.0.0.1:3000)
@@ -19,11 +19,15 @@ async function openTickets(): Promise<number> {
   return Number((await get(`/queues/teams/${bss}?pageSize=1`)).total);
 }
 
-/** The newest standard policy with one more holiday, a weekday a month from now. */
+/**
+ * The newest standard policy with one more holiday: tomorrow, or the next weekday after it, so the
+ * open tickets' running clocks run into it (a holiday a month away moves no deadline of a ticket
+ * opened today, and the preview would have nothing to compute).
+ */
 async function holidayDraft(): Promise<Record<string, unknown>> {
   const policies = (await get('/sla/policies', ADMIN)) as unknown as Array<Record<string, any>>;
   const { version: _v, ...standard } = policies.filter((p) => p.code === 'standard').at(-1)!;
-  const day = new Date(Date.now() + 30 * 86_400_000);
+  const day = new Date(Date.now() + 86_400_000);
   while ([0, 6].includes(day.getUTCDay())) day.setUTCDate(day.getUTCDate() + 1);
   const dates = [...(standard.calendar.holidays?.dates ?? []), day.toISOString().slice(0, 10)];
   return { ...standard, calendar: { ...standard.calendar, holidays: { ...standard.calendar.holidays, dates } } };
