@@ -45,7 +45,8 @@ export async function checkPage(page: Page, name: string): Promise<void> {
 /** Runs an action the page offers: its button, its form, Send; waits for the page to show the answer. */
 export async function act(page: Page, command: string, fill: (form: Locator) => Promise<void> = async () => {}): Promise<void> {
   await page.locator(`button[data-command="${command}"]`).click();
-  const form = page.locator('form.action');
+  // The command's own form: a page may offer other forms too (a CSI proposal's what-if replay).
+  const form = page.locator(`form.action[data-command="${command}"]`);
   await fill(form);
   await form.getByRole('button', { name: 'Send' }).click();
   // Answered: the form closes with the new state shown, or stays with the refusal.

@@ -93,7 +93,7 @@ function ActionForm<V>({ form, number, teamId, version, onDone, onStale, onCance
     if ((answer.body as { rule?: string } | null)?.rule === 'staleVersion') setSeen((await onStale()) ?? seen);
   };
   return (
-    <form class="action" onSubmit={submit} aria-label={form.summary}>
+    <form class="action" data-command={form.command} onSubmit={submit} aria-label={form.summary}>
       <p class="summary">{form.summary}</p>
       {form.fields.map((field) => (
         <FieldInput field={field} teamId={teamId} />
