@@ -11,6 +11,7 @@ import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { OPEN as OPEN_TICKETS, QUEUE_ORDER } from '../src/queues/queues.service';
+import { TRIGRAM_PLAN } from '../src/tickets/tickets.service';
 import { api, createTicket, get, WORDS } from './rest';
 import { measure, printFigures, RunFigures } from './stats';
 
@@ -62,12 +63,19 @@ async function main(): Promise<void> {
   const db = new Client({ connectionString: database });
   db.on('error', () => undefined);
   await db.connect();
-  for (const [label, sql, params] of [
+  const search = `t.number ILIKE $1 OR t.title ILIKE $1 OR t.description ILIKE $1`;
+  for (const [label, sql, params, settings] of [
     // The very statement QueuesService runs for a page of the team queue.
-    ['team queue, deep page', `SELECT t.number FROM tickets t WHERE t.team_id = $1 AND ${OPEN_TICKETS} ORDER BY ${QUEUE_ORDER.team} OFFSET $2 LIMIT 25`, [bss, deep * 25]],
-    ['text search', `SELECT number FROM tickets t WHERE t.number ILIKE $1 OR t.title ILIKE $1 OR t.description ILIKE $1 ORDER BY t.created_at DESC, t.number DESC LIMIT 25`, ['%printer%']],
+    ['team queue, deep page', `SELECT t.number FROM tickets t WHERE t.team_id = $1 AND ${OPEN_TICKETS} ORDER BY ${QUEUE_ORDER.team} OFFSET $2 LIMIT 25`, [bss, deep * 25], undefined],
+    // Text search as TicketsService.list runs it: the page and the count, each with the plan
+    // settings the API sets for that transaction (TRIGRAM_PLAN).
+    ['text search, page 1', `SELECT t.number FROM tickets t WHERE (${search}) ORDER BY t.created_at DESC, t.number DESC LIMIT 25`, ['%printer%'], TRIGRAM_PLAN],
+    ['text search, its count', `SELECT count(*) FROM tickets t WHERE (${search})`, ['%printer%'], TRIGRAM_PLAN],
   ] as const) {
+    await db.query('BEGIN');
+    if (settings) await db.query(settings);
     const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params as unknown as unknown[]);
+    await db.query('ROLLBACK');
     console.log(`\nplan: ${label}\n${plan.rows.map((r: Record<string, string>) => `  ${r['QUERY PLAN']}`).join('\n')}`);
   }
   await db.end();

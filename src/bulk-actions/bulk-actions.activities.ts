@@ -85,12 +85,12 @@ export class BulkActionActivities implements BulkActivities {
     if (type === 'recalculateSla') {
       // A policy change: the ticket goes under the newest version of its policy (issue 15, item 2).
       if (item.plannedStatus === 'Closed') return { number, outcome: 'skipped', reason: 'already Closed' };
-      await this.tickets.recalculateSla(userOf(action.actor), number, key);
+      await this.tickets.putUnderNewestPolicy(userOf(action.actor), number, key);
     } else if (type === 'resolveWithMajorIncident') {
       if (FINISHED.includes(item.plannedStatus ?? '')) return { number, outcome: 'skipped', reason: `already ${item.plannedStatus}` };
       await this.tickets.resolveWithMajorIncident(action.actor, number, { type, ...(fields as { miNumber: string; resolution: string }) }, item.plannedVersion, key);
     } else {
-      await this.tickets.command(userOf(action.actor), number, { type, ...fields } as TicketCommand, key);
+      await this.tickets.send(userOf(action.actor), number, { type, ...fields } as TicketCommand, key);
     }
     return { number, outcome: 'done' };
   }

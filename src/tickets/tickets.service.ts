@@ -68,7 +68,7 @@ function handlingOf(ticket: TicketEntity): TicketHandlingDto {
  * (docs/operations.md, "Queues at scale"). A term with no run of three letters or digits has no
  * trigram to look up, and is left to the planner. Plans only: the rows and their order are the same.
  */
-const TRIGRAM_PLAN = `SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`;
+export const TRIGRAM_PLAN = `SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`;
 const TRIGRAM_SEARCHABLE = /[\p{L}\p{N}]{3}/u;
 
 /** Who reads every ticket; everyone else reads only the tickets they requested. */
@@ -190,6 +190,12 @@ export class TicketsService {
    * priority matrix (issue 13: policies are recalculable for open tickets), in the same step.
    */
   async recalculateSla(user: AuthUser, number: string, idempotencyKey?: string, reassess = false): Promise<TicketViewDto> {
+    await this.putUnderNewestPolicy(user, number, idempotencyKey, reassess);
+    return this.get(user, number);
+  }
+
+  /** recalculateSla without reading the view back: a bulk recalculation discards it (one ticket of thousands). */
+  async putUnderNewestPolicy(user: AuthUser, number: string, idempotencyKey?: string, reassess = false): Promise<void> {
     const ticket = await this.findVisible(user, number);
     if (!ticket.slaPolicyCode) {
       throw new TicketException(TicketErrorCode.CommandNotAllowed, 'this ticket was opened before SLA policies and has no clocks', { allowedCommands: [] });
@@ -208,7 +214,6 @@ export class TicketsService {
       refuseEarly(ticketLaw, ticket.machineState, { type: 'recalculateSla', text: 'recalculate', actor: actorOf(user) });
       await this.workflows.update(number, recalculateSlaUpdate, { actor: actorOf(user), policy, reassessed }, idempotencyKey);
     });
-    return this.get(user, number);
   }
 
   /**
@@ -339,13 +344,18 @@ export class TicketsService {
    * validator is the authority for everything else.
    */
   async command(user: AuthUser, number: string, command: TicketCommand, idempotencyKey?: string): Promise<TicketViewDto> {
+    await this.send(user, number, command, idempotencyKey);
+    return this.get(user, number);
+  }
+
+  /** command without reading the view back (bulk actions keep only the outcome). */
+  async send(user: AuthUser, number: string, command: TicketCommand, idempotencyKey?: string): Promise<void> {
     const ticket = await this.findVisible(user, number);
     await this.audit.refusals(user, number, command.type, async () => {
       const message = { ...(await this.describe(command, ticket, user)), actor: actorOf(user) } as TicketCommandMessage;
       refuseEarly(ticketLaw, ticket.machineState, message, idempotencyKey);
       await this.workflows.send(ticketProcess, number, message, idempotencyKey);
     });
-    return this.get(user, number);
   }
 
   /** Adds what the machine's rules need (names, lines, memberships, questions), checking references exist. */
