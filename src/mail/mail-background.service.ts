@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { appConfig } from '../config/app-config';
 import { APP_ROLES, type AppRoles } from '../config/app-roles';
@@ -19,7 +19,7 @@ const BATCH = 200;
  * Without SMTP_URL delivery is off: notifications stay queued in the outbox (and the log says so).
  */
 @Injectable()
-export class MailBackground implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MailBackground implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MailBackground.name);
   private loop?: DispatchLoop;
 
@@ -43,7 +43,8 @@ export class MailBackground implements OnApplicationBootstrap, OnApplicationShut
     this.loop.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before the database pool closes (onApplicationShutdown): the round in flight finishes.
+  async beforeApplicationShutdown(): Promise<void> {
     await this.loop?.stop();
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -16,7 +16,7 @@ const BATCH = 200;
  * workers may dispatch at once: nothing is posted twice by this.
  */
 @Injectable()
-export class WebhookBackground implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WebhookBackground implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WebhookBackground.name);
   private loop?: DispatchLoop;
 
@@ -33,7 +33,8 @@ export class WebhookBackground implements OnApplicationBootstrap, OnApplicationS
     this.loop.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before the database pool closes (onApplicationShutdown): the round in flight finishes.
+  async beforeApplicationShutdown(): Promise<void> {
     await this.loop?.stop();
   }
 

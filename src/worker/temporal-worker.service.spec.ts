@@ -52,7 +52,7 @@ describe('TemporalWorkerService: a worker that stops by itself ends the process 
   it('but not when the application shuts it down', async () => {
     const service = new TemporalWorkerService(config, registry, null);
     await service.onApplicationBootstrap();
-    await service.onApplicationShutdown();
+    await service.beforeApplicationShutdown();
     expect(await settledWithin(service.stoppedUnasked, 200)).toBe('pending');
   });
 

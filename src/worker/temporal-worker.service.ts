@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { appConfig } from '../config/app-config';
@@ -24,7 +24,7 @@ const STICKY_QUEUE_SCHEDULE_TO_START = '3s';
  * @Activity() method of the application's providers (found by ActivityRegistry), on one task queue.
  */
 @Injectable()
-export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TemporalWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(TemporalWorkerService.name);
   private worker?: Worker;
   private connection?: NativeConnection;
@@ -79,7 +79,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     return this.worker?.getState() ?? 'INITIALIZED';
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before the application's other shutdown hooks: the activities in flight finish while the
+  // database pool, the mail transport and the local mail sink are still there (they close in
+  // onApplicationShutdown), instead of failing with "connection refused" on the way out.
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
