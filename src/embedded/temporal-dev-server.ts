@@ -30,9 +30,20 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     '--log-level', 'warn',
     ...SEARCH_ATTRIBUTE_REGISTRATIONS.flatMap((registration) => ['--search-attribute', registration]),
   ];
-  const child = spawn(options.cliPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its log goes to ours, except while it stops: its internal services then dial each other's closed
+  // ports for a second ("network dial error", "Failed to poll for task"), dozens of warnings that say
+  // nothing about our system.
+  let stopping = false;
+  child.stdout!.on('data', (chunk: Buffer) => void (stopping || process.stdout.write(chunk)));
+  child.stderr!.on('data', (chunk: Buffer) => void (stopping || process.stderr.write(chunk)));
   await waitForPort(options.port, child, 60_000);
-  return { stop: () => stopProcess(child) };
+  return {
+    stop: () => {
+      stopping = true;
+      return stopProcess(child);
+    },
+  };
 }
 
 export async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
