@@ -6,7 +6,7 @@ import { ApplicationFailure, WithStartWorkflowOperation, WorkflowExecutionAlread
 import type { Refusal } from '../../machines/process/law';
 import { COMMAND_REFUSED, ProcessDefinition } from '../../workflows/runtime/messages';
 import { appConfig } from '../config/app-config';
-import { DomainException, ErrorDetail, REFUSAL_KINDS } from '../errors/domain.exception';
+import { DomainException, ErrorDetail, REFUSAL_KINDS, ServiceUnavailableException } from '../errors/domain.exception';
 import { commandDuration } from '../observability/metrics';
 import { expectedVersion } from '../http/expected-version';
 import { TemporalClientProvider } from './temporal-client.provider';
@@ -71,12 +71,28 @@ export function isLostWorkflowTask(error: unknown): boolean {
   return false;
 }
 
-async function withTaskRetries<T>(attempt: () => Promise<T>, retries = 3): Promise<T> {
-  for (let n = 0; ; n++) {
+/**
+ * The server could not run an update-with-start as one operation: under load its update was aborted
+ * (the history store's write was cancelled, "workflow update was aborted") and the start with it,
+ * which the client reports as gRPC 9 FAILED_PRECONDITION "Update-with-Start could not be executed".
+ * Nothing of it was applied (the two succeed or fail together); sent again, with the same workflow id
+ * and update id, it opens the workflow once. Seen while filling 50,000 tickets on the cluster shape.
+ */
+export function isAbortedUpdateWithStart(error: unknown): boolean {
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === 9 && typeof e.message === 'string' && /Update-with-Start could not be executed/i.test(e.message)) return true;
+  }
+  return false;
+}
+
+/** Runs `attempt` again, up to `retries` times, while it fails in a way `retryable` knows, `pauseMs` × n apart. */
+async function withTaskRetries<T>(attempt: () => Promise<T>, retryable = isLostWorkflowTask, pauseMs = 0, retries = 3): Promise<T> {
+  for (let n = 1; ; n++) {
     try {
       return await attempt();
     } catch (error) {
-      if (n >= retries || !isLostWorkflowTask(error)) throw error;
+      if (n > retries || !retryable(error)) throw error;
+      if (pauseMs) await new Promise((resolve) => setTimeout(resolve, pauseMs * n));
     }
   }
 }
@@ -99,21 +115,26 @@ export class ProcessWorkflowsClient {
    * call (update-with-start). Safe to repeat: the same number attaches to the running workflow.
    */
   async open<I>(process: ProcessDefinition<string, unknown, unknown, I>, workflowId: string, input: I): Promise<void> {
-    const start = new WithStartWorkflowOperation(process.workflowType, {
-      workflowId,
-      taskQueue: this.config.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      // A number is used once: a retried intake never starts a second life for a closed process.
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      typedSearchAttributes: process.initialSearchAttributes(input),
-    });
+    // A start operation is used once: each attempt has its own.
+    const start = () =>
+      new WithStartWorkflowOperation(process.workflowType, {
+        workflowId,
+        taskQueue: this.config.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        // A number is used once: a retried intake never starts a second life for a closed process.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: process.initialSearchAttributes(input),
+      });
     try {
       await this.temporal.call(
-        (client) => client.workflow.executeUpdateWithStart(process.openedUpdate, { startWorkflowOperation: start, updateId: 'opened' }),
+        (client) =>
+          withTaskRetries(() => client.workflow.executeUpdateWithStart(process.openedUpdate, { startWorkflowOperation: start(), updateId: 'opened' }), isAbortedUpdateWithStart, 250),
         this.config.commandTimeoutMs,
       );
     } catch (error) {
+      // Still aborted after the retries: the server is overloaded; the caller's retry is safe.
+      if (isAbortedUpdateWithStart(error)) throw new ServiceUnavailableException('Temporal could not open the workflow just now; retry with the same Idempotency-Key');
       // It was opened and has already ended: the retry finds it in the read model.
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
