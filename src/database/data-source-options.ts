@@ -68,7 +68,10 @@ export function dataSourceOptions(url: string, poolSize = 10, migrationsRun = tr
     migrationsRun,
     synchronize: false,
     uuidExtension: 'pgcrypto',
-    extra: { max: poolSize },
+    // idleTimeoutMillis: node-postgres closes a connection idle for 10 s by default, so a pool under
+    // bursty load kept reconnecting (seen: ~20 new backends a minute while filling the cluster shape),
+    // each a fork and a SCRAM exchange that costs both sides CPU. A minute keeps the pool warm.
+    extra: { max: poolSize, idleTimeoutMillis: 60_000 },
     logging: ['error'],
   };
 }
