@@ -50,7 +50,8 @@ const setFlagSince = (number: string, minutesAgo: number) =>
   stack.db.dataSource.query(`UPDATE tickets SET update_flag_since = now() - make_interval(mins => $2) WHERE number = $1`, [number, minutesAgo]);
 
 beforeAll(async () => {
-  stack = await startStack('queues');
+  // A small count cap, so that a search here matches more tickets than it counts.
+  stack = await startStack('queues', { SEARCH_COUNT_CAP: '5' });
   await stack.db.dataSource.query(
     `INSERT INTO users (username, display_name, email, role, token_hash, organisation) VALUES ('hilde', 'Hilde (Health)', 'hilde@example.edu', 'endUser', $1, 'HEALTH')`,
     [hashToken('test-hilde')],
@@ -88,6 +89,35 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.close();
+});
+
+describe('text search', () => {
+  const search = (query: Record<string, string | number>) => stack.http.get('/tickets').query(query).set(as('dorthe'));
+
+  it('counts up to the cap and says when there are more; its pages go on past the cap, newest first', async () => {
+    const newestFirst = numbers((await search({ pageSize: 200 }).expect(200)).body).filter((n) => Object.values(t).includes(n));
+    expect(newestFirst).toHaveLength(12);
+    const first = await search({ q: 'overview tests', pageSize: 4 }).expect(200);
+    expect(first.body).toMatchObject({ total: 5, totalExact: false, page: 1, pageSize: 4 });
+    const pages = [numbers(first.body)];
+    for (const page of [2, 3, 4]) pages.push(numbers((await search({ q: 'overview tests', pageSize: 4, page }).expect(200)).body));
+    expect(pages.flat()).toEqual(newestFirst);
+    expect(pages[3]).toEqual([]);
+  });
+
+  it('counts exactly up to the cap', async () => {
+    const found = await search({ q: 'Queue test p3' }).expect(200);
+    expect(found.body).toMatchObject({ total: 2, totalExact: true });
+    expect(numbers(found.body)).toEqual(names('p3b', 'p3a'));
+    const atCap = await search({ q: 'Queue test p', pageSize: 2, page: 3 }).expect(200);
+    expect(atCap.body).toMatchObject({ total: 5, totalExact: false });
+    const listed = await search({ team: teams['HEALTH-IT'], q: 'overview tests' }).expect(200);
+    expect(listed.body).toMatchObject({ total: 4, totalExact: true });
+  });
+
+  it('without a search term, the total is exact however large', async () => {
+    expect((await search({ team: teams['BSS-IT'] }).expect(200)).body).toMatchObject({ total: 8, totalExact: true });
+  });
 });
 
 describe('a team queue', () => {

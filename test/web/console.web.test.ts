@@ -78,6 +78,10 @@ describe('a dispatcher’s selection in the queue (issue 15, item 3)', () => {
       numbers.push(body.number);
     }
     const dispatcher = await signIn(browser, base, 'dorthe');
+    // The queue's search narrows the list to the two and says how many it found.
+    await dispatcher.getByRole('search').getByLabel('Search').fill('Projector in room');
+    await dispatcher.getByRole('search').getByRole('button', { name: 'Search' }).click();
+    await dispatcher.getByTestId('search-count').filter({ hasText: '2 tickets found' }).waitFor();
     for (const number of numbers) await dispatcher.getByRole('checkbox', { name: `Select ${number}` }).check();
     const form = dispatcher.locator('section.bulk form.action');
     await form.locator('select[name=command]').selectOption('assignToAgent');

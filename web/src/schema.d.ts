@@ -3497,8 +3497,10 @@ export interface components {
         };
         TicketPageDto: {
             items: components["schemas"]["TicketListItemDto"][];
-            /** @description matching tickets in all pages */
+            /** @description matching tickets in all pages; a text search (q) counts up to 1,000 (SEARCH_COUNT_CAP): see totalExact */
             total: number;
+            /** @description false when a text search matched more tickets than it counts (1,000): total is then that cap, shown as "1,000+", and pages go on beyond it */
+            totalExact: boolean;
             page: number;
             pageSize: number;
         };

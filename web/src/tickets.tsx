@@ -47,7 +47,16 @@ export function TicketList({ me }: { me: Me }) {
       ) : page.items.length === 0 ? (
         <p>{t('noTickets')}</p>
       ) : (
-        <TicketTable items={page.items} selection={selectable ? { selected, toggle } : undefined} />
+        <>
+          {/* A search counts up to a cap (1,000) and says "1000+" beyond: the API's totalExact. */}
+          {q && (
+            <p data-testid="search-count">
+              {page.total}
+              {page.totalExact ? '' : '+'} {t('ticketsFound')}
+            </p>
+          )}
+          <TicketTable items={page.items} selection={selectable ? { selected, toggle } : undefined} />
+        </>
       )}
       {selectable && selected.length > 0 && (
         <BulkActionPanel selected={selected} teamId={team || me.teamIds[0] || null} onDone={() => setRound(round + 1)} />

@@ -176,7 +176,9 @@ export class TicketViewDto extends TicketListItemDto {
 
 export class TicketPageDto {
   @ApiProperty({ type: [TicketListItemDto] }) items!: TicketListItemDto[];
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'matching tickets in all pages' }) total!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'matching tickets in all pages; a text search (q) counts up to 1,000 (SEARCH_COUNT_CAP): see totalExact' }) total!: number;
+  @ApiProperty({ description: 'false when a text search matched more tickets than it counts (1,000): total is then that cap, shown as "1,000+", and pages go on beyond it' })
+  totalExact!: boolean;
   @ApiProperty({ type: 'integer', minimum: 1 }) page!: number;
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 200 }) pageSize!: number;
 }
