@@ -29,12 +29,14 @@ async function get(path: string, token = 'demo-dorthe'): Promise<Record<string, 
 const total = async (path: string): Promise<number> => Number((await get(path)).total);
 
 /** The scale the figures are measured at: what the console lists, and how much of it is open. */
-async function scale(): Promise<{ listed: number; open: number; bss: number }> {
+async function scale(): Promise<{ listed: number; open: number; bss: string }> {
   const listed = await total('/tickets?pageSize=1');
   const done = (await total('/tickets?pageSize=1&status=Resolved')) + (await total('/tickets?pageSize=1&status=Closed'));
   const teams = (await get('/teams')) as unknown as Array<{ id: string; code: string }>;
   const bss = teams.find((t) => t.code === 'BSS-IT');
-  return { listed, open: listed - done, bss: bss ? await total(`/queues/teams/${bss.id}?pageSize=1`) : NaN };
+  // The queue counts up to QUEUE_COUNT_CAP (10,000) and says when there are more.
+  const queue = bss ? await get(`/queues/teams/${bss.id}?pageSize=1`) : undefined;
+  return { listed, open: listed - done, bss: queue ? `${Number(queue.total)}${queue.totalExact === false ? '+' : ''}` : 'no' };
 }
 
 /** Script files (URL and body bytes) answered to `page` while `during` runs. */

@@ -34,6 +34,8 @@ export interface AppConfig {
   sdkMetricsPort: number;
   /** A text search counts its matches up to this many (SEARCH_COUNT_CAP, default 1000), then says "1,000+". */
   searchCountCap: number;
+  /** A queue or overview counts its tickets up to this many (QUEUE_COUNT_CAP, default 10000), then says "10000+". */
+  queueCountCap: number;
   /** Workflows the worker keeps in its sticky cache (memory vs. replays: docs/operations.md). */
   maxCachedWorkflows: number;
   /** The worker process's own readiness endpoint (src/worker/worker-health.server.ts). */
@@ -184,6 +186,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionTtlMs: hours(env.SESSION_TTL_HOURS, 12),
     sdkMetricsPort: int(env.TEMPORAL_SDK_METRICS_PORT, 0),
     searchCountCap: int(env.SEARCH_COUNT_CAP, 1000),
+    queueCountCap: int(env.QUEUE_COUNT_CAP, 10_000),
     maxCachedWorkflows: int(env.WORKER_MAX_CACHED_WORKFLOWS, 1000),
     // All interfaces by default, as the API listens: a container's probe comes from outside it.
     workerHealth: { port: int(env.WORKER_HEALTH_PORT, 3100), host: env.WORKER_HEALTH_HOST || '0.0.0.0' },

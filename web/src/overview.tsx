@@ -119,7 +119,8 @@ function StatusOverview() {
       {page && (
         <>
           <p>
-            {page.total} {t('ticketsInStatus')}
+            {page.total}
+            {page.totalExact ? '' : '+'} {t('ticketsInStatus')}
           </p>
           <Table columns={statusColumns()} rows={page.items} testId="status-overview" />
         </>

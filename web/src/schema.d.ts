@@ -4606,8 +4606,10 @@ export interface components {
         };
         QueuePageDto: {
             items: components["schemas"]["QueueItemDto"][];
-            /** @description tickets in the whole queue */
+            /** @description tickets in the whole queue, counted up to 10,000 (QUEUE_COUNT_CAP): see totalExact */
             total: number;
+            /** @description false when the queue holds more tickets than it counts (10,000): total is then that cap, shown as "10000+", and pages go on beyond it */
+            totalExact: boolean;
             page: number;
             pageSize: number;
         };

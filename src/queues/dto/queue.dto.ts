@@ -38,7 +38,9 @@ export class QueueItemDto extends TicketListItemDto {
 
 export class QueuePageDto {
   @ApiProperty({ type: [QueueItemDto] }) items!: QueueItemDto[];
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'tickets in the whole queue' }) total!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'tickets in the whole queue, counted up to 10,000 (QUEUE_COUNT_CAP): see totalExact' }) total!: number;
+  @ApiProperty({ description: 'false when the queue holds more tickets than it counts (10,000): total is then that cap, shown as "10000+", and pages go on beyond it' })
+  totalExact!: boolean;
   @ApiProperty({ type: 'integer', minimum: 1 }) page!: number;
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 200 }) pageSize!: number;
 }
