@@ -20,6 +20,7 @@ import { AutoClosePerService1765324800000 } from './migrations/1765324800000-aut
 import { BulkActions1765756800000 } from './migrations/1765756800000-bulk-actions';
 import { Webhooks1765843200000 } from './migrations/1765843200000-webhooks';
 import { WhatIf1766016000000 } from './migrations/1766016000000-what-if';
+import { TrigramIndexesWithoutPendingList1766102400000 } from './migrations/1766102400000-trigram-indexes-without-pending-list';
 import { Statistics1765929600000 } from './migrations/1765929600000-statistics';
 import { PriorityMatrices1765411200000 } from './migrations/1765411200000-priority-matrices';
 import { RequestItems1765497600000 } from './migrations/1765497600000-request-items';
@@ -56,6 +57,7 @@ export const MIGRATIONS = [
   Webhooks1765843200000,
   Statistics1765929600000,
   WhatIf1766016000000,
+  TrigramIndexesWithoutPendingList1766102400000,
 ];
 
 /** Schema changes only through migrations, run on start; never `synchronize`. */
