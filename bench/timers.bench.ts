@@ -32,6 +32,8 @@ const C = Number(process.env.BENCH_C ?? 25);
 const LEAD_MS = Number(process.env.BENCH_LEAD_S ?? 60) * 1000; // the first warning falls due this long after arming starts
 const CACHE = Number(process.env.BENCH_CACHE ?? 1000);
 const TASK_QUEUE = 'bench-timers';
+// `npm run bench:timers` preloads src/worker/workflow-thread-hooks.ts, as every worker we launch does.
+const STACK_TRACES = process.execArgv.join(' ').includes('workflow-thread-hooks') && process.env.WORKFLOW_STACK_TRACES !== 'true' ? 'off (as the workers we launch)' : 'on';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
@@ -105,7 +107,7 @@ async function main(): Promise<void> {
       const handle = await env.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', { workflowId: number, taskQueue: TASK_QUEUE, args: [inputFor(number, i, arming)] });
       await handle.executeUpdate(openedUpdate);
     });
-    console.log(`armed ${N - armed.failed} tickets in ${armed.seconds.toFixed(1)} s (${armed.perSecond.toFixed(1)}/s, p50 ${armed.p50.toFixed(0)} ms); database: ${db.label}; sticky cache ${CACHE} workflows`);
+    console.log(`armed ${N - armed.failed} tickets in ${armed.seconds.toFixed(1)} s (${armed.perSecond.toFixed(1)}/s, p50 ${armed.p50.toFixed(0)} ms); database: ${db.label}; sticky cache ${CACHE} workflows; workflow stack traces ${STACK_TRACES}`);
     const firstDue = arming + LEAD_MS;
     console.log(firstDue > Date.now() ? `the first event falls due ${((firstDue - Date.now()) / 1000).toFixed(0)} s after arming ended: timers alone` : `events fell due while arming (${((Date.now() - firstDue) / 1000).toFixed(0)} s of overlap): timers raced the arming`);
     const expected = (N - armed.failed) * 2;

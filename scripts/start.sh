@@ -11,4 +11,6 @@ export TEMPORAL_CLI
 npx tsc -p tsconfig.build.json
 # The portal and console (web/), served at / by the API.
 npx ts-node --transpile-only scripts/build-web.ts
-exec node dist/src/main.js
+# The preload takes the Temporal SDK's per-promise stack traces out of the workflow thread
+# (src/worker/workflow-thread-hooks.ts says why; WORKFLOW_STACK_TRACES=true keeps them).
+exec node --require ./dist/src/worker/workflow-thread-hooks.js dist/src/main.js

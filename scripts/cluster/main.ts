@@ -22,6 +22,8 @@ import { isListening, Supervisor, waitForPort } from './supervisor';
 import { ensureNamespace, setupTemporalSchemas, startTemporalServer, startTemporalUi, temporalPorts } from './temporal';
 
 const env = process.env;
+/** Node options of a worker process: the workflow thread without the SDK's per-promise stack traces (src/worker/workflow-thread-hooks.ts). */
+const WORKER_PRELOAD = ['--require', './dist/src/worker/workflow-thread-hooks.js'];
 const int = (value: string | undefined, fallback: number) => (value ? Number.parseInt(value, 10) : fallback);
 
 const root = resolve(__dirname, '..', '..');
@@ -158,7 +160,7 @@ async function main(): Promise<void> {
       Array.from({ length: settings.workers }, (_, i) => {
         // Each its own readiness port, on loopback as everything here.
         const workerEnv = { ...replicaEnv, WORKER_HEALTH_PORT: String(workerHealthPorts[i]), WORKER_HEALTH_HOST: '127.0.0.1' };
-        const worker = supervisor.start({ name: `worker-${i + 1}`, command: node, args: ['dist/src/worker.main.js'], cwd: root, env: workerEnv, restart: true, quietUntilReady: true });
+        const worker = supervisor.start({ name: `worker-${i + 1}`, command: node, args: [...WORKER_PRELOAD, 'dist/src/worker.main.js'], cwd: root, env: workerEnv, restart: true, quietUntilReady: true });
         // Each worker bundles the workflow code first (a few seconds of CPU).
         return supervisor.waitForLine(worker, /worker polling task queue/, 180_000).then(() => supervisor.markReady(worker));
       }),
