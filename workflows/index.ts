@@ -5,7 +5,7 @@ export { csiProposalWorkflow } from './csi-proposal.workflow';
 export { changeWorkflow } from './change.workflow';
 export { problemWorkflow } from './problem.workflow';
 export { majorIncidentWorkflow } from './major-incident.workflow';
-export { mailDeliveryWorkflow, mailIntakeWorkflow, mailboxPollerWorkflow } from './mail.workflow';
+export { mailBatchDeliveryWorkflow, mailDeliveryWorkflow, mailIntakeWorkflow, mailboxPollerWorkflow } from './mail.workflow';
 export { bulkActionWorkflow } from './bulk-action.workflow';
 export { webhookDeliveryWorkflow } from './webhook.workflow';
 export { whatIfWorkflow } from './what-if.workflow';

@@ -3,6 +3,8 @@
 
 /** One delivery workflow per notification: `mail-out-<notification id>`. */
 export const deliveryWorkflowId = (notificationId: string): string => `mail-out-${notificationId}`;
+/** One delivery workflow per batch of notifications due at once: `mail-out-batch-<batch uuid>`. */
+export const batchDeliveryWorkflowId = (batch: string): string => `mail-out-batch-${batch}`;
 /** One intake workflow per received mail: `mail-in-<identity>` (a second fetch attaches to the first). */
 export const intakeWorkflowId = (inboundId: string, released = false): string => `mail-in-${inboundId}${released ? '-released' : ''}`;
 /** One poller per mailbox. */
@@ -16,6 +18,14 @@ export interface DeliveryInput {
   retryWindowMs: number;
   retryInitialMs: number;
   retryMaxMs: number;
+}
+
+/** Retries of the notifications a batch did not get through at once (as DeliveryInput's). */
+export type RetrySettings = Pick<DeliveryInput, 'retryWindowMs' | 'retryInitialMs' | 'retryMaxMs'>;
+
+export interface BatchDeliveryInput extends RetrySettings {
+  /** Notifications due now, claimed together by the dispatcher. */
+  notificationIds: string[];
 }
 
 export type DeliveryStatus = 'sent' | 'failed' | 'suppressed' | 'skipped';

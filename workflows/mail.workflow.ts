@@ -4,9 +4,11 @@
 // (or refused for good), the ticket is told. Intake: apply the mail (idempotent commands keyed by
 // its identity), then mark it in its mailbox. Polling: one workflow per mailbox, a timer loop.
 // Deterministic code only.
-import { ActivityFailure, continueAsNew, patched, TemporalFailure, proxyActivities, proxyLocalActivities, sleep } from '@temporalio/workflow';
+import { ActivityFailure, continueAsNew, ParentClosePolicy, patched, TemporalFailure, proxyActivities, proxyLocalActivities, sleep, startChild } from '@temporalio/workflow';
 import { workflowNow } from './clock';
+import { deliveryWorkflowId } from './mail.messages';
 import type {
+  BatchDeliveryInput,
   DeliveryInput,
   DeliveryOutcome,
   IntakeInput,
@@ -44,6 +46,27 @@ export async function mailDeliveryWorkflow(input: DeliveryInput): Promise<Delive
   }
   if (outcome.status === 'failed') await after.notificationUndelivered(input.notificationId, outcome.detail);
   return outcome;
+}
+
+/**
+ * The notifications due at once (a dispatcher's round), each tried once, side by side, in local
+ * activities: when the SMTP server takes them, the batch is one workflow task, where a workflow per
+ * notification cost the Temporal server a start, a task and a completion each (two per new ticket).
+ * One that did not get through (the server away, or refusing it) goes on alone in its own delivery
+ * workflow, retried over hours and reported undelivered at the end, as it would have from the start.
+ */
+export async function mailBatchDeliveryWorkflow(input: BatchDeliveryInput): Promise<DeliveryOutcome[]> {
+  const { notificationIds, ...retries } = input;
+  const outcomes = await Promise.all(notificationIds.map(firstAttempt));
+  const goOnAlone = notificationIds.filter((_, i) => outcomes[i] === undefined || outcomes[i].status === 'failed');
+  for (const notificationId of goOnAlone) {
+    await startChild(mailDeliveryWorkflow, {
+      workflowId: deliveryWorkflowId(notificationId),
+      args: [{ notificationId, deliverAfter: null, ...retries }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+    });
+  }
+  return outcomes.map((outcome) => outcome ?? { status: 'skipped', detail: 'not taken at once: retried in its own delivery workflow' });
 }
 
 /** One local attempt; undefined when it failed (the retries are then ordinary activities). */

@@ -20,6 +20,7 @@ import { AutoClosePerService1765324800000 } from './migrations/1765324800000-aut
 import { BulkActions1765756800000 } from './migrations/1765756800000-bulk-actions';
 import { Webhooks1765843200000 } from './migrations/1765843200000-webhooks';
 import { WhatIf1766016000000 } from './migrations/1766016000000-what-if';
+import { DeliveryBatches1766188800000 } from './migrations/1766188800000-delivery-batches';
 import { TrigramIndexesWithoutPendingList1766102400000 } from './migrations/1766102400000-trigram-indexes-without-pending-list';
 import { Statistics1765929600000 } from './migrations/1765929600000-statistics';
 import { PriorityMatrices1765411200000 } from './migrations/1765411200000-priority-matrices';
@@ -58,6 +59,7 @@ export const MIGRATIONS = [
   Statistics1765929600000,
   WhatIf1766016000000,
   TrigramIndexesWithoutPendingList1766102400000,
+  DeliveryBatches1766188800000,
 ];
 
 /** Schema changes only through migrations, run on start; never `synchronize`. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { appConfig } from '../config/app-config';
@@ -5,16 +6,17 @@ import { APP_ROLES, type AppRoles } from '../config/app-roles';
 import { NotificationsService } from '../notifications/notifications.service';
 import { DispatchLoop } from '../temporal/dispatch-loop';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
-import { deliveryWorkflowId, pollerWorkflowId, type DeliveryInput, type PollerInput } from '../../workflows/mail.messages';
+import { batchDeliveryWorkflowId, deliveryWorkflowId, pollerWorkflowId, type BatchDeliveryInput, type DeliveryInput, type PollerInput } from '../../workflows/mail.messages';
 import { parseMailboxUrl } from './mailbox';
 
 const BATCH = 200;
 
 /**
  * What a worker process runs for mail (DESIGN "Channels"):
- * - the dispatcher: every notification the projections committed gets its delivery workflow,
- *   started idempotently (id from the notification id; a second start attaches or is refused), then
- *   marked dispatched. Several workers may dispatch at once: nothing is sent twice.
+ * - the dispatcher: the notifications the projections committed are claimed in batches and each
+ *   batch gets its delivery workflow, started idempotently (id from the batch; a second start
+ *   attaches or is refused), then marked dispatched. Several workers may dispatch at once: a
+ *   notification is in one batch only, so nothing is sent twice.
  * - the mailbox poller: one workflow per mailbox (IMAP_URL), started once, whoever starts it.
  * Without SMTP_URL delivery is off: notifications stay queued in the outbox (and the log says so).
  */
@@ -48,23 +50,33 @@ export class MailBackground implements OnApplicationBootstrap, BeforeApplication
     await this.loop?.stop();
   }
 
-  /** Starts the delivery workflows of the notifications not dispatched yet; returns how many. */
+  /**
+   * Starts the delivery workflows of the notifications not dispatched yet; returns how many it
+   * claimed. Those due now go together, one workflow per batch; the batch is claimed in the outbox
+   * before its workflow starts, so a round that dies half-way is finished by the next with the same
+   * batch (its workflow id), and a notification is never in two. Those due later (team alerts out
+   * of office hours) each get their own workflow, which waits for them.
+   */
   async dispatch(): Promise<number> {
-    const due = await this.notifications.undispatched(BATCH);
-    if (!due.length) return 0;
     const { retryWindowMs, retryInitialMs, retryMaxMs } = this.config.mail;
-    const started: string[] = [];
-    for (let i = 0; i < due.length; i += 20) {
-      await Promise.all(
-        due.slice(i, i + 20).map(async (n) => {
-          const input: DeliveryInput = { notificationId: n.id, deliverAfter: n.deliverAfter?.toISOString() ?? null, retryWindowMs, retryInitialMs, retryMaxMs };
-          await this.temporal.startOnce('mailDeliveryWorkflow', deliveryWorkflowId(n.id), [input]);
-          started.push(n.id);
-        }),
-      );
+    const retries = { retryWindowMs, retryInitialMs, retryMaxMs };
+    await this.notifications.claimDue(randomUUID(), BATCH);
+    const batches = await this.notifications.claimedBatches();
+    for (const { batch, ids } of batches) {
+      const input: BatchDeliveryInput = { notificationIds: ids, ...retries };
+      await this.temporal.startOnce('mailBatchDeliveryWorkflow', batchDeliveryWorkflowId(batch), [input]);
+      await this.notifications.markDispatched(ids);
     }
-    await this.notifications.markDispatched(started);
-    return due.length;
+    const later = await this.notifications.undispatchedLater(BATCH);
+    await Promise.all(
+      later.map(async (n) => {
+        const input: DeliveryInput = { notificationId: n.id, deliverAfter: n.deliverAfter?.toISOString() ?? null, ...retries };
+        await this.temporal.startOnce('mailDeliveryWorkflow', deliveryWorkflowId(n.id), [input]);
+      }),
+    );
+    await this.notifications.markDispatched(later.map((n) => n.id));
+    // A full round (a backlog) makes the loop go again at once.
+    return Math.min(BATCH, Math.max(batches.reduce((sum, b) => sum + b.ids.length, 0), later.length));
   }
 
   private async startPoller(): Promise<void> {

@@ -95,4 +95,8 @@ export class NotificationEntity {
   /** When its delivery workflow was started. */
   @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
   dispatchedAt!: Date | null;
+
+  /** The delivery workflow (one per batch of notifications due at once) it was claimed for. */
+  @Column({ name: 'delivery_batch', type: 'uuid', nullable: true })
+  deliveryBatch!: string | null;
 }

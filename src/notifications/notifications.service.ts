@@ -153,9 +153,40 @@ export class NotificationsService implements OnModuleInit {
 
   // --- delivery (the mail module) ---------------------------------------------------------------
 
-  /** Messages whose delivery workflow has not been started yet, oldest first. */
-  undispatched(limit: number): Promise<Array<Pick<NotificationEntity, 'id' | 'deliverAfter'>>> {
-    return this.outbox.find({ where: { dispatchedAt: IsNull() }, select: { id: true, deliverAfter: true }, order: { createdAt: 'ASC' }, take: limit });
+  /**
+   * Claims the messages due now that no batch holds yet, oldest first, for the batch `batchId`:
+   * one statement, so two dispatchers never claim the same message (SKIP LOCKED).
+   */
+  async claimDue(batchId: string, limit: number): Promise<void> {
+    await this.outbox.query(
+      `UPDATE notifications SET delivery_batch = $1 WHERE id IN (
+         SELECT id FROM notifications WHERE dispatched_at IS NULL AND delivery_batch IS NULL AND (deliver_after IS NULL OR deliver_after <= now())
+         ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      [batchId, limit],
+    );
+  }
+
+  /**
+   * The claimed batches whose workflow is not known to be started: the one just claimed, and any a
+   * dispatcher claimed and then died (or is starting right now: starting a batch twice is a no-op).
+   */
+  async claimedBatches(): Promise<Array<{ batch: string; ids: string[] }>> {
+    const rows: Array<{ batch: string; ids: string[] }> = await this.outbox.query(
+      `SELECT delivery_batch AS batch, array_agg(id ORDER BY created_at, id) AS ids FROM notifications
+       WHERE dispatched_at IS NULL AND delivery_batch IS NOT NULL GROUP BY delivery_batch ORDER BY min(created_at)`,
+    );
+    return rows;
+  }
+
+  /** Messages that wait for a later instant (team alerts out of office hours): each gets its own delivery workflow and timer. */
+  undispatchedLater(limit: number): Promise<Array<Pick<NotificationEntity, 'id' | 'deliverAfter'>>> {
+    return this.outbox
+      .createQueryBuilder('n')
+      .select(['n.id', 'n.deliverAfter'])
+      .where('n.dispatched_at IS NULL AND n.delivery_batch IS NULL AND n.deliver_after > now()')
+      .orderBy('n.created_at')
+      .limit(limit)
+      .getMany();
   }
 
   async markDispatched(ids: string[]): Promise<void> {

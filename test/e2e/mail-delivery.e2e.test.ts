@@ -9,6 +9,7 @@ import { eventually } from '../support/eventually';
 import { GreenMail } from '../support/greenmail';
 import { MailBackground } from '../../src/mail/mail-background.service';
 import { MailDelivery } from '../../src/mail/mail-delivery.activities';
+import { batchDeliveryWorkflowId, deliveryWorkflowId } from '../../workflows/mail.messages';
 
 jest.setTimeout(180_000);
 
@@ -86,6 +87,28 @@ it('delivers the requester’s notification once, tagged, with its own Message-I
   expect(outbox.status).toBe(200);
   expect(outbox.body.map((n: { id: string }) => n.id)).toContain(notice.id);
   expect((await stack.http.get('/mail/outbox').set(stack.as('jannet'))).status).toBe(403);
+});
+
+it('delivers the notifications due at once in one delivery workflow, each once', async () => {
+  const numbers = await Promise.all(['Mouse', 'Keyboard', 'Monitor'].map((thing) => openTicket(`${thing} broken`)));
+  const rows = async () =>
+    (await db.query(`SELECT id, status, message_id, delivery_batch FROM notifications WHERE ticket_number = ANY($1)`, [numbers])) as Array<{
+      id: string;
+      status: string;
+      message_id: string;
+      delivery_batch: string;
+    }>;
+  const sent = await eventually(rows, (r) => r.length >= 3 && r.every((n) => n.status === 'sent'), 30_000);
+  // Fewer workflows than notifications: at least two went in one batch (the requester's and the team's mail of a ticket are projected together).
+  const batches = new Set(sent.map((n) => n.delivery_batch));
+  expect(batches.size).toBeLessThan(sent.length);
+  for (const batch of batches) {
+    const outcomes = await stack.temporal.client.workflow.getHandle(batchDeliveryWorkflowId(batch)).result();
+    expect(outcomes.map((o: { status: string }) => o.status)).toEqual(sent.filter((n) => n.delivery_batch === batch).map(() => 'sent'));
+  }
+  // None needed a workflow of its own, and each reached its mailbox once.
+  await expect(stack.temporal.client.workflow.getHandle(deliveryWorkflowId(sent[0].id)).describe()).rejects.toThrow(/not found/i);
+  for (const number of numbers) expect(await copiesOf((await createdNotice(number))!.message_id)).toHaveLength(1);
 });
 
 it('delivers once the SMTP server is back, after failed attempts, and only once', async () => {
