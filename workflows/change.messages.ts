@@ -6,6 +6,7 @@ import type { PersistedChangeState } from '../machines/change.law';
 import { CHANGE_COMMANDS, ChangeCommandOf, ChangeCommandType, ChangeStage, ChangeType } from '../machines/change.types';
 import { CommandMessage, defineProcess, type ProjectedMove } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
+import type { StartedWith } from './runtime/patches';
 
 /** The descriptive part of a change. */
 export interface ChangeRecord {
@@ -37,7 +38,7 @@ export interface ChangeNotificationIntent {
   at: string;
 }
 
-export interface ChangeWorkflowInput {
+export interface ChangeWorkflowInput extends StartedWith {
   record: ChangeRecord;
   /** The machine's input without the record's parts. */
   requesterId: string;

@@ -37,7 +37,7 @@ class ChangeProcess extends ProcessRuntime<ChangeSnapshot, ChangeEvent, ChangeEf
         createdBy: input.createdBy,
         at: input.record.createdAt,
       }),
-    input.policy.maxCommandsPerRun);
+    input.policy.maxCommandsPerRun, input);
   }
 
   private stage = () => changeLaw.stateOf(this.snapshot);

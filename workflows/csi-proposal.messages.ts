@@ -7,6 +7,7 @@ import type { PersistedCsiState } from '../machines/csi-proposal.law';
 import { CSI_COMMANDS, CsiCommandOf, CsiCommandType, CsiOwner, CsiStage } from '../machines/csi-proposal.types';
 import { CommandMessage, defineProcess, type ProjectedMove } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
+import type { StartedWith } from './runtime/patches';
 
 /** The descriptive part of a proposal: what the proposer wrote. */
 export interface CsiRecord {
@@ -44,7 +45,7 @@ export interface CsiNotificationIntent {
   at: string;
 }
 
-export interface CsiWorkflowInput {
+export interface CsiWorkflowInput extends StartedWith {
   proposerId: string;
   record: CsiRecord;
   policy: CsiPolicy;

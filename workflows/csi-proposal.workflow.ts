@@ -33,7 +33,7 @@ const OWNER_NAMES = {
 
 class CsiProposalProcess extends ProcessRuntime<CsiSnapshot, CsiEvent, CsiEffect, PersistedCsiState, CsiSummary, CsiProjection> {
   constructor(private readonly input: CsiWorkflowInput) {
-    super(csiLaw, input.carried, restoreCsi, () => submitProposal({ proposerId: input.proposerId, createdBy: input.createdBy, at: input.record.createdAt }), input.policy.maxCommandsPerRun);
+    super(csiLaw, input.carried, restoreCsi, () => submitProposal({ proposerId: input.proposerId, createdBy: input.createdBy, at: input.record.createdAt }), input.policy.maxCommandsPerRun, input);
   }
 
   private stage = () => csiLaw.stateOf(this.snapshot);

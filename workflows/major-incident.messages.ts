@@ -7,6 +7,7 @@ import type { PersistedMiState } from '../machines/major-incident.law';
 import { CascadeReport, MI_COMMANDS, MiAudience, MiCommandOf, MiCommandType, MiNotifyEffect, MiStage } from '../machines/major-incident.types';
 import { CommandMessage, defineProcess, type ProjectedMove } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
+import type { StartedWith } from './runtime/patches';
 
 export interface MiRecord {
   number: string;
@@ -41,7 +42,7 @@ export interface MiNotificationIntent {
   at: string;
 }
 
-export interface MiWorkflowInput {
+export interface MiWorkflowInput extends StartedWith {
   record: MiRecord;
   policy: MiPolicy;
   proposedBy: Actor;

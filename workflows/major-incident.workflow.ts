@@ -4,7 +4,7 @@
 // attribute, and a durable timer reminds the incident manager when a stakeholder update is
 // overdue. The whole procedure, every reminder and update included, reads from the history.
 // The review's timeline is the MI journal, which the projection writes into the review.
-import { continueAsNew, ParentClosePolicy, patched, setHandler, startChild } from '@temporalio/workflow';
+import { continueAsNew, ParentClosePolicy, setHandler, startChild } from '@temporalio/workflow';
 import { SYSTEM_ACTOR } from '../machines/actor';
 import { MiEffect, miLaw, MiSnapshot, PersistedMiState, proposeMajorIncident, restoreMi } from '../machines/major-incident.law';
 import { MiEvent } from '../machines/major-incident.types';
@@ -31,7 +31,7 @@ class MajorIncidentProcess extends ProcessRuntime<MiSnapshot, MiEvent, MiEffect,
   constructor(private readonly input: MiWorkflowInput) {
     super(miLaw, input.carried, restoreMi, () =>
       proposeMajorIncident({ proposedBy: input.proposedBy, reason: input.reason, stakeholderIds: input.stakeholderIds, at: input.record.createdAt }),
-    input.policy.maxCommandsPerRun);
+    input.policy.maxCommandsPerRun, input);
   }
 
   /** When the next stakeholder update is due while active: N after activation or the last update. */
@@ -103,7 +103,7 @@ class MajorIncidentProcess extends ProcessRuntime<MiSnapshot, MiEvent, MiEffect,
    * cascaded by the API and replay without it.
    */
   protected override async afterCommand(event: MiEvent): Promise<void> {
-    if (event.type !== 'resolve' || !patched('mi-cascade-workflow')) return;
+    if (event.type !== 'resolve' || !this.isPatched('mi-cascade-workflow')) return;
     const c = this.snapshot.context;
     if (!c.children.length) return;
     await startChild(bulkActionWorkflow, {
@@ -118,7 +118,7 @@ class MajorIncidentProcess extends ProcessRuntime<MiSnapshot, MiEvent, MiEffect,
       }],
     });
     // Since this patch the MI knows its cascade runs, and closes only after its report.
-    if (patched('mi-cascade-reported')) {
+    if (this.isPatched('mi-cascade-reported')) {
       await this.applyIfAllowed({ type: 'cascadeStarted', cascadeId: cascadeIdOf(this.input.record.number), children: c.children.length, actor: SYSTEM_ACTOR, at: isoNow() });
     }
   }

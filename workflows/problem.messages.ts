@@ -6,6 +6,7 @@ import type { PersistedProblemState } from '../machines/problem.law';
 import { KnowledgeEntryEffect, PROBLEM_COMMANDS, ProblemCommandOf, ProblemCommandType, ProblemStage } from '../machines/problem.types';
 import { CommandMessage, defineProcess } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
+import type { StartedWith } from './runtime/patches';
 
 /** The descriptive part of a problem: what its creator wrote. */
 export interface ProblemRecord {
@@ -26,7 +27,7 @@ export interface ProblemJournalEntry {
   at: string;
 }
 
-export interface ProblemWorkflowInput {
+export interface ProblemWorkflowInput extends StartedWith {
   incidents: string[];
   record: ProblemRecord;
   policy: ProblemPolicy;

@@ -22,7 +22,7 @@ const activities = processActivities<ProblemActivities>();
 class ProblemProcess extends ProcessRuntime<ProblemSnapshot, ProblemEvent, ProblemEffect, PersistedProblemState, ProblemSummary, ProblemProjection> {
   constructor(private readonly input: ProblemWorkflowInput) {
     const { record } = input;
-    super(problemLaw, input.carried, restoreProblem, () => createProblem({ number: record.number, incidents: input.incidents, createdBy: input.createdBy, at: record.createdAt }), input.policy.maxCommandsPerRun);
+    super(problemLaw, input.carried, restoreProblem, () => createProblem({ number: record.number, incidents: input.incidents, createdBy: input.createdBy, at: record.createdAt }), input.policy.maxCommandsPerRun, input);
   }
 
   summary(): ProblemSummary {

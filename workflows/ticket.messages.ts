@@ -22,6 +22,7 @@ import {
 } from '../machines/ticket.types';
 import { CommandMessage, defineProcess, type ProjectedMove } from './runtime/messages';
 import type { CarriedRuntime } from './runtime/process-runtime';
+import type { StartedWith } from './runtime/patches';
 
 export const TICKET_TASK_QUEUE = 'tickets';
 
@@ -95,7 +96,7 @@ export interface NotificationIntent {
   deliverAfter: string;
 }
 
-export interface TicketWorkflowInput {
+export interface TicketWorkflowInput extends StartedWith {
   type: TicketType;
   requesterId: string;
   /** The rules the ticket lives by (see TicketContext.rulesVersion); absent on older tickets. */

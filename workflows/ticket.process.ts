@@ -3,7 +3,7 @@
 // routing to the requester's primary team, automatic assignment and absence alerts after a
 // dispatch, tasks split off as workflows of their own, and the admin's SLA recalculation.
 // The pure parts (names and counters, notification timing, task input) are in ticket.projection.ts.
-import { getExternalWorkflowHandle, ParentClosePolicy, patched, setHandler, startChild } from '@temporalio/workflow';
+import { getExternalWorkflowHandle, ParentClosePolicy, setHandler, startChild } from '@temporalio/workflow';
 import { SYSTEM_ACTOR } from '../machines/actor';
 import {
   alertText,
@@ -67,7 +67,7 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
         createdBy: input.createdBy,
         at: record.createdAt,
       }),
-    policy.maxCommandsPerRun);
+    policy.maxCommandsPerRun, input);
     this.record = record;
     this.sla = input.carried?.sla ?? (input.sla ? openSla(input.sla.policy, input.sla.requestKind, record.priority, record.createdAt) : null);
   }
@@ -188,7 +188,7 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
         if (reassessed) await this.apply({ type: 'overridePriority', priority: reassessed.priority, text: reassessed.text, actor, at });
         // Since this patch, a warning or breach the new policy no longer holds is annulled, with an
         // audit line (issue 15, item 2); recalculations recorded before kept them, and replay so.
-        const { sla, annulled } = patched('sla-annul-stale-alerts') ? annulStaleAlerts(this.sla, at) : { sla: this.sla, annulled: [] };
+        const { sla, annulled } = this.isPatched('sla-annul-stale-alerts') ? annulStaleAlerts(this.sla, at) : { sla: this.sla, annulled: [] };
         this.sla = sla;
         const text = [recalculationText(previous, this.sla), annulmentText(annulled)].filter(Boolean).join('; ');
         return this.remember(await this.apply({ type: 'recalculateSla', text, actor, at }));
@@ -263,7 +263,7 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
    * activities; `patched` keeps tickets that ran before this replaying as they ran.
    */
   private async followUp(event: TicketEvent): Promise<void> {
-    if ((this.context().rulesVersion ?? 1) < 2 || !patched('dispatch-follow-ups')) return;
+    if ((this.context().rulesVersion ?? 1) < 2 || !this.isPatched('dispatch-follow-ups')) return;
     const { teamId, assigneeId } = this.context();
     if ((event.type === 'assignToTeam' || event.type === 'escalate') && event.autoAssign && teamId && assigneeId === null) {
       const agent = await this.activities(activities).chooseAgent(teamId, isoNow());
@@ -310,7 +310,7 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
   private pendingDue(): { remindAt: number | null; closeAt: number } | null {
     const { pendingReason, pendingSince, pendingRemindedAt } = this.context();
     const policy = this.input.policy.pending;
-    if (this.status() !== 'Pending' || pendingReason !== 'awaitingUser' || !pendingSince || !policy || !patched('pending-policy')) return null;
+    if (this.status() !== 'Pending' || pendingReason !== 'awaitingUser' || !pendingSince || !policy || !this.isPatched('pending-policy')) return null;
     const calendar = this.sla?.calendar ?? ALWAYS_OPEN;
     const after = (wait: PendingWait) =>
       'ms' in wait ? Date.parse(pendingSince) + wait.ms : afterBusinessDays(calendar, pendingSince, wait.businessDays).getTime();

@@ -77,6 +77,8 @@ export const reachesUser = (record: TicketRecord, effect: NotifyEffect): boolean
 /** Each task of a split is a ticket of its own, routed to its team, on the parent's policy and SLA. */
 export function taskInput(parent: TicketWorkflowInput, record: CountedRecord, context: TicketContext, task: TaskToStart, by: TicketEvent['actor'], at: string): TicketWorkflowInput {
   return {
+    // A task takes the patches its parent was started with (workflows/runtime/patches.ts).
+    ...(parent.patches ? { patches: parent.patches } : {}),
     type: context.type,
     requesterId: context.requesterId,
     createdBy: by,

@@ -97,6 +97,28 @@ describe('ticket workflow', () => {
     });
   });
 
+  it('opens without patch markers and shows its search attributes once, when opened (workflows/runtime/patches.ts)', async () => {
+    await withWorker(async () => {
+      const handle = await open();
+      const events = (await handle.fetchHistory()).events ?? [];
+      const markers = events.map((e) => e.markerRecordedEventAttributes?.markerName).filter(Boolean);
+      expect(markers.length).toBeGreaterThan(0); // the opening projection, a local activity
+      expect(markers).not.toContain('core_patch');
+      const upserts = events.filter((e) => e.eventType === EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES);
+      expect(upserts).toHaveLength(1);
+      expect(Object.keys(upserts[0].upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {})).not.toContain('TemporalChangeVersion');
+      // Shown after the opening projection, before the opened Update is answered (this start sets none itself).
+      const order = events.map((e) => Number(e.eventType));
+      expect(order.indexOf(EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES)).toBeGreaterThan(order.indexOf(EventType.EVENT_TYPE_MARKER_RECORDED));
+      expect(order.indexOf(EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES)).toBeLessThan(order.indexOf(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED));
+      const description = await handle.describe();
+      expect(description.typedSearchAttributes.get(TicketSearchAttributes.status)).toBe('New');
+      expect(description.typedSearchAttributes.get(TicketSearchAttributes.priority)).toBe('P3');
+      await send(handle, { type: 'assignToTeam', teamId, teamName: 'BSS IT', actor: dispatcher });
+      expect((await handle.describe()).typedSearchAttributes.get(TicketSearchAttributes.team)).toBe('BSS IT');
+    });
+  });
+
   it('refuses a command the machine does not allow without writing anything to history', async () => {
     await withWorker(async () => {
       const handle = await open();

@@ -10,6 +10,7 @@ import { DomainException, ErrorDetail, REFUSAL_KINDS, ServiceUnavailableExceptio
 import { commandDuration } from '../observability/metrics';
 import { expectedVersion } from '../http/expected-version';
 import { TemporalClientProvider } from './temporal-client.provider';
+import { PATCHES_IN_FORCE } from '../../workflows/runtime/patches';
 
 /** What a workflow refusal can say: the machine's verdict, or a reference the workflow does not know. */
 export type RefusalDetail = Omit<Refusal, 'code'> & { code: Refusal['code'] | 'notFound' };
@@ -145,7 +146,8 @@ export class ProcessWorkflowsClient {
       new WithStartWorkflowOperation(process.workflowType, {
         workflowId,
         taskQueue: this.config.taskQueue,
-        args: [input],
+        // The patches it takes without recording markers (workflows/runtime/patches.ts).
+        args: [{ ...input, patches: PATCHES_IN_FORCE }],
         workflowIdConflictPolicy: 'USE_EXISTING',
         // A number is used once: a retried intake never starts a second life for a closed process.
         workflowIdReusePolicy: 'REJECT_DUPLICATE',

@@ -12,6 +12,7 @@ import { activitiesOn, TestActivities } from './activities';
 import { createTestDatabase, TestDatabase } from './database';
 import { RecordedHistory, replayAll, saveHistory } from './replay';
 import { startTemporal, workflowBundle } from './temporal';
+import { PATCHES_IN_FORCE } from '../../workflows/runtime/patches';
 
 const History = temporal.api.history.v1.History;
 export const EventType = temporal.api.enums.v1.EventType;
@@ -62,7 +63,8 @@ export class ProcessTestEnv {
     const handle = await this.env.client.workflow.start(process.workflowType, {
       workflowId: number,
       taskQueue: this.taskQueue,
-      args: [input],
+      // As intake does: with the patches it takes without markers (workflows/runtime/patches.ts).
+      args: [{ ...input, patches: PATCHES_IN_FORCE }],
       typedSearchAttributes: process.initialSearchAttributes(input),
     });
     await handle.executeUpdate(process.openedUpdate);

@@ -19,6 +19,7 @@ import type { ticketWorkflow } from '../../workflows/ticket.workflow';
 import type { TestDatabase } from './database';
 import { RecordedHistory, replayAll, saveHistory } from './replay';
 import { workflowBundle } from './temporal';
+import { PATCHES_IN_FORCE } from '../../workflows/runtime/patches';
 
 const History = temporal.api.history.v1.History;
 export { RECORDED_HISTORIES } from './replay';
@@ -72,7 +73,8 @@ export class TicketWorkflowHarness {
     const handle = await this.env.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', {
       workflowId: number,
       taskQueue: this.taskQueue,
-      args: [this.input(number, options)],
+      // As intake does: with the patches it takes without markers (workflows/runtime/patches.ts).
+      args: [{ ...this.input(number, options), patches: PATCHES_IN_FORCE }],
     });
     await handle.executeUpdate(openedUpdate);
     this.opened.push(number);

@@ -29,6 +29,7 @@ import type { Effect, Verdict } from '../../machines/process/law';
 import { workflowNow } from '../clock';
 import type { ActivityProxies } from './activities';
 import { COMMAND_REFUSED, ProcessMessages } from './messages';
+import type { StartedWith } from './patches';
 
 /** The part of a law the runtime needs (machines/process/law.ts). */
 export interface RuntimeLaw<Snap, Ev, E extends Effect, P> {
@@ -117,10 +118,13 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
   private shownAttributes = '';
   /** The status or stage as of the last projection: null before the opening one. */
   private projectedState: string | null;
+  private readonly startedWith: ReadonlySet<string>;
   /** Activities run locally in workflows started since the patch (workflows/runtime/activities.ts). */
-  private readonly localActivities = patched('local-activities');
+  private readonly localActivities: boolean;
   /** The timer of a deadline stays armed across commands in runs started since this patch (run()). */
-  private readonly steadyTimers = patched('steady-timers');
+  private readonly steadyTimers: boolean;
+  /** Search attributes shown once the opening is done (workflows/runtime/patches.ts). */
+  private readonly oneUpsertAtOpening: boolean;
 
   protected constructor(
     protected readonly law: RuntimeLaw<Snap, Ev, E, P>,
@@ -128,7 +132,12 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
     restore: (state: P) => Snap,
     open: () => [Snap, E[]],
     private readonly maxCommandsPerRun: number,
+    input: StartedWith,
   ) {
+    this.startedWith = new Set(input.patches ?? []);
+    this.localActivities = this.isPatched('local-activities');
+    this.steadyTimers = this.isPatched('steady-timers');
+    this.oneUpsertAtOpening = this.startedWith.has('one-upsert-at-opening');
     this.version = carried?.version ?? 0;
     this.journalCount = carried?.journalCount ?? carried?.journal?.length ?? 0;
     this.notificationCount = carried?.notificationCount ?? 0;
@@ -162,6 +171,11 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
   protected async afterCommand(_event: Ev): Promise<void> {}
 
   // --- the shared skeleton ----------------------------------------------------------------------
+
+  /** A patch this run was started with (no marker), else asked of the SDK as runs before the list were. */
+  protected isPatched(patchId: string): boolean {
+    return this.startedWith.has(patchId) || patched(patchId);
+  }
 
   /** The process's activities, local or through the task queue as this workflow was started. */
   protected activities<A>(proxies: ActivityProxies<A>): A {
@@ -242,6 +256,8 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
   }
 
   protected showSearchAttributes(): void {
+    // Its steps' values would be replaced within the same workflow task: shown once, when opened.
+    if (this.oneUpsertAtOpening && !this.opened) return;
     const pairs = this.searchAttributes();
     const shown = JSON.stringify(pairs.map((pair) => [pair.key.name, pair.value]));
     if (shown === this.shownAttributes) return;
@@ -325,6 +341,7 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
       await this.afterOpening();
       // Intake answers once the process is where its users will find it.
       this.opened = true;
+      if (this.oneUpsertAtOpening) this.showSearchAttributes();
     }
     if (this.steadyTimers) await this.waitSteadily(continueAsNew);
     else await this.waitRearmingEachCommand(continueAsNew);
