@@ -14,7 +14,7 @@ import {
   LinkIncidentDto,
   LinkProblemDto,
   ListChangesQuery,
-  NoteDto,
+  ChangeNoteDto,
   ReviewDto,
   ScheduleDto,
   VoteDto,
@@ -119,7 +119,7 @@ export class ChangesController {
   @ApiOperation({ summary: 'IT staff: implementation begins (in the window; an emergency change at once)' })
   @ApiOkResponse({ type: ChangeViewDto, description: 'the change as it is afterwards, with what the caller may do next' })
   @ApiErrors(processCommandErrors('change'))
-  startImplementation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @IdempotencyKey() k?: string) {
+  startImplementation(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ChangeNoteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'startImplementation', note: dto.note }, k);
   }
 
@@ -152,7 +152,7 @@ export class ChangesController {
   @ApiOperation({ summary: 'Change authority: close a reviewed change' })
   @ApiOkResponse({ type: ChangeViewDto, description: 'the change as it is afterwards, with what the caller may do next' })
   @ApiErrors(processCommandErrors('change'))
-  close(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: NoteDto, @IdempotencyKey() k?: string) {
+  close(@CurrentUser() u: AuthUser, @Param('number') n: string, @Body() dto: ChangeNoteDto, @IdempotencyKey() k?: string) {
     return this.send(u, n, { type: 'close', note: dto.note }, k);
   }
 

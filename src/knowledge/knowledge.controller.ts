@@ -9,7 +9,7 @@ import {
   ArticleHit,
   ArticleIdParams,
   ArticleView,
-  DeflectionView,
+  ArticleDeflectionView,
   DiffQuery,
   DocumentParams,
   KnowledgeStatistics,
@@ -124,9 +124,9 @@ export class ArticlesController {
   @Permission('signedIn')
   @HttpCode(200)
   @ApiOperation({ summary: '"This solved my problem": counted as a deflection (once per user, article and day)' })
-  @ApiOkResponse({ type: DeflectionView })
+  @ApiOkResponse({ type: ArticleDeflectionView })
   @ApiErrors({ 404: 'no such article the caller may read', 422: 'the article is not published (rule: published)' })
-  solved(@CurrentUser() user: AuthUser, @Param() p: ArticleIdParams): Promise<DeflectionView> {
+  solved(@CurrentUser() user: AuthUser, @Param() p: ArticleIdParams): Promise<ArticleDeflectionView> {
     return this.knowledge.solved(user, p.id);
   }
 }

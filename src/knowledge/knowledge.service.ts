@@ -10,7 +10,7 @@ import type { Role } from '../../machines/actor';
 import { NumberAllocator } from '../numbering/number-allocator';
 import { refusalFromVerdict } from '../temporal/process-workflows.client';
 import { ArticleDeflectionEntity, ArticleEntity, ArticleHistoryEntity, ArticleVersionEntity, type DocumentMark } from './article.entity';
-import type { ArticleDiffView, ArticleHit, ArticleView, DeflectionView, KnowledgeStatistics, SearchArticlesQuery, WriteArticleDto } from './dto/article.dto';
+import type { ArticleDiffView, ArticleHit, ArticleView, ArticleDeflectionView, KnowledgeStatistics, SearchArticlesQuery, WriteArticleDto } from './dto/article.dto';
 import { KnowledgeErrorCode, KnowledgeException } from './knowledge.exception';
 import { renderMarkdown } from './markdown';
 
@@ -178,7 +178,7 @@ export class KnowledgeService {
   }
 
   /** "This solved my problem": a ticket not opened (deflection), once per user, article and day. */
-  async solved(user: AuthUser, id: string): Promise<DeflectionView> {
+  async solved(user: AuthUser, id: string): Promise<ArticleDeflectionView> {
     const article = await this.visible(user, id);
     if (article.status !== 'Published') {
       throw new KnowledgeException(KnowledgeErrorCode.RuleBroken, `${id} is not published`, { rule: 'published' });

@@ -3,7 +3,9 @@
 // beside the optional one, GETs listed it, the bearer tokens were called JWTs, and formats,
 // lengths and integer types were missing. Whether the answers match the schemas is schemathesis'
 // part (scripts/schemathesis.sh); this holds the shape of the document itself.
+import { Logger } from '@nestjs/common';
 import { startStack, TestStack } from '../support/app';
+import { openApiDocument } from '../../src/bootstrap/openapi';
 import { TICKET_COMMANDS } from '../../machines/ticket.types';
 import { CSI_COMMANDS } from '../../machines/csi-proposal.types';
 import { MI_COMMANDS } from '../../machines/major-incident.types';
@@ -39,6 +41,16 @@ beforeAll(async () => {
 });
 
 describe('the OpenAPI document', () => {
+  it('names every schema once: two DTO classes of one name would share one schema, and a client would get one shape for both', () => {
+    const warn = jest.spyOn(Logger, 'warn').mockImplementation(() => undefined);
+    try {
+      openApiDocument(stack.app);
+      expect(warn.mock.calls.map(([message]) => String(message)).filter((m) => m.includes('Duplicate DTO'))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('gives every operation a success answer with its schema (204 alone has no body; a download is a binary string, a document text)', () => {
     const described = (r: Response) => r.content?.['application/json']?.schema ?? binary(r) ?? textDocument(r);
     const binary = (r: Response) => (r.content?.['application/octet-stream']?.schema?.format === 'binary' ? r : undefined);

@@ -3629,7 +3629,8 @@ export interface components {
             note: string;
         };
         NoteDto: {
-            note?: string;
+            /** @description the solution, for the primary team that resolves the ticket */
+            note: string;
         };
         TaskDto: {
             /**
@@ -5085,6 +5086,9 @@ export interface components {
              */
             windowEnd: string;
         };
+        ChangeNoteDto: {
+            note?: string;
+        };
         CompleteDto: {
             /**
              * @description standard changes: the outcome (they close without review)
@@ -5731,23 +5735,9 @@ export interface components {
             /** @description title first, then the body, line by line */
             lines: components["schemas"]["DiffLine"][];
         };
-        DeflectionView: {
-            /** Format: date-time */
-            from: string;
-            /** Format: date-time */
-            to: string;
-            /** @description guides that ended with the problem solved (GET /catalog/guide-statistics) */
-            guidesSolved: number;
-            /** @description guides that ended in "not covered" */
-            guidesNotCovered: number;
-            /** @description guides that ended in "create a ticket" */
-            guidesToTicket: number;
-            /** @description "this solved my problem" on an article (GET /articles/statistics) */
-            articleDeflections: number;
-            /** @description tickets raised in the portal */
-            portalTickets: number;
-            /** @description solved by a guide or an article, of those plus the tickets raised in the portal; null when nothing counts */
-            deflectionPct: number | null;
+        ArticleDeflectionView: {
+            /** @description the article’s deflections so far */
+            deflections: number;
         };
         MarkDocumentDto: {
             /**
@@ -5868,6 +5858,24 @@ export interface components {
             /** @description one line per team with flagged tickets, by name */
             rows: components["schemas"]["FlagAgeRow"][];
             total: components["schemas"]["FlagAgeRow"];
+        };
+        DeflectionView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description guides that ended with the problem solved (GET /catalog/guide-statistics) */
+            guidesSolved: number;
+            /** @description guides that ended in "not covered" */
+            guidesNotCovered: number;
+            /** @description guides that ended in "create a ticket" */
+            guidesToTicket: number;
+            /** @description "this solved my problem" on an article (GET /articles/statistics) */
+            articleDeflections: number;
+            /** @description tickets raised in the portal */
+            portalTickets: number;
+            /** @description solved by a guide or an article, of those plus the tickets raised in the portal; null when nothing counts */
+            deflectionPct: number | null;
         };
         ReviewVolumes: {
             /** @description tickets its users raised in the month */
@@ -17233,7 +17241,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NoteDto"];
+                "application/json": components["schemas"]["ChangeNoteDto"];
             };
         };
         responses: {
@@ -17608,7 +17616,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NoteDto"];
+                "application/json": components["schemas"]["ChangeNoteDto"];
             };
         };
         responses: {
@@ -23341,7 +23349,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeflectionView"];
+                    "application/json": components["schemas"]["ArticleDeflectionView"];
                 };
             };
             /** @description malformed input: a path parameter, a body that is not valid JSON, a malformed Idempotency-Key (fields: each failing field and why) */

@@ -52,7 +52,7 @@ export class ScheduleDto {
   @ApiProperty({ format: 'date-time', description: 'after windowStart' }) @IsOptional() @IsString() windowEnd!: string;
 }
 
-export class NoteDto {
+export class ChangeNoteDto {
   @ApiPropertyOptional({ maxLength: 20000 }) @IsOptional() @IsString() @MaxLength(20000) note?: string;
 }
 

@@ -101,7 +101,7 @@ export class ArticleDiffView {
   @ApiProperty({ type: [DiffLine], description: 'title first, then the body, line by line' }) lines!: DiffLine[];
 }
 
-export class DeflectionView {
+export class ArticleDeflectionView {
   @ApiProperty({ type: 'integer', description: 'the article’s deflections so far' }) deflections!: number;
 }
 
