@@ -193,6 +193,8 @@ export interface DispatchLookups {
 /** Activities the ticket workflow calls; implemented as Nest providers in src/tickets. */
 export interface TicketActivities extends DispatchLookups {
   projectTicket(projection: TicketProjection): Promise<void>;
+  /** The opening's projections together (runs started with 'one-projection-at-opening'). */
+  projectTicketSteps(steps: TicketProjection[]): Promise<void>;
 }
 
 /** A command as it travels: the payload plus who gives it. The workflow stamps the time. */

@@ -147,6 +147,9 @@ export class TicketProcess extends ProcessRuntime<TicketSnapshot, TicketEvent, T
   }
 
   protected projectActivity = (projection: TicketProjection) => this.activities(activities).projectTicket(projection);
+  protected override async projectOpening(steps: TicketProjection[]): Promise<void> {
+    await this.activities(activities).projectTicketSteps(steps);
+  }
   protected createdAt = () => this.record.createdAt;
   protected carried = () => ({ sla: this.sla });
 

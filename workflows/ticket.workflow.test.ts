@@ -10,6 +10,7 @@ import type { Actor } from '../machines/actor';
 import { createTestDatabase, TestDatabase } from '../test/support/database';
 import { startTemporal, workflowBundle } from '../test/support/temporal';
 import { loadHistory, TicketHandle, TicketWorkflowHarness } from '../test/support/ticket-workflow-harness';
+import { PATCHES_IN_FORCE } from './runtime/patches';
 import { TicketSearchAttributes, ticketViewQuery } from './ticket.messages';
 
 const EventType = temporal.api.enums.v1.EventType;
@@ -117,6 +118,33 @@ describe('ticket workflow', () => {
       await send(handle, { type: 'assignToTeam', teamId, teamName: 'BSS IT', actor: dispatcher });
       expect((await handle.describe()).typedSearchAttributes.get(TicketSearchAttributes.team)).toBe('BSS IT');
     });
+  });
+
+  it('writes the opening and the routing to the team in one projection before intake is answered', async () => {
+    const routeTo = { teamId, teamName: 'BSS IT', teamLine: 1, autoAssign: false };
+    const projectionsBeforeOpened = async (handle: Handle) => {
+      const order = (await handle.fetchHistory()).events?.map((e) => Number(e.eventType)) ?? [];
+      const opened = order.indexOf(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED);
+      return order.slice(0, opened).filter((type) => type === EventType.EVENT_TYPE_MARKER_RECORDED).length;
+    };
+    // A subscriber to both events, so the webhook outbox shows what each step raised.
+    await db.dataSource.query(`INSERT INTO webhook_endpoints (url, event_types, secret, created_by, created_at) VALUES ('http://127.0.0.1:9/hook', '{ticket.created,ticket.status_changed}', 's', 'test', now())`);
+    await withWorker(async () => {
+      const handle = await tickets.open({ routeTo });
+      // Answered only once the read model has both steps: the user's queue shows it at once.
+      const { ticket, journal, notifications } = await readModel(handle.workflowId);
+      expect(ticket).toMatchObject({ status: 'Assigned', version: 1, team_name: 'BSS IT' });
+      expect(journal.map((e: { seq: number }) => e.seq)).toEqual([1, 2]);
+      expect(notifications).toEqual(['ticketCreated', 'assignedToTeam']);
+      const events = await db.dataSource.query(`SELECT event_type AS type, payload->'data'->>'to' AS "to" FROM webhook_deliveries WHERE process_number = $1 ORDER BY created_at, id`, [handle.workflowId]);
+      expect(events).toEqual([{ type: 'ticket.created', to: null }, { type: 'ticket.status_changed', to: 'Assigned' }]);
+      expect(await projectionsBeforeOpened(handle)).toBe(1);
+      // Runs started before the patch wrote each step on its own, and still do.
+      const earlier = await tickets.open({ routeTo, patches: PATCHES_IN_FORCE.filter((p) => p !== 'one-projection-at-opening') });
+      expect(await projectionsBeforeOpened(earlier)).toBe(2);
+      expect((await readModel(earlier.workflowId)).ticket).toMatchObject({ status: 'Assigned', version: 1 });
+    });
+    await db.dataSource.query(`DELETE FROM webhook_endpoints`);
   });
 
   it('refuses a command the machine does not allow without writing anything to history', async () => {

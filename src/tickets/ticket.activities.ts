@@ -35,16 +35,35 @@ export class TicketActivities implements DispatchLookups {
 
   @Activity()
   async projectTicket(p: TicketProjection): Promise<void> {
+    await this.projectSteps([p]);
+  }
+
+  /**
+   * Consecutive projections of one ticket (its opening: the record, then its routing to the team),
+   * oldest first, in one transaction: the row and the clocks as the last one has them, every step's
+   * journal lines, pins, time, mail and webhook events. What each step writes is what projectTicket
+   * writes for it; the steps share the statements.
+   */
+  @Activity()
+  async projectTicketSteps(steps: TicketProjection[]): Promise<void> {
+    await this.projectSteps(steps);
+  }
+
+  private async projectSteps(steps: TicketProjection[]): Promise<void> {
+    const last = steps[steps.length - 1];
     await projectionTransaction(this.dataSource, async (tx) => {
-      await upsertNewer(tx, TicketEntity, ticketRow(p), 'number', ['title', 'description', 'createdAt', 'channel', 'impact', 'urgency', 'referencedNumbers']);
-      await this.upsertClocks(tx, p);
-      await insertOnce(tx, JournalEntryEntity, p.newEntries.map((e) => ({
+      await upsertNewer(tx, TicketEntity, ticketRow(last), 'number', ['title', 'description', 'createdAt', 'channel', 'impact', 'urgency', 'referencedNumbers']);
+      steps.forEach(observeBreaches);
+      await this.upsertClocks(tx, last);
+      await insertOnce(tx, JournalEntryEntity, steps.flatMap((p) => p.newEntries.map((e) => ({
         ticketNumber: p.record.number, seq: e.seq, kind: e.kind, visibility: e.visibility, authorId: e.authorId, text: e.text, pinned: e.pinned, createdAt: e.at,
-      })));
-      await this.applyPins(tx, p);
-      if (p.timeEntries?.length) await this.time.record(tx, p.record.number, p.record.title, p.timeEntries);
-      await this.notifications.enqueue(tx, await this.outboxMessages(tx, p));
-      await this.webhooks.record(tx, ticketEvents(p));
+      }))));
+      for (const p of steps) await this.applyPins(tx, p);
+      for (const p of steps) if (p.timeEntries?.length) await this.time.record(tx, p.record.number, p.record.title, p.timeEntries);
+      const messages: OutboxMessage[] = [];
+      for (const p of steps) messages.push(...(await this.outboxMessages(tx, p)));
+      await this.notifications.enqueue(tx, messages);
+      await this.webhooks.record(tx, steps.flatMap(ticketEvents));
     });
   }
 
@@ -70,10 +89,6 @@ export class TicketActivities implements DispatchLookups {
   private async upsertClocks(tx: EntityManager, p: TicketProjection): Promise<void> {
     const clocks = p.sla?.clocks ?? [];
     if (clocks.length === 0) return;
-    for (const clock of clocks) {
-      // The breach recorded by this very change: how late after its deadline (metrics).
-      if (clock.breachedAt === p.updatedAt && clock.deadline) slaBreachLateness.observe((Date.parse(clock.breachedAt) - Date.parse(clock.deadline)) / 1000);
-    }
     const rows = clocks.map((clock) => [
       p.record.number, clock.name, clock.targetMs, clock.state, clock.deadline, clock.warnedAt, clock.breachedAt,
       clock.stoppedAt, clock.stopReason, clock.elapsedMsAtStop, clock.met, JSON.stringify(clock.segments), p.version,
@@ -122,6 +137,13 @@ export class TicketActivities implements DispatchLookups {
       }
     }
     return messages;
+  }
+}
+
+/** The breaches recorded by this very change: how late after their deadlines (metrics). */
+function observeBreaches(p: TicketProjection): void {
+  for (const clock of p.sla?.clocks ?? []) {
+    if (clock.breachedAt === p.updatedAt && clock.deadline) slaBreachLateness.observe((Date.parse(clock.breachedAt) - Date.parse(clock.deadline)) / 1000);
   }
 }
 

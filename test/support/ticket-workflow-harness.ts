@@ -27,6 +27,9 @@ export { RECORDED_HISTORIES } from './replay';
 export interface OpenOptions {
   policy?: Partial<TicketPolicy>;
   sla?: TicketWorkflowInput['sla'];
+  routeTo?: TicketWorkflowInput['routeTo'];
+  /** The patches the run is started with (default: those in force, as intake starts it). */
+  patches?: readonly string[];
 }
 
 export class TicketWorkflowHarness {
@@ -48,6 +51,7 @@ export class TicketWorkflowHarness {
       createdBy: this.requester,
       policy: { autoCloseAfterMs: 30 * 24 * 3600_000, requiresApproval: false, maxCommandsPerRun: 500, ...options.policy },
       ...(options.sla ? { sla: options.sla } : {}),
+      ...(options.routeTo ? { routeTo: options.routeTo } : {}),
       record: {
         number,
         title: 'Cannot print',
@@ -74,7 +78,7 @@ export class TicketWorkflowHarness {
       workflowId: number,
       taskQueue: this.taskQueue,
       // As intake does: with the patches it takes without markers (workflows/runtime/patches.ts).
-      args: [{ ...this.input(number, options), patches: PATCHES_IN_FORCE }],
+      args: [{ ...this.input(number, options), patches: options.patches ?? PATCHES_IN_FORCE }],
     });
     await handle.executeUpdate(openedUpdate);
     this.opened.push(number);

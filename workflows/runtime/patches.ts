@@ -17,6 +17,9 @@ export const PATCHES_IN_FORCE: readonly string[] = [
   // Only for runs started with it (no marker, no fallback): the search attributes are shown once
   // the opening is done, not before it and after each of its steps.
   'one-upsert-at-opening',
+  // Only for runs started with it: the opening's projections (the record, the routing to the
+  // requester's team, an on-call alert) are written together, in one activity (ProcessRuntime.open).
+  'one-projection-at-opening',
 ];
 
 /** The part of every process workflow's input that names its patches. */

@@ -125,6 +125,8 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
   private readonly steadyTimers: boolean;
   /** Search attributes shown once the opening is done (workflows/runtime/patches.ts). */
   private readonly oneUpsertAtOpening: boolean;
+  /** The opening's projections, held back while it runs and written together (run()); null otherwise. */
+  private heldBack: Projection[] | null = null;
 
   protected constructor(
     protected readonly law: RuntimeLaw<Snap, Ev, E, P>,
@@ -154,6 +156,10 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
   /** The read model's share of a change: the projection activity's input. */
   protected abstract project(effects: E[], at: string): Projection;
   protected abstract projectActivity(projection: Projection): Promise<void>;
+  /** Writes the opening's projections, oldest first; a process may write them in one activity. */
+  protected async projectOpening(projections: Projection[]): Promise<void> {
+    for (const projection of projections) await this.projectActivity(projection);
+  }
   /** The process's search attributes as they should be now. */
   protected abstract searchAttributes(): SearchAttributeUpdatePair[];
   /** What the process carries across continue-as-new besides the runtime's share. */
@@ -229,7 +235,8 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
   protected async commit(effects: E[], at: string): Promise<void> {
     const projection = this.withStateBefore(this.project(effects, at));
     this.showSearchAttributes();
-    await this.projectActivity(projection);
+    if (this.heldBack) this.heldBack.push(projection);
+    else await this.projectActivity(projection);
   }
 
   /**
@@ -337,8 +344,7 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
   async run(continueAsNew: (carried: CarriedRuntime<P, S>) => Promise<never>): Promise<S> {
     this.showSearchAttributes();
     if (!this.opened) {
-      await this.projectActivity(this.withStateBefore(this.project(this.openingEffects, this.createdAt())));
-      await this.afterOpening();
+      await this.open();
       // Intake answers once the process is where its users will find it.
       this.opened = true;
       if (this.oneUpsertAtOpening) this.showSearchAttributes();
@@ -347,6 +353,29 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
     else await this.waitRearmingEachCommand(continueAsNew);
     await condition(allHandlersFinished);
     return this.summary();
+  }
+
+  /**
+   * The first projection, then what opening sets off (routing, an on-call alert). Runs started
+   * with 'one-projection-at-opening' hold the projections of those steps back and write them
+   * together once the opening is done: a ticket routed to its team was two read-model
+   * transactions and two local activities before its intake could answer, now it is one. Nothing
+   * the opening asks of the read model (an agent's load, an absence) reads the process's own rows.
+   * (The API finds a process in the read model before it sends a command, so no command arrives
+   * while the opening is held back; one that did would be written with it, in order.)
+   */
+  private async open(): Promise<void> {
+    const opening = this.withStateBefore(this.project(this.openingEffects, this.createdAt()));
+    if (!this.startedWith.has('one-projection-at-opening')) {
+      await this.projectActivity(opening);
+      await this.afterOpening();
+      return;
+    }
+    const held = [opening];
+    this.heldBack = held;
+    await this.afterOpening();
+    this.heldBack = null;
+    await this.projectOpening(held);
   }
 
   /**
