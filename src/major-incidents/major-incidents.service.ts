@@ -165,7 +165,7 @@ export class MajorIncidentsService implements OnModuleInit {
       const found: Array<{ number: string }> = await this.db.query(
         `SELECT t.number FROM tickets t WHERE t.type = 'incident' AND t.parent_number IS NULL AND t.category_id = $1
            AND t.status NOT IN ('Resolved', 'Closed') AND t.created_at > $2::timestamptz - make_interval(mins => $3)
-           AND NOT EXISTS (SELECT 1 FROM major_incidents m WHERE jsonb_exists(m.children, t.number))
+           AND NOT EXISTS (SELECT 1 FROM major_incidents m WHERE m.children ? t.number)
          ORDER BY t.created_at, t.number`,
         [mi.categoryId, mi.createdAt, windowMinutes],
       );
@@ -204,7 +204,7 @@ export class MajorIncidentsService implements OnModuleInit {
     if (command.type === 'link' && typeof command.number === 'string') {
       const [ticket] = await this.db.query(`SELECT type FROM tickets WHERE number = $1`, [command.number]);
       if (!ticket || ticket.type !== 'incident') throw new MiException(MiErrorCode.UnknownReference, `incident ${command.number} not found`, { field: 'number' });
-      const [other] = await this.db.query(`SELECT number FROM major_incidents WHERE jsonb_exists(children, $1) AND stage = ANY($2)`, [command.number, OPEN_STAGES]);
+      const [other] = await this.db.query(`SELECT number FROM major_incidents WHERE children ? $1 AND stage = ANY($2)`, [command.number, OPEN_STAGES]);
       if (other) throw new MiException(MiErrorCode.RuleBroken, `${command.number} is already linked to ${other.number}`, { field: 'number' });
     }
     return command;
