@@ -4,14 +4,13 @@
 // on the machine hits both alike, and prints both and their ratio. Loopback only.
 // The tickets report different things (bench/rest.ts reportTitle): identical titles are a major
 // incident to the detector, which then proposes one inside every fifth intake. Its window is 15
-// minutes (MI_DETECT_WINDOW_MINUTES) and counts every ticket in it: runs closer together than that
-// can still meet five alike.
+// minutes (MI_DETECT_WINDOW_MINUTES): five or more runs within it can still meet five alike.
 //   BENCH_N (200)  BENCH_C (10)  API_URL (http://127.0.0.1:3000)  BENCH_TOKEN (demo-jannet)
 //   TEMPORAL_ADDRESS (127.0.0.1:7233)  TEMPORAL_TASK_QUEUE (tickets)
 import { Client, Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { noopWorkflow } from '../workflows/noop.workflow';
-import { reportTitle } from './rest';
+import { REPORT_TITLES, reportTitle } from './rest';
 import { measure, measurePair, printFigures } from './stats';
 
 const N = Number(process.env.BENCH_N ?? 200);
@@ -26,7 +25,7 @@ if (!/^(127\.|localhost|\[::1\])/.test(new URL(api).hostname) || !/^(127\.|local
 }
 
 // Where this run starts in the cycle of titles, so runs minutes apart report different things.
-const offset = Math.floor(Math.random() * 1001);
+const offset = Math.floor(Math.random() * REPORT_TITLES);
 
 async function createTicket(i: number): Promise<void> {
   const res = await fetch(`${api}/tickets`, {

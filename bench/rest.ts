@@ -10,16 +10,23 @@ export const WORDS = ['printer', 'network', 'vpn', 'password', 'laptop', 'screen
  * The title of the i-th of a run of different reports, as a desk's ordinary day has them. Bench
  * titles that differ only in a number ("Bench ticket 17") are what the major-incident detector is
  * for: five alike within 15 minutes make a proposal, so such a run proposed a major incident every
- * fifth ticket, inside its intake (a number, a cluster and a workflow each). These three parts cycle
- * with coprime steps through 1,001 titles; among any 200 consecutive ones no title has five alike
- * (pg_trgm similarity >= 0.6, the detector's default), checked with PostgreSQL's similarity().
+ * fifth ticket, inside its intake (a number, a cluster and a workflow each). A title is five parts
+ * from lists of coprime lengths (13, 11, 7, 17, 19; 323,323 titles): two titles share three parts
+ * only when their indices are a multiple of 1,001 apart, and sharing two or fewer no two of 1,001
+ * consecutive titles are alike (pg_trgm similarity 0.57 at most, the detector's threshold 0.6;
+ * checked with PostgreSQL's similarity()). A run starts at a random index: runs of fewer than
+ * 1,001 tickets within one detector window make at most as many alike as there are runs.
  */
 export function reportTitle(i: number): string {
-  return `${SUBJECTS[i % SUBJECTS.length]} ${SYMPTOMS[(i * 3) % SYMPTOMS.length]} ${WHEN[(i * 5) % WHEN.length]}`;
+  const part = (list: readonly string[], step: number) => list[(i * step) % list.length];
+  return `${part(SUBJECTS, 1)} ${part(SYMPTOMS, 3)} ${part(WHEN, 5)}, ${part(WHERE, 7)}, ${part(NOTES, 11)}`;
 }
-const SUBJECTS = ['Outlook', 'the VPN client', 'my laptop', 'the printer on floor 3', 'Wi-Fi in the library', 'Teams calls', 'the scanner', 'my password', 'SAP login', 'the projector in B12', 'Moodle', 'the shared drive', 'my phone'];
-const SYMPTOMS = ['crashes on start', 'is very slow', 'shows error 0x80070005', 'asks for the password again and again', 'drops every few minutes', 'does not print in colour', 'cannot find the server', 'freezes after the update', 'has no sound', 'rejects my certificate', 'stopped syncing'];
-const WHEN = ['since this morning', 'after the Windows update', 'only at home', 'for the whole department', 'when on battery', 'since Friday', 'in the lecture hall'];
+export const REPORT_TITLES = 13 * 11 * 7 * 17 * 19;
+const SUBJECTS = ['Outlook', 'VPN client', 'laptop', 'printer', 'library Wi-Fi', 'Teams', 'scanner', 'password', 'SAP', 'projector', 'Moodle', 'shared drive', 'phone'];
+const SYMPTOMS = ['crashes', 'is slow', 'shows 0x80070005', 'keeps asking to log in', 'drops', 'prints blank', 'cannot find server', 'freezes', 'has no sound', 'rejects certificate', 'stops syncing'];
+const WHEN = ['since this morning', 'after updating', 'at home', 'department-wide', 'on battery', 'since Friday', 'in lecture hall'];
+const WHERE = ['Dell Latitude', 'student assistant', 'exam PC', 'two screens', 'Danish keyboard', 'guest lecturer', 'Eduroam', 'front desk', 'lab 3', 'MacBook', 'new badge', 'dean office', 'room 4.12', 'after the move', 'every second try', 'late evenings', 'USB headset'];
+const NOTES = ['urgent', 'again', 'ref 1187', 'for days', 'see photo', 'no workaround', 'works for colleagues', 'since reinstall', 'intermittent', 'many users?', 'tried restart', 'happens daily', 'new employee', 'after holiday', 'thesis deadline', 'exam week', 'remote', 'on campus', 'weekend'];
 
 export async function get(path: string, token = 'demo-dorthe'): Promise<Record<string, unknown>> {
   const res = await fetch(`${api}${path}`, { headers: { Authorization: `Bearer ${token}` } });
