@@ -3,7 +3,7 @@
 // on this command, is it allowed for this actor now, and if not, why. One law for every process
 // (ticket, major incident, problem, change, CSI proposal); a process supplies its machine, its
 // rule book, its commands and which of its actions are effects the workflow carries out.
-import { AnyStateMachine, ContextFrom, EventFromLogic, initialTransition, InputFrom, SnapshotFrom, transition } from 'xstate';
+import { ActorScope, AnyStateMachine, ContextFrom, createActor, EventFromLogic, initialTransition, InputFrom, SnapshotFrom } from 'xstate';
 import type { Actor } from '../actor';
 import { firstBrokenRule, RuleBook, RuleKind, ruleSays } from './rules';
 
@@ -68,6 +68,38 @@ export interface Law<M extends AnyStateMachine, N extends string, Cmd extends st
   judge(snapshot: SnapshotFrom<M>, event: EventFromLogic<M>): Verdict<N, Cmd>;
 }
 
+/**
+ * The machine's pure step: the next snapshot and the actions it asks for, as xstate's
+ * `transition()` answers, without its cost. That function builds a throwaway actor for every step,
+ * and the actor's constructor computes the machine's whole initial state: 60 % of a step (ticket
+ * machine: ~150 µs against ~60 µs). A law's machines spawn no children and take no delayed
+ * events, and their actions are collected here, never run, so one inert scope (the one
+ * `transition()` builds, with the same no-op hooks) serves every step.
+ */
+function stepperOf<M extends AnyStateMachine>(machine: M) {
+  // Without input the actor's own initial state is an error snapshot; it is never read or started.
+  const self = createActor(machine);
+  let collected: Array<{ type: string; params?: unknown }> = [];
+  const scope: ActorScope<SnapshotFrom<M>, EventFromLogic<M>> = {
+    self,
+    id: '',
+    sessionId: '',
+    logger: () => {},
+    defer: () => {},
+    emit: () => {},
+    system: self.system,
+    stopChild: () => {},
+    actionExecutor: (action) => {
+      collected.push(action as { type: string; params?: unknown });
+    },
+  };
+  return (snapshot: SnapshotFrom<M>, event: EventFromLogic<M>): [SnapshotFrom<M>, Array<{ type: string; params?: unknown }>] => {
+    collected = [];
+    const next = machine.transition(snapshot, event, scope) as SnapshotFrom<M>;
+    return [next, collected];
+  };
+}
+
 interface Candidate<N> {
   rules: readonly N[];
 }
@@ -86,6 +118,7 @@ export const defineLaw =
     const { machine, rules, commands, stateKey } = spec;
     const effectTypes = new Set(spec.effects);
     const probe = spec.probe ?? ((type: Cmd, actor: Actor) => ({ type, actor, at: '' }) as unknown as Ev);
+    const step = stepperOf(machine);
 
     const effectsOf = (actions: ReadonlyArray<{ type: string; params?: unknown }>): E[] =>
       actions.filter((a) => effectTypes.has(a.type)).map((a) => ({ type: a.type, params: a.params }) as E);
@@ -157,8 +190,8 @@ export const defineLaw =
         // A final state is immutable. XState's pure `transition` still runs root-level handlers on
         // a machine that is done, so the law stops here rather than trusting every caller to judge.
         if (isFinal(snapshot)) return [snapshot, []];
-        const [next, actions] = transition(machine, snapshot, event);
-        return [next as Snap, effectsOf(actions)];
+        const [next, actions] = step(snapshot, event);
+        return [next, effectsOf(actions)];
       },
       restore: (state) => machine.resolveState({ value: state[stateKey], context: state.context }) as Snap,
       persist: (snapshot) => ({ [stateKey]: stateOf(snapshot), context: contextOf(snapshot) }) as Persisted<K, S, ContextFrom<M>>,
