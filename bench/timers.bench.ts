@@ -6,18 +6,26 @@
 // The warnings fall due from BENCH_LEAD_S after arming starts, evenly over BENCH_SPREAD_S, whatever
 // the arming speed (each ticket's target is set when it is armed): give a lead longer than arming
 // takes (about N / 8 s here) to measure the timers alone, not timers racing the arming of the rest.
-//   BENCH_N (2000)  BENCH_SPREAD_S (120)  BENCH_LEAD_S (60)  BENCH_C (25)  BENCH_CACHE (1000)
+//   BENCH_N (2000)  BENCH_SPREAD_S (120)  BENCH_LEAD_S (60)  BENCH_C (25)  BENCH_CACHE (the worker's, WORKER_MAX_CACHED_WORKFLOWS: 250)
 //   DATABASE_URL (embedded when unset)
+//   TEMPORAL_ADDRESS: a running Temporal server instead of the dev server (the cluster shape's,
+//   `npm run start:cluster`, with its DATABASE_URL); the bench's worker polls its own task queue
+//   there, so the cluster's workers take none of its tickets.
+//   BENCH_TASK_QUEUE: put the tickets on that queue instead (`tickets`: the cluster's own workers
+//   run them) and start no worker here; BENCH_WORKER_PIDS (comma-separated) names the processes
+//   whose resident memory is reported then.
 import 'reflect-metadata';
+import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ALWAYS_OPEN } from '../machines/calendar/business-calendar';
 import { SlaPolicy, STANDARD_SLA } from '../machines/sla/sla-policy';
+import { loadAppConfig } from '../src/config/app-config';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { startEmbeddedPostgres } from '../src/embedded/embedded-postgres';
 import { activitiesOn } from '../test/support/activities';
@@ -30,8 +38,11 @@ const N = Number(process.env.BENCH_N ?? 2000);
 const SPREAD_MS = Number(process.env.BENCH_SPREAD_S ?? 120) * 1000;
 const C = Number(process.env.BENCH_C ?? 25);
 const LEAD_MS = Number(process.env.BENCH_LEAD_S ?? 60) * 1000; // the first warning falls due this long after arming starts
-const CACHE = Number(process.env.BENCH_CACHE ?? 1000);
-const TASK_QUEUE = 'bench-timers';
+// The sticky cache the workers we launch use, unless the run says otherwise (figures before 2026-12-02: 1000).
+const CACHE = Number(process.env.BENCH_CACHE ?? loadAppConfig().maxCachedWorkflows);
+const OWN_QUEUE = 'bench-timers';
+const TASK_QUEUE = process.env.BENCH_TASK_QUEUE ?? OWN_QUEUE;
+const WORKER_PIDS = (process.env.BENCH_WORKER_PIDS ?? '').split(',').filter(Boolean);
 // `npm run bench:timers` preloads src/worker/workflow-thread-hooks.ts, as every worker we launch does.
 const STACK_TRACES = process.execArgv.join(' ').includes('workflow-thread-hooks') && process.env.WORKFLOW_STACK_TRACES !== 'true' ? 'off (as the workers we launch)' : 'on';
 
@@ -81,33 +92,61 @@ async function database(): Promise<{ url: string; dataSource: DataSource; stop: 
   return { url: pg.url, dataSource, stop: async () => { await dataSource.destroy(); await pg.stop(); }, label: 'embedded PostgreSQL, pool 10' };
 }
 
-async function main(): Promise<void> {
+/** Resident memory of the bench process, or the sum of the named workers' (from /proc). */
+function rssNow(): number {
+  if (!WORKER_PIDS.length) return process.memoryUsage().rss;
+  return WORKER_PIDS.reduce((sum, pid) => {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return sum + Number(kb ?? 0) * 1024;
+  }, 0);
+}
+
+/** The Temporal server: TEMPORAL_ADDRESS's (loopback only), or a dev server of the project's CLI. */
+async function temporal(): Promise<{ client: Client; nativeConnection: NativeConnection; teardown: () => Promise<void>; label: string }> {
+  const address = process.env.TEMPORAL_ADDRESS;
+  if (address) {
+    if (!/^(127\.|localhost)/.test(address)) throw new Error('benchmarks only target this machine (127.0.0.1)');
+    const connection = await Connection.connect({ address });
+    const nativeConnection = await NativeConnection.connect({ address });
+    const teardown = async () => { await nativeConnection.close(); await connection.close(); };
+    return { client: new Client({ connection }), nativeConnection, teardown, label: `Temporal server at ${address}` };
+  }
   const cli = process.env.TEMPORAL_CLI;
   if (!cli) throw new Error('set TEMPORAL_CLI (npm run bench:timers does: scripts/temporal-cli.sh)');
   const env = await TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: cli }, ip: '127.0.0.1', searchAttributes: ALL_SEARCH_ATTRIBUTES },
   });
+  return { client: env.client, nativeConnection: env.nativeConnection, teardown: () => env.teardown(), label: 'Temporal dev server' };
+}
+
+async function main(): Promise<void> {
+  const env = await temporal();
   const db = await database();
-  const acts = await activitiesOn({ url: db.url, dataSource: db.dataSource, drop: async () => undefined });
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') }),
-    activities: acts.activities,
-    maxCachedWorkflows: CACHE,
-  });
+  // The bench's own worker, unless the tickets go to a queue that running workers poll.
+  const acts = TASK_QUEUE === OWN_QUEUE ? await activitiesOn({ url: db.url, dataSource: db.dataSource, drop: async () => undefined }) : null;
+  const worker = acts
+    ? await Worker.create({
+        connection: env.nativeConnection,
+        taskQueue: TASK_QUEUE,
+        workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') }),
+        activities: acts.activities,
+        maxCachedWorkflows: CACHE,
+      })
+    : null;
+  const workers = worker ? 'the bench process (worker + client)' : `workers ${WORKER_PIDS.join(', ') || '(none named: BENCH_WORKER_PIDS)'}`;
+  const cache = worker ? `${CACHE} workflows` : `the workers' own (WORKER_MAX_CACHED_WORKFLOWS) on queue ${TASK_QUEUE}`;
   let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 500);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssNow())), 500);
   const run = randomUUID().slice(0, 6);
 
-  await worker.runUntil(async () => {
+  const body = async () => {
     const arming = Date.now();
     const armed = await measure(`arm ${N} tickets (C=${C})`, N, C, async (i) => {
       const number = `BENCH-${run}-${i}`;
       const handle = await env.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', { workflowId: number, taskQueue: TASK_QUEUE, args: [inputFor(number, i, arming)] });
       await handle.executeUpdate(openedUpdate);
     });
-    console.log(`armed ${N - armed.failed} tickets in ${armed.seconds.toFixed(1)} s (${armed.perSecond.toFixed(1)}/s, p50 ${armed.p50.toFixed(0)} ms); database: ${db.label}; sticky cache ${CACHE} workflows; workflow stack traces ${STACK_TRACES}`);
+    console.log(`armed ${N - armed.failed} tickets in ${armed.seconds.toFixed(1)} s (${armed.perSecond.toFixed(1)}/s, p50 ${armed.p50.toFixed(0)} ms); ${env.label}; database: ${db.label}; sticky cache ${cache}; workflow stack traces ${STACK_TRACES}`);
     const firstDue = arming + LEAD_MS;
     console.log(firstDue > Date.now() ? `the first event falls due ${((firstDue - Date.now()) / 1000).toFixed(0)} s after arming ended: timers alone` : `events fell due while arming (${((Date.now() - firstDue) / 1000).toFixed(0)} s of overlap): timers raced the arming`);
     const expected = (N - armed.failed) * 2;
@@ -150,10 +189,11 @@ async function main(): Promise<void> {
       const lateness = latenessOf([...group]);
       console.log(`lateness of ${label.padEnd(8)} after the due instant (ms): p50 ${percentile(lateness, 50).toFixed(0)}, p99 ${percentile(lateness, 99).toFixed(0)}, max ${lateness.at(-1)?.toFixed(0)}`);
     }
-    console.log(`bench process (worker + client) resident memory: peak ${(peakRss / 2 ** 20).toFixed(0)} MiB, now ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
-  });
+    console.log(`${workers} resident memory: peak ${(peakRss / 2 ** 20).toFixed(0)} MiB, now ${(rssNow() / 2 ** 20).toFixed(0)} MiB`);
+  };
+  await (worker ? worker.runUntil(body) : body());
   clearInterval(sampler);
-  await acts.close();
+  await acts?.close();
   await db.stop();
   await env.teardown();
 }
