@@ -8,6 +8,24 @@ import { ActivityRegistry } from './activity-registry';
 /** The workflow interceptors a bundle must contain (a prebuilt one too: test/support/temporal.ts). */
 export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../../workflows/runtime/interceptors')];
 
+/**
+ * Modules the worker's V8 context evaluates once, at its start, and shares between all workflows
+ * (the SDK's `preloadModules`). Every other module of the bundle is evaluated again for each
+ * workflow the worker creates (a new ticket, or one replayed after it left the sticky cache) and
+ * kept with it while it is cached: the SDK's isolation of module state. For the machines that was
+ * most of a workflow's cost: every process's statechart and law built anew, ~1.5-2 MB of heap per
+ * cached workflow. Shared here: the five laws with all they import (XState, machines, rules,
+ * calendars, SLA policies), which are pure: their module state is definitions, deep-frozen by the
+ * SDK, plus the laws' inert step scopes (written only within one synchronous step) and memo caches
+ * keyed by their input. Nothing here may import `@temporalio/workflow` or keep per-workflow state.
+ */
+export const WORKFLOW_PRELOAD_MODULES = ['ticket', 'major-incident', 'problem', 'change', 'csi-proposal'].map((process) =>
+  require.resolve(`../../machines/${process}.law`),
+);
+
+/** The bundler options every workflow bundle is built with (a prebuilt one too: test/support/temporal.ts). */
+export const WORKFLOW_BUNDLER_OPTIONS = { workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, preloadModules: WORKFLOW_PRELOAD_MODULES };
+
 /** A prebuilt workflow bundle (tests build it once); otherwise the worker bundles `workflows/`. */
 export const WORKFLOW_BUNDLE = Symbol('WORKFLOW_BUNDLE');
 
@@ -59,7 +77,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         ...(this.bundle ? {} : { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
       },
       stickyQueueScheduleToStartTimeout: STICKY_QUEUE_SCHEDULE_TO_START,
-      ...(this.bundle ? { workflowBundle: this.bundle } : { workflowsPath: require.resolve('../../workflows') }),
+      ...(this.bundle ? { workflowBundle: this.bundle } : { workflowsPath: require.resolve('../../workflows'), bundlerOptions: { preloadModules: WORKFLOW_PRELOAD_MODULES } }),
     });
     this.running = this.worker.run();
     this.running.then(

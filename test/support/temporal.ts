@@ -3,7 +3,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, WorkflowBundle } from '@temporalio/worker';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
-import { WORKFLOW_INTERCEPTOR_MODULES } from '../../src/worker/temporal-worker.service';
+import { WORKFLOW_BUNDLER_OPTIONS } from '../../src/worker/temporal-worker.service';
 
 // Warnings and errors only: the worker's INFO lines drown the test report.
 try {
@@ -27,7 +27,7 @@ export async function startTemporal(): Promise<TestWorkflowEnvironment> {
 let bundle: Promise<WorkflowBundle> | undefined;
 /** Built once per test file: the same bundle the worker would build from `workflows/`. */
 export function workflowBundle(): Promise<WorkflowBundle> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, logger: quietLogger });
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), ...WORKFLOW_BUNDLER_OPTIONS, logger: quietLogger });
   return bundle;
 }
 
