@@ -14,6 +14,8 @@
 //   BENCH_TASK_QUEUE: put the tickets on that queue instead (`tickets`: the cluster's own workers
 //   run them) and start no worker here; BENCH_WORKER_PIDS (comma-separated) names the processes
 //   whose resident memory is reported then.
+//   BENCH_SHARED_MODULES=0: the bench's worker without the modules workers share (WORKFLOW_PRELOAD_MODULES).
+//   BENCH_WITHOUT_PATCH: start the tickets without that one of PATCHES_IN_FORCE (e.g. timers-armed-early).
 import 'reflect-metadata';
 import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -28,7 +30,9 @@ import { SlaPolicy, STANDARD_SLA } from '../machines/sla/sla-policy';
 import { loadAppConfig } from '../src/config/app-config';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { startEmbeddedPostgres } from '../src/embedded/embedded-postgres';
+import { WORKFLOW_BUNDLER_OPTIONS, WORKFLOW_INTERCEPTOR_MODULES } from '../src/worker/temporal-worker.service';
 import { activitiesOn } from '../test/support/activities';
+import { PATCHES_IN_FORCE } from '../workflows/runtime/patches';
 import { openedUpdate, TicketWorkflowInput } from '../workflows/ticket.messages';
 import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import type { ticketWorkflow } from '../workflows/ticket.workflow';
@@ -40,6 +44,8 @@ const C = Number(process.env.BENCH_C ?? 25);
 const LEAD_MS = Number(process.env.BENCH_LEAD_S ?? 60) * 1000; // the first warning falls due this long after arming starts
 // The sticky cache the workers we launch use, unless the run says otherwise (figures before 2026-12-02: 1000).
 const CACHE = Number(process.env.BENCH_CACHE ?? loadAppConfig().maxCachedWorkflows);
+// The bundle as the workers build it; BENCH_SHARED_MODULES=0 without the modules they share (an A/B of WORKFLOW_PRELOAD_MODULES).
+const BUNDLER_OPTIONS = process.env.BENCH_SHARED_MODULES === '0' ? { workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES } : WORKFLOW_BUNDLER_OPTIONS;
 const OWN_QUEUE = 'bench-timers';
 const TASK_QUEUE = process.env.BENCH_TASK_QUEUE ?? OWN_QUEUE;
 const WORKER_PIDS = (process.env.BENCH_WORKER_PIDS ?? '').split(',').filter(Boolean);
@@ -71,6 +77,8 @@ function inputFor(number: string, i: number, armingStarted: number): TicketWorkf
     requesterId: actor.id,
     createdBy: actor,
     policy: { autoCloseAfterMs: 30 * 24 * 3600_000, requiresApproval: false, maxCommandsPerRun: 500 },
+    // As the API starts a ticket (ProcessWorkflowsClient.open), less any patch BENCH_WITHOUT_PATCH names (an A/B).
+    patches: PATCHES_IN_FORCE.filter((patch) => patch !== process.env.BENCH_WITHOUT_PATCH),
     sla: { policy: policyFor(i, armingStarted), requestKind: null },
     record: {
       number, title: `Bench ${i}`, description: 'timer bench', categoryId: null, categoryName: null, impact: 'workplace',
@@ -128,13 +136,13 @@ async function main(): Promise<void> {
     ? await Worker.create({
         connection: env.nativeConnection,
         taskQueue: TASK_QUEUE,
-        workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') }),
+        workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), ...BUNDLER_OPTIONS, logger: new DefaultLogger('WARN') }),
         activities: acts.activities,
         maxCachedWorkflows: CACHE,
       })
     : null;
   const workers = worker ? 'the bench process (worker + client)' : `workers ${WORKER_PIDS.join(', ') || '(none named: BENCH_WORKER_PIDS)'}`;
-  const cache = worker ? `${CACHE} workflows` : `the workers' own (WORKER_MAX_CACHED_WORKFLOWS) on queue ${TASK_QUEUE}`;
+  const cache = worker ? `${CACHE} workflows, shared modules ${BUNDLER_OPTIONS === WORKFLOW_BUNDLER_OPTIONS ? 'on' : 'off'}` : `the workers' own (WORKER_MAX_CACHED_WORKFLOWS) on queue ${TASK_QUEUE}`;
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssNow())), 500);
   const run = randomUUID().slice(0, 6);
@@ -146,7 +154,7 @@ async function main(): Promise<void> {
       const handle = await env.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', { workflowId: number, taskQueue: TASK_QUEUE, args: [inputFor(number, i, arming)] });
       await handle.executeUpdate(openedUpdate);
     });
-    console.log(`armed ${N - armed.failed} tickets in ${armed.seconds.toFixed(1)} s (${armed.perSecond.toFixed(1)}/s, p50 ${armed.p50.toFixed(0)} ms); ${env.label}; database: ${db.label}; sticky cache ${cache}; workflow stack traces ${STACK_TRACES}`);
+    console.log(`armed ${N - armed.failed} tickets in ${armed.seconds.toFixed(1)} s (${armed.perSecond.toFixed(1)}/s, p50 ${armed.p50.toFixed(0)} ms); ${env.label}; database: ${db.label}; sticky cache ${cache}; workflow stack traces ${STACK_TRACES}; patches ${process.env.BENCH_WITHOUT_PATCH ? `in force but ${process.env.BENCH_WITHOUT_PATCH}` : 'in force'}`);
     const firstDue = arming + LEAD_MS;
     console.log(firstDue > Date.now() ? `the first event falls due ${((firstDue - Date.now()) / 1000).toFixed(0)} s after arming ended: timers alone` : `events fell due while arming (${((Date.now() - firstDue) / 1000).toFixed(0)} s of overlap): timers raced the arming`);
     const expected = (N - armed.failed) * 2;

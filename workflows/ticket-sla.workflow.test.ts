@@ -109,6 +109,31 @@ describe('SLA clocks in the ticket workflow', () => {
     });
   });
 
+  it('wakes early for a distant deadline and records it once, not before it is due', async () => {
+    await withWorker(async () => {
+      // Warned at 12 s: far enough ahead that the timer wakes the ticket 5 s early and arms the rest.
+      const distant = { firstResponseMs: 24 * SECOND, escalationMs: 600 * SECOND, resolutionMs: 600 * SECOND };
+      const handle = await open(testPolicy({ targets: { P1: distant, P2: distant, P3: distant, P4: distant } }));
+      await dispatch(handle);
+      const warning = (rows: Array<{ text: string; created_at: Date }>) => rows.find((r) => r.text.startsWith('SLA warning: 50 % of the first response'));
+      const rows = await eventually(
+        () => db.dataSource.query('SELECT text, created_at FROM journal_entries WHERE ticket_number = $1 ORDER BY seq', [handle.workflowId]),
+        (r: Array<{ text: string; created_at: Date }>) => warning(r) !== undefined,
+        30_000,
+      );
+      expect(rows.filter((r: { text: string }) => r.text.startsWith('SLA warning'))).toHaveLength(1);
+      const { segments } = await clock(handle.workflowId, 'firstResponse');
+      const due = Date.parse(segments[0].from) + 12 * SECOND;
+      expect(warning(rows)!.created_at.getTime()).toBeGreaterThanOrEqual(due);
+      const history = await handle.fetchHistory();
+      const warningTimers = (history.events ?? []).filter(
+        (e) => e.eventType === EventType.EVENT_TYPE_TIMER_STARTED && Buffer.from(e.userMetadata?.summary?.data ?? []).toString().includes('SLA warning: first response'),
+      );
+      // The early one and the rest: two timers for one deadline.
+      expect(warningTimers).toHaveLength(2);
+    });
+  }, 60_000);
+
   it('pauses while Pending: no breach while waiting, and the deadline moves by the paused time', async () => {
     await withWorker(async () => {
       const handle = await open(testPolicy());

@@ -20,6 +20,9 @@ export const PATCHES_IN_FORCE: readonly string[] = [
   // Only for runs started with it: the opening's projections (the record, the routing to the
   // requester's team, an on-call alert) are written together, in one activity (ProcessRuntime.open).
   'one-projection-at-opening',
+  // Only for runs started with it: a deadline's timer wakes the process TIMER_LEAD_MS early, and
+  // the rest is armed then (armTimer in workflows/runtime/process-runtime.ts).
+  'timers-armed-early',
 ];
 
 /** The part of every process workflow's input that names its patches. */

@@ -77,11 +77,25 @@ interface ArmedTimer {
   cancel(): void;
 }
 
-function armTimer(timer: Timer): ArmedTimer {
+/**
+ * How early a deadline's timer wakes the process in runs started with 'timers-armed-early'. A
+ * timer starts when the workflow task that sets it is completed, while its duration is counted
+ * from the task's start (the workflow's now): a deadline set in a long task went off that much
+ * late. A ticket's first SLA deadlines are set in its opening, whose task also writes the
+ * projection; under load that task took up to ~2 s, and the warnings came as late (bench:timers:
+ * warnings p50 ~450 ms, breaches, set in the short task of the warning, ~50 ms). Woken early,
+ * nothing is due yet (every fireDueTimers checks its deadlines against now); the loop arms the
+ * rest, in a task that does nothing else.
+ */
+const TIMER_LEAD_MS = 5_000;
+
+function armTimer(timer: Timer, early: boolean): ArmedTimer {
   const scope = new CancellationScope();
   const armed: ArmedTimer = { at: timer.at, fired: false, cancel: () => scope.cancel() };
+  const left = timer.at - workflowNow();
+  const wait = early && left > 2 * TIMER_LEAD_MS ? left - TIMER_LEAD_MS : left;
   scope
-    .run(() => sleep(Math.max(timer.at - workflowNow(), 1), { summary: timer.summary }))
+    .run(() => sleep(Math.max(wait, 1), { summary: timer.summary }))
     .then(
       () => (armed.fired = true),
       () => undefined, // cancelled: the deadline moved
@@ -125,6 +139,8 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
   private readonly steadyTimers: boolean;
   /** Search attributes shown once the opening is done (workflows/runtime/patches.ts). */
   private readonly oneUpsertAtOpening: boolean;
+  /** Deadlines' timers wake the process TIMER_LEAD_MS early (armTimer). */
+  private readonly timersArmedEarly: boolean;
   /** The opening's projections, held back while it runs and written together (run()); null otherwise. */
   private heldBack: Projection[] | null = null;
 
@@ -140,6 +156,7 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
     this.localActivities = this.isPatched('local-activities');
     this.steadyTimers = this.isPatched('steady-timers');
     this.oneUpsertAtOpening = this.startedWith.has('one-upsert-at-opening');
+    this.timersArmedEarly = this.startedWith.has('timers-armed-early');
     this.version = carried?.version ?? 0;
     this.journalCount = carried?.journalCount ?? carried?.journal?.length ?? 0;
     this.notificationCount = carried?.notificationCount ?? 0;
@@ -392,7 +409,7 @@ export abstract class ProcessRuntime<Snap, Ev extends StampedEvent, E extends Ef
       const next = this.nextTimer();
       if (armed?.at !== next?.at) {
         armed?.cancel();
-        armed = next && armTimer(next);
+        armed = next && armTimer(next, this.timersArmedEarly);
       }
       const timer = armed;
       await condition(() => this.version !== seen || this.mustContinueAsNew() || timer?.fired === true);
