@@ -5,11 +5,17 @@
 // and the p99 ratio (target <= 1.5x). Loopback only.
 //   BENCH_N (300 commands)  BENCH_C (10)  BENCH_TICKETS (20)  API_URL (http://127.0.0.1:3000)
 //   TEMPORAL_ADDRESS (127.0.0.1:7233)  TEMPORAL_TASK_QUEUE (tickets)
+//   BENCH_SPLIT=1: a third side, the same mix sent as Updates straight to the ticket workflows
+//   (on tickets of their own): what the workflow and its projection cost without the API's share
+//   (auth, the checks before, the view read after).
 import { Client, Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
+import type { Actor } from '../machines/actor';
+import type { TicketCommandOf } from '../machines/ticket.types';
 import { noopEntityWorkflow, pingUpdate, stopSignal } from '../workflows/noop.workflow';
+import { ticketCommandUpdates } from '../workflows/ticket.messages';
 import { REPORT_TITLES, reportTitle } from './rest';
-import { measurePair, printFigures } from './stats';
+import { measureInRounds, printFigures, RunFigures } from './stats';
 
 const N = Number(process.env.BENCH_N ?? 300);
 const C = Number(process.env.BENCH_C ?? 10);
@@ -17,6 +23,7 @@ const TICKETS = Number(process.env.BENCH_TICKETS ?? 20);
 const api = process.env.API_URL ?? 'http://127.0.0.1:3000';
 const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 const taskQueue = process.env.TEMPORAL_TASK_QUEUE ?? 'tickets';
+const SPLIT = process.env.BENCH_SPLIT === '1';
 
 if (!/^(127\.|localhost|\[::1\])/.test(new URL(api).hostname) || !/^(127\.|localhost)/.test(address)) {
   throw new Error('benchmarks only target this machine (127.0.0.1)');
@@ -32,29 +39,40 @@ async function call(method: string, path: string, token: string, body?: object):
   return (await res.json()) as Record<string, unknown>;
 }
 
-/** The i-th command of the mix, for a ticket In Progress with Tim. */
-function commandOf(i: number, number: string): [string, object] {
+/** The commands of the mix. */
+type MixCommand = TicketCommandOf<'addJournalNote' | 'setAttention' | 'clearAttention' | 'addComment' | 'pinNote' | 'unpinNote'>;
+
+/** The i-th command of the mix, for a ticket In Progress with Tim: its REST path and body, and the command itself. */
+function commandOf(i: number, number: string): [string, object, MixCommand] {
   switch (i % 6) {
-    case 0: return [`/tickets/${number}/journal-notes`, { text: `Checked step ${i}` }];
-    case 1: return [`/tickets/${number}/attention`, {}];
-    case 2: return [`/tickets/${number}/attention/clear`, {}];
-    case 3: return [`/tickets/${number}/comments`, { text: `We are on it (${i})` }];
-    case 4: return [`/tickets/${number}/journal/2/pin`, {}];
-    default: return [`/tickets/${number}/journal/2/unpin`, {}];
+    case 0: return [`/tickets/${number}/journal-notes`, { text: `Checked step ${i}` }, { type: 'addJournalNote', text: `Checked step ${i}` }];
+    case 1: return [`/tickets/${number}/attention`, {}, { type: 'setAttention' }];
+    case 2: return [`/tickets/${number}/attention/clear`, {}, { type: 'clearAttention' }];
+    case 3: return [`/tickets/${number}/comments`, { text: `We are on it (${i})` }, { type: 'addComment', text: `We are on it (${i})` }];
+    case 4: return [`/tickets/${number}/journal/2/pin`, {}, { type: 'pinNote', seq: 2 }];
+    default: return [`/tickets/${number}/journal/2/unpin`, {}, { type: 'unpinNote', seq: 2 }];
   }
 }
 
-async function main(): Promise<void> {
-  const me = (await call('GET', '/me', 'demo-tim')) as { id: string };
+/** Tickets In Progress with Tim, each from a different report (titles alike would have the detector propose major incidents). */
+async function ticketsInProgress(count: number, agentId: string): Promise<string[]> {
   const tickets: string[] = [];
-  // Different reports (bench/rest.ts): titles alike would have the detector propose major incidents.
   const offset = Math.floor(Math.random() * REPORT_TITLES);
-  for (let i = 0; i < TICKETS; i++) {
+  for (let i = 0; i < count; i++) {
     const t = await call('POST', '/tickets', 'demo-jannet', { type: 'incident', title: reportTitle(offset + i), description: 'load test', impact: 'workplace', urgency: 'days' });
-    await call('POST', `/tickets/${t.number}/assign-to-agent`, 'demo-dorthe', { agentId: me.id });
+    await call('POST', `/tickets/${t.number}/assign-to-agent`, 'demo-dorthe', { agentId });
     await call('POST', `/tickets/${t.number}/begin-work`, 'demo-tim');
     tickets.push(t.number as string);
   }
+  return tickets;
+}
+
+async function main(): Promise<void> {
+  const me = (await call('GET', '/me', 'demo-tim')) as { id: string; role: Actor['role']; displayName: string; teamIds: string[] };
+  const tickets = await ticketsInProgress(TICKETS, me.id);
+  const direct = SPLIT ? await ticketsInProgress(TICKETS, me.id) : [];
+  // As the API sends Tim's commands (actorOf).
+  const tim: Actor = { id: me.id, role: me.role, name: me.displayName, teamIds: me.teamIds };
   const connection = await Connection.connect({ address });
   const client = new Client({ connection });
   const run = randomUUID().slice(0, 8);
@@ -64,21 +82,34 @@ async function main(): Promise<void> {
   // Command i goes to ticket i mod TICKETS as that ticket's (i div TICKETS)-th: with TICKETS >= C,
   // one ticket has one command in flight at a time, as when one agent works it. The two sides run
   // in alternating rounds so load from elsewhere on the machine hits both alike.
-  const [commands, bare] = await measurePair(
+  const sides = [
     {
       label: `REST command mix (N=${N}, C=${C})`,
-      task: async (i) => {
+      task: async (i: number) => {
         const [path, body] = commandOf(Math.floor(i / TICKETS), tickets[i % TICKETS]);
         await call('POST', path, 'demo-tim', body);
       },
     },
-    { label: `bare Update round trip (N=${N}, C=${C})`, task: async (i) => void (await entities[i % entities.length].executeUpdate(pingUpdate, { args: [i] })) },
-    N,
-    C,
-  );
+    { label: `bare Update round trip (N=${N}, C=${C})`, task: async (i: number) => void (await entities[i % entities.length].executeUpdate(pingUpdate, { args: [i] })) },
+  ];
+  if (SPLIT) {
+    sides.push({
+      label: `ticket Update, no REST (N=${N}, C=${C})`,
+      task: async (i: number) => {
+        const [, , command] = commandOf(Math.floor(i / TICKETS), direct[i % TICKETS]);
+        await client.workflow.getHandle(direct[i % TICKETS]).executeUpdate(ticketCommandUpdates[command.type], { args: [{ ...command, actor: tim }] });
+      },
+    });
+  }
+  const [commands, bare, update] = (await measureInRounds(sides, N, C)) as [RunFigures, RunFigures, RunFigures?];
   await Promise.all(entities.map((h) => h.signal(stopSignal)));
-  printFigures([commands, bare]);
-  console.log(`\nREST command / bare Update: p50 ${(commands.p50 / bare.p50).toFixed(2)}x, p95 ${(commands.p95 / bare.p95).toFixed(2)}x, p99 ${(commands.p99 / bare.p99).toFixed(2)}x (target p99 <= 1.5x)`);
+  printFigures(update ? [commands, update, bare] : [commands, bare]);
+  const ratio = (a: RunFigures, b: RunFigures) => `p50 ${(a.p50 / b.p50).toFixed(2)}x, p95 ${(a.p95 / b.p95).toFixed(2)}x, p99 ${(a.p99 / b.p99).toFixed(2)}x`;
+  console.log(`\nREST command / bare Update: ${ratio(commands, bare)} (target p99 <= 1.5x)`);
+  if (update) {
+    console.log(`ticket Update / bare Update: ${ratio(update, bare)} (the workflow's step and its projection)`);
+    console.log(`REST command / ticket Update: ${ratio(commands, update)} (the API's share)`);
+  }
   await connection.close();
 }
 

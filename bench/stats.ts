@@ -65,18 +65,28 @@ export async function measurePair(
   concurrency: number,
   rounds = Number(process.env.BENCH_ROUNDS ?? 4),
 ): Promise<[RunFigures, RunFigures]> {
-  const runs: [RunFigures[], RunFigures[]] = [[], []];
+  const [first, second] = await measureInRounds([a, b], count, concurrency, rounds);
+  return [first, second];
+}
+
+/** measurePair for any number of sides: each round runs them all, the order turned by one each round. */
+export async function measureInRounds(
+  sides: Array<{ label: string; task: (i: number) => Promise<void> }>,
+  count: number,
+  concurrency: number,
+  rounds = Number(process.env.BENCH_ROUNDS ?? 4),
+): Promise<RunFigures[]> {
+  const runs: RunFigures[][] = sides.map(() => []);
   const size = Math.ceil(count / rounds);
   for (let r = 0, done = 0; done < count; r++, done += size) {
     const n = Math.min(size, count - done);
     const offset = done;
-    const order = r % 2 === 0 ? [0, 1] : [1, 0];
-    for (const side of order) {
-      const { label, task } = side === 0 ? a : b;
+    for (const side of sides.map((_, s) => (s + r) % sides.length)) {
+      const { label, task } = sides[side];
       runs[side].push(await measure(label, n, concurrency, (i) => task(offset + i)));
     }
   }
-  return [merge(a.label, runs[0]), merge(b.label, runs[1])];
+  return sides.map((side, s) => merge(side.label, runs[s]));
 }
 
 function merge(label: string, runs: RunFigures[]): RunFigures {
