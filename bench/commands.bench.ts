@@ -80,8 +80,8 @@ async function main(): Promise<void> {
     Array.from({ length: TICKETS }, (_, i) => client.workflow.start<typeof noopEntityWorkflow>('noopEntityWorkflow', { workflowId: `bench-entity-${run}-${i}`, taskQueue })),
   );
   // Command i goes to ticket i mod TICKETS as that ticket's (i div TICKETS)-th: with TICKETS >= C,
-  // one ticket has one command in flight at a time, as when one agent works it. The two sides run
-  // in alternating rounds so load from elsewhere on the machine hits both alike.
+  // one ticket has one command in flight at a time, as when one agent works it. The sides take
+  // turns, round by round (measureInRounds), so load from elsewhere on the machine hits them alike.
   const sides = [
     {
       label: `REST command mix (N=${N}, C=${C})`,
