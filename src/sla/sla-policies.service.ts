@@ -40,8 +40,16 @@ export class SlaPoliciesService {
    * level of the newest version of its matrix, and that matrix (its priority is assessed with it).
    */
   async newestWithMatrix(code: string): Promise<{ policy: SlaPolicy; matrix: VersionedPriorityMatrix }> {
-    const policy = await this.newest(code);
-    const matrix = await this.matrices.newest(policy.priorityMatrix ?? DEFAULT_MATRIX_CODE);
+    // Both newest versions in one round trip: an intake waits for it before it can take a number.
+    const [row]: Array<{ policy: SlaPolicy; matrix: VersionedPriorityMatrix | null }> = await this.policies.query(
+      `SELECT p.definition AS policy, m.definition AS matrix
+         FROM (SELECT definition FROM sla_policies WHERE code = $1 ORDER BY version DESC LIMIT 1) p
+         LEFT JOIN LATERAL (SELECT definition FROM priority_matrices WHERE code = coalesce(p.definition->>'priorityMatrix', $2)
+                            ORDER BY version DESC LIMIT 1) m ON true`,
+      [code, DEFAULT_MATRIX_CODE],
+    );
+    if (!row) throw new SlaException(SlaErrorCode.PolicyNotFound, `SLA policy ${code} does not exist`, { field: 'code' });
+    const { policy, matrix } = row;
     if (!matrix) throw new Error(`SLA policy ${code} names priority matrix ${policy.priorityMatrix}, which does not exist`);
     const priorityNames = Object.fromEntries(matrix.levels.map((level) => [level.code, level.name]));
     return { policy: { ...withMatrixTargets(policy, matrix), priorityNames }, matrix };
@@ -91,13 +99,19 @@ export class SlaPoliciesService {
     return withMatrixTargets({ ...draft, priorityMatrix: matrixCode, version: Number(next) }, matrix);
   }
 
-  /** Every figure from the segments and the policy's calendar, at `now`. */
-  async ticketView(ticket: { number: string; slaPolicyCode: string | null; slaPolicyVersion: number | null; requestKind: string | null; slaOnCall: boolean; slaBreached: boolean; slaNextDeadline: Date | null }, now: Date): Promise<TicketSlaDto | null> {
+  /** A ticket's clocks as projected: read with the ticket's row, not after it (ticketView needs both). */
+  async clocksOf(ticketNumber: string): Promise<SlaClockEntity[]> {
+    return this.clocks.find({ where: { ticketNumber }, order: { name: 'ASC' } });
+  }
+
+  /** Every figure from the segments (`rows`, clocksOf) and the policy's calendar, at `now`. */
+  async ticketView(
+    ticket: { slaPolicyCode: string | null; slaPolicyVersion: number | null; requestKind: string | null; slaOnCall: boolean; slaBreached: boolean; slaNextDeadline: Date | null },
+    rows: SlaClockEntity[],
+    now: Date,
+  ): Promise<TicketSlaDto | null> {
     if (!ticket.slaPolicyCode || ticket.slaPolicyVersion === null) return null;
-    const [policy, rows] = await Promise.all([
-      this.version(ticket.slaPolicyCode, ticket.slaPolicyVersion),
-      this.clocks.find({ where: { ticketNumber: ticket.number }, order: { name: 'ASC' } }),
-    ]);
+    const policy = await this.version(ticket.slaPolicyCode, ticket.slaPolicyVersion);
     if (!policy) return null;
     const calendar = ticket.slaOnCall ? ALWAYS_OPEN : policy.calendar;
     const clocks = rows.map((row) =>

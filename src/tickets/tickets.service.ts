@@ -183,18 +183,18 @@ export class TicketsService {
   }
 
   async get(user: AuthUser, number: string): Promise<TicketViewDto> {
-    const ticket = await this.findVisible(user, number);
     const internal = READS_ALL.includes(user.role);
-    // One wave of reads after the ticket: each is a round trip, and a command's answer waits for them.
-    const [journal, notifications, sla, [majorIncident], attachments, related] = await Promise.all([
+    // One wave of reads, the ticket's row among them: each is a round trip, and a command's answer
+    // waits for them. Each needs only the number; a ticket the user may not see is refused before
+    // anything read is used (findVisible fails the wave).
+    const [ticket, journal, notifications, clocks, [majorIncident], attachments, related] = await Promise.all([
+      this.findVisible(user, number),
       this.journal.find({
         where: internal ? { ticketNumber: number } : { ticketNumber: number, visibility: 'public' },
         order: { seq: 'ASC' },
       }),
       this.notifications.recordedOn(number, internal ? undefined : user.id),
-      // The clocks as of the current minute: the page shows minutes, and the answer (its ETag) stays
-      // the same for a minute while a clock runs, so a polling page gets 304s (issue 14, item 4).
-      internal ? this.slaPolicies.ticketView(ticket, new Date(Math.floor(Date.now() / 60_000) * 60_000)) : null,
+      internal ? this.slaPolicies.clocksOf(number) : null,
       // Issue 5: a child incident shows the major incident it is linked to. The `?` operator reads
       // the GIN index on children; jsonb_exists(), the same test as a function, scanned every major
       // incident on every ticket view (0.2 ms against 3.9 ms at 1,900 of them).
@@ -202,8 +202,11 @@ export class TicketsService {
         MajorIncidentRefDto[]
       >,
       this.viewExtensions.attachmentsOf(number),
-      this.related(ticket, internal ? null : user.id),
+      this.related(number, internal ? null : user.id),
     ]);
+    // The clocks as of the current minute: the page shows minutes, and the answer (its ETag) stays
+    // the same for a minute while a clock runs, so a polling page gets 304s (issue 14, item 4).
+    const sla = clocks && (await this.slaPolicies.ticketView(ticket, clocks, new Date(Math.floor(Date.now() / 60_000) * 60_000)));
     const handling = internal ? handlingOf(ticket) : null;
     return { ...toTicketView(ticket, journal, notifications, actorOf(user), attachments), sla, handling, majorIncident: majorIncident ?? null, ...related };
   }
@@ -542,11 +545,13 @@ export class TicketsService {
   }
 
   /** Both ways: the tickets this one references and those that reference it (an end user: their own only). */
-  private async related(ticket: TicketEntity, onlyRequester: string | null): Promise<Pick<TicketViewDto, 'references' | 'referencedBy'>> {
+  private async related(number: string, onlyRequester: string | null): Promise<Pick<TicketViewDto, 'references' | 'referencedBy'>> {
+    // The ticket's own references come from its row in the same statement: the view reads it alongside.
     const rows: Array<{ number: string; title: string; status: TicketStatus; requester_id: string; refers: boolean }> = await this.db.query(
-      `SELECT number, title, status, requester_id, number = ANY($1) AS refers FROM tickets
-       WHERE number = ANY($1) OR referenced_numbers @> ARRAY[$2::text] ORDER BY number`,
-      [ticket.referencedNumbers ?? [], ticket.number],
+      `WITH own AS (SELECT coalesce((SELECT referenced_numbers FROM tickets WHERE number = $1), '{}') AS refs)
+       SELECT number, title, status, requester_id, number = ANY(own.refs) AS refers FROM tickets, own
+       WHERE number = ANY(own.refs) OR referenced_numbers @> ARRAY[$1::text] ORDER BY number`,
+      [number],
     );
     const shown = rows.filter((r) => onlyRequester === null || r.requester_id === onlyRequester);
     const ref = ({ number, title, status }: (typeof rows)[number]) => ({ number, title, status });
