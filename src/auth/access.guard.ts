@@ -103,8 +103,7 @@ export class AccessGuard implements CanActivate {
       clearSessionCookie(request, response);
       throw new UnauthorizedException(found.kind === 'expired' ? 'the session has expired; sign in again' : 'unknown or ended session; sign in again');
     }
-    const user = await this.users.findOneByOrFail({ id: found.session.userId });
-    return { user: await this.signIn.authUserOf(user), session: found.session };
+    return { user: await this.signIn.authUserById(found.session.userId), session: found.session };
   }
 }
 

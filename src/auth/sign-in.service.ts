@@ -31,7 +31,13 @@ export class SignInService {
 
   /** The caller as every route sees them (GET /me's shape), whichever way they signed in. */
   async authUserOf(user: UserEntity): Promise<AuthUser> {
-    return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, teamIds: await this.teams.teamIdsOf(user.id) };
+    return toAuthUser(user, await this.teams.teamIdsOf(user.id));
+  }
+
+  /** authUserOf for a known id (a session's user): the user and their teams read side by side. */
+  async authUserById(id: string): Promise<AuthUser> {
+    const [user, teamIds] = await Promise.all([this.users.findOneByOrFail({ id }), this.teams.teamIdsOf(id)]);
+    return toAuthUser(user, teamIds);
   }
 
   /** A session for the right username and password; 401 otherwise, counted against the address (429 past the limit). */
@@ -71,3 +77,5 @@ export class SignInService {
     await this.failures.failed(address, new AuthException(AuthErrorCode.RuleBroken, 'the current password is wrong', { field: 'currentPassword', rule: 'wrongPassword' }));
   }
 }
+
+const toAuthUser = (user: UserEntity, teamIds: string[]): AuthUser => ({ id: user.id, username: user.username, displayName: user.displayName, role: user.role, teamIds });
