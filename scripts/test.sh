@@ -39,7 +39,8 @@ npx ts-node --transpile-only scripts/web-client.ts --check
 npx tsc -p web/tsconfig.json
 # Jest's results also go to a JSON file, for the closing line below.
 results="$(mktemp /tmp/itsm-jest-results.XXXXXX.json)"
-npx jest --json --outputFile="$results" "$@"
+# Started through node so that the SDK's workflow threads in the tests load the workers' preload.
+node --require ./test/support/workflow-thread-preload.js node_modules/jest/bin/jest.js --json --outputFile="$results" "$@"
 # The whole suite (no Jest arguments) also holds the running app to its OpenAPI document:
 # schemathesis, a few minutes, 0 server errors and 0 answers the document does not describe.
 # Its pytest-style banner ("==== 3 warnings in 90.01s ====") is reworded: a reader of the log (CI)
