@@ -91,27 +91,13 @@ export class MajorIncidentsService implements OnModuleInit {
         }
       }
     }
-    const similar = await this.similarTitles(base, [t.created_at, windowMinutes, t.title, similarity]);
+    const similar: Array<{ number: string }> = await this.db.query(`${base} AND similarity(t.title, $3) >= $4 ORDER BY t.created_at, t.number`, [t.created_at, windowMinutes, t.title, similarity]);
     if (similar.length >= minIncidents) {
       return this.proposeCluster(`text:${similar[0].number}`, similar.map((r) => r.number), t.category_id,
         `Possible major incident: "${t.title}"`,
         `${similar.length} incidents with text similar to "${t.title}" within ${windowMinutes} minutes: ${similar.map((r) => r.number).join(', ')}`);
     }
     return null;
-  }
-
-  /**
-   * The incidents of the window whose title is similar to the new one's. The trigram index finds
-   * them (the `%` operator at the detector's threshold, set for this transaction only); compared
-   * one by one instead, every intake of a mass outage scored every incident of the window: 17 ms
-   * at 1,400 in it on the cluster shape, growing with the burst it is meant to catch.
-   */
-  private similarTitles(base: string, [createdAt, windowMinutes, title, similarity]: [Date, number, string, number]): Promise<Array<{ number: string }>> {
-    if (!(similarity >= 0 && similarity <= 1)) throw new Error(`invalid MI_DETECT_SIMILARITY "${similarity}" (0 to 1)`);
-    return this.db.transaction(async (tx) => {
-      await tx.query(`SET LOCAL pg_trgm.similarity_threshold = ${similarity}`);
-      return tx.query(`${base} AND t.title % $3 AND similarity(t.title, $3) >= $4 ORDER BY t.created_at, t.number`, [createdAt, windowMinutes, title, similarity]);
-    });
   }
 
   private async proposeCluster(key: string, members: string[], categoryId: string | null, title: string, reason: string): Promise<string | null> {
