@@ -7,6 +7,9 @@
 // processes, and PostgreSQL's plans of the two heaviest queries. Loopback only.
 //   BENCH_OPEN (50000)  BENCH_C (40)  BENCH_R (40)  API_URL (http://127.0.0.1:3000)
 //   DATABASE_URL (for the plans; default the embedded 127.0.0.1:5433)  BENCH_PIDS (extra pids to report)
+// A fill of tens of thousands is one burst to the major-incident detector, which scores every
+// incident of its window at each intake and slows the fill as the window grows: start the stack
+// with MI_DETECT_WINDOW_MINUTES=0 for it (the reads measured here do not involve the detector).
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
